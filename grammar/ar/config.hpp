@@ -1,0 +1,126 @@
+// Arabic grammar configuration: the one iterator and context type every rule is
+// instantiated with, and the small parsers shared by all rules (lexicon table lookup
+// through the context, word boundaries, digits). A rule called with another context type
+// fails to link, which is why scan.cpp and the tests go through grammar.hpp only.
+#pragma once
+
+#include "grammar/ar/tables.hpp"
+#include "grammar/text.hpp"
+
+namespace claimcheck::ar {
+
+using iterator_type = char32_t const*;
+struct lexicon_tag;
+using context_type = x3::context<lexicon_tag, Lexicon::Tables const>;
+
+/// Matches one of the lexicon's tables, taken from the parse context.
+template <auto Member>
+struct table_parser : x3::parser<table_parser<Member>> {
+  using table_type = std::remove_reference_t<decltype(std::declval<Lexicon::Tables>().*Member)>;
+  using attribute_type = typename table_type::attribute_type;
+  static bool const has_attribute = true;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    Lexicon::Tables const& tables = x3::get<lexicon_tag>(ctx);
+    return (tables.*Member).parse(first, last, ctx, x3::unused, attr);
+  }
+};
+
+template <auto Member>
+inline constexpr table_parser<Member> table{};
+
+/// One code point that belongs inside a word (letter or digit of any script).
+struct word_char_parser : x3::parser<word_char_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    if (first == last || !is_word_char(*first)) return false;
+    ++first;
+    return true;
+  }
+};
+inline constexpr word_char_parser word_char{};
+/// End of word: the next code point is not a letter or digit.
+inline auto const eow = !word_char;
+
+/// A run of ASCII digits with optional thousands separators (, ٬) and a decimal part
+/// (. ٫), read as a value. Never matches inside a longer digit run.
+struct decimal_parser : x3::parser<decimal_parser> {
+  using attribute_type = double;
+  static bool const has_attribute = true;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr& attr) const {
+    auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+    It i = first;
+    if (i == last || !digit(*i)) return false;
+    double value = 0;
+    int lead = 0;
+    while (i != last && digit(*i)) value = value * 10 + (*i++ - U'0'), ++lead;
+    // thousands groups: separator followed by exactly three digits
+    while (i != last && (*i == U',' || *i == U'\u066C') && lead <= 3) {
+      It j = i + 1;
+      int n = 0;
+      double group = 0;
+      while (j != last && digit(*j) && n < 4) group = group * 10 + (*j++ - U'0'), ++n;
+      if (n != 3) break;
+      value = value * 1000 + group;
+      i = j;
+    }
+    if (i != last && (*i == U'.' || *i == U'\u066B') && i + 1 != last && digit(*(i + 1))) {
+      double scale = 0.1;
+      ++i;
+      while (i != last && digit(*i)) value += (*i++ - U'0') * scale, scale /= 10;
+    }
+    if (i != last && (digit(*i) || is_word_char(*i))) return false;  // 12abc, G20…
+    first = i;
+    x3::traits::move_to(value, attr);
+    return true;
+  }
+};
+inline constexpr decimal_parser decimal{};
+
+/// A bare unsigned integer of `min`–`max` digits, not followed by another digit.
+template <int Min, int Max>
+struct integer_parser : x3::parser<integer_parser<Min, Max>> {
+  using attribute_type = int;
+  static bool const has_attribute = true;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr& attr) const {
+    It i = first;
+    int value = 0, n = 0;
+    while (i != last && *i >= U'0' && *i <= U'9' && n <= Max) value = value * 10 + (*i++ - U'0'), ++n;
+    if (n < Min || n > Max) return false;
+    if (i != last && (*i >= U'0' && *i <= U'9')) return false;
+    first = i;
+    x3::traits::move_to(value, attr);
+    return true;
+  }
+};
+inline constexpr integer_parser<4, 4> year_digits{};
+inline constexpr integer_parser<1, 2> day_digits{};
+
+/// One literal code point (X3's char literals do not take char32_t).
+struct char_literal : x3::parser<char_literal> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  char32_t ch;
+  constexpr explicit char_literal(char32_t c) : ch(c) {}
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    if (first == last || *first != ch) return false;
+    ++first;
+    return true;
+  }
+};
+
+inline auto lit(char32_t c) { return char_literal(c); }
+inline auto lit(char32_t const* s) { return x3::unicode::lit(s); }
+
+/// One space (normalised text has single spaces).
+inline auto const ws = lit(U' ');
+/// The conjunction و joining number words or list items, with or without a space after.
+inline auto const and_ = ws >> lit(U'\u0648') >> -ws;
+
+}  // namespace claimcheck::ar

@@ -1,0 +1,103 @@
+// Definition of the Arabic quantity rule: an amount with its qualifier (أكثر من، ما لا
+// يقل عن، نحو …), ranges (بين 10 و20), vague amounts (عشرات، مئات الآلاف), percentages,
+// the counted noun after it (خلية إرهابية → terrorist_cell), and absence (لا وجود
+// لحوادث إرهابية → zero incidents).
+#pragma once
+
+#include <boost/fusion/include/at_c.hpp>
+
+#include "grammar/ar/rules.hpp"
+
+namespace claimcheck::ar {
+namespace quantity_detail {
+
+using boost::fusion::at_c;
+using T = Lexicon::Tables;
+
+inline auto const quote = lit(U'"') | lit(U'\u201C') | lit(U'\u201D') | lit(U'\u00AB') | lit(U'\u00BB') |
+                          lit(U'(') | lit(U')');
+inline auto const gap = +(ws | quote);  // between a cue and what it governs
+inline auto const object_w = table<&T::object> >> -lit(U'\u0627') >> eow;  // accusative ـًا
+x3::rule<class object_clitic_class, int> const object_cl = "counted noun";
+auto const object_cl_def = object_w | (lit(U'\u0644') >> object_w);  // لحوادث
+inline auto const percent = -ws >> (lit(U'%') | lit(U"\u0628\u0627\u0644\u0645\u0626\u0647") |       // بالمئه
+                                    lit(U"\u0628\u0627\u0644\u0645\u0627\u0626\u0647") |             // بالمائه
+                                    lit(U"\u0641\u064A \u0627\u0644\u0645\u0626\u0647") |            // في المئه
+                                    lit(U"\u0641\u064A \u0627\u0644\u0645\u0627\u0626\u0647")) >> eow; // في المائه
+
+x3::rule<class amount_class, QuantityAst> const amount = "amount";
+
+inline auto const from_number = [](auto& ctx) {
+  x3::_val(ctx).value = x3::_attr(ctx).value;
+};
+inline auto const vague_amount = [](auto& ctx) {
+  auto& q = x3::_val(ctx);
+  q.value = x3::_attr(ctx);
+  q.upper = q.value * 10 - 1;
+  q.vague = true;
+  q.op = q_between;
+};
+inline auto const vague_scale = [](auto& ctx) {  // عشرات الآلاف
+  auto& q = x3::_val(ctx);
+  double s = x3::_attr(ctx);
+  q.value *= s;
+  q.upper = (q.upper + 1) * s - 1;
+};
+
+auto const amount_def =
+    (table<&T::vague> >> eow)[vague_amount] >> -(ws >> (table<&T::scales> >> eow)[vague_scale]) |
+    number_rule()[from_number];
+
+BOOST_SPIRIT_DEFINE(amount, object_cl)
+
+inline auto const set_op = [](auto& ctx) { x3::_val(ctx).op = x3::_attr(ctx); };
+inline auto const take_amount = [](auto& ctx) {
+  auto& q = x3::_val(ctx);
+  QuantityAst const& a = x3::_attr(ctx);
+  q.value = a.value;
+  q.upper = a.upper;
+  q.vague = a.vague;
+  if (a.vague && q.op == q_eq) q.op = q_between;
+};
+inline auto const take_upper = [](auto& ctx) {
+  auto& q = x3::_val(ctx);
+  QuantityAst const& a = x3::_attr(ctx);
+  q.upper = a.vague ? a.upper : a.value;
+  q.op = q_between;
+};
+inline auto const set_percent = [](auto& ctx) { x3::_val(ctx).percent = true; };
+inline auto const set_object = [](auto& ctx) { x3::_val(ctx).object = x3::_attr(ctx); };
+inline auto const set_absence = [](auto& ctx) {
+  auto& q = x3::_val(ctx);
+  q.object = x3::_attr(ctx);
+  q.absence = true;
+  q.op = q_eq;
+  q.value = 0;
+};
+
+inline auto const any_word = lit(U"\u0627\u064A") >> eow;  // اي (any)
+inline auto const between_word = (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
+inline auto const from_word = lit(U"\u0645\u0646") >> eow;  // من
+inline auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;  // الي، حتي
+
+auto const absence_phrase = table<&T::absence> >> eow >> gap >> -(any_word >> gap) >> object_cl[set_absence];
+
+auto const range_phrase = (between_word >> ws >> amount[take_amount] >> and_ >> amount[take_upper]) |
+                          (from_word >> ws >> amount[take_amount] >> ws >> to_word >> ws >> amount[take_upper]);
+
+auto const counted_tail = -percent[set_percent] >> -(ws >> object_w[set_object]) >>
+                          -(ws >> (table<&T::qualifier_post> >> eow)[set_op]);
+
+auto const bounded_amount = -((table<&T::qualifier_pre> >> eow)[set_op] >> ws) >> amount[take_amount];
+
+}  // namespace quantity_detail
+
+quantity_type const quantity = "quantity";
+
+auto const quantity_def = with_conj(quantity_detail::absence_phrase |
+                                    (quantity_detail::range_phrase >> quantity_detail::counted_tail) |
+                                    (quantity_detail::bounded_amount >> quantity_detail::counted_tail));
+
+BOOST_SPIRIT_DEFINE(quantity)
+
+}  // namespace claimcheck::ar

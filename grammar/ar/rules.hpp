@@ -1,0 +1,48 @@
+// Declarations of the Arabic rules. Each is defined in its own *_def.hpp and instantiated
+// once in its own .cpp (the X3 layout of calc9/rexpr), so a change rebuilds one unit.
+#pragma once
+
+#include "grammar/ar/ast.hpp"
+#include "grammar/ar/config.hpp"
+
+namespace claimcheck::ar {
+
+using number_type = x3::rule<class number_class, NumberAst>;
+using quantity_type = x3::rule<class quantity_class, QuantityAst>;
+using time_type = x3::rule<class time_class, TimeAst>;
+using entity_type = x3::rule<class entity_class, EntityAst>;
+using entity_list_type = x3::rule<class entity_list_class, ListAst>;
+using predicate_type = x3::rule<class predicate_class, int>;
+using attribution_type = x3::rule<class attribution_class, x3::unused_type>;
+using preposition_type = x3::rule<class preposition_class, int>;
+
+BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,
+                     predicate_type, attribution_type, preposition_type)
+
+number_type const& number_rule();
+quantity_type const& quantity_rule();
+time_type const& time_rule();
+entity_type const& entity_rule();
+entity_list_type const& entity_list_rule();
+predicate_type const& predicate_rule();
+attribution_type const& attribution_rule();
+preposition_type const& preposition_rule();
+
+/// Words that may stand in front of another word: و ف (conjunctions), ب ل ك (prepositions).
+inline auto const conj = lit(U'\u0648') | lit(U'\u0641');
+inline auto const prep = lit(U'\u0628') | lit(U'\u0644') | lit(U'\u0643');
+
+/// `p`, optionally with an attached conjunction in front (وأكثر، فمنذ).
+template <typename P>
+auto with_conj(P const& p) {
+  return (conj >> p) | p;
+}
+
+/// `p`, optionally with attached clitics: و/ف then ب/ل/ك (وبتفكيك، لتفكيك).
+template <typename P>
+auto with_clitics(P const& p) {
+  auto body = (prep >> p) | p;
+  return (conj >> body) | body;
+}
+
+}  // namespace claimcheck::ar

@@ -1,0 +1,228 @@
+// The sentence scanner: walks a sentence word by word and, at each word start, tries the
+// Arabic rules (time, quantity, entity list, entity, predicate, attribution, preposition)
+// in that order, keeping the first that matches and skipping the word otherwise. Skipping
+// is the hot path: most words are not claims.
+#include "grammar/ar/rules.hpp"
+#include "grammar/grammar.hpp"
+
+namespace claimcheck {
+namespace {
+
+using ar::context_type;
+using ar::iterator_type;
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+template <typename Rule, typename Attr>
+bool parse_at(const Lexicon& lex, Rule const& rule, iterator_type& first, iterator_type last, Attr& attr) {
+  context_type ctx(lex.tables());
+  return rule.parse(first, last, ctx, x3::unused, attr);
+}
+
+QuantityOp to_op(int op) {
+  switch (op) {
+    case op_gt: return QuantityOp::gt;
+    case op_ge: return QuantityOp::ge;
+    case op_lt: return QuantityOp::lt;
+    case op_le: return QuantityOp::le;
+    case op_approx: return QuantityOp::approx;
+    case ar::q_between: return QuantityOp::between;
+    default: return QuantityOp::eq;
+  }
+}
+
+QuantityPiece to_piece(const ar::QuantityAst& q, Span span, Preceding preceding) {
+  QuantityPiece p;
+  p.op = to_op(q.op);
+  p.value = q.value;
+  p.upper = q.upper;
+  p.percent = q.percent;
+  p.vague = q.vague;
+  p.absence = q.absence;
+  p.qualified = q.op != ar::q_eq || q.absence;
+  p.object = q.object;
+  p.preceding = preceding;
+  p.span = span;
+  return p;
+}
+
+TimePiece to_piece(const ar::TimeAst& t, Span span) {
+  TimePiece p;
+  p.op = static_cast<TimeOp>(t.op);
+  p.y1 = t.y1, p.m1 = t.m1, p.d1 = t.d1;
+  p.y2 = t.y2, p.m2 = t.m2, p.d2 = t.d2;
+  p.relative = t.relative;
+  p.span = span;
+  return p;
+}
+
+EntityPiece to_piece(const ar::EntityAst& e, Span span, Preceding preceding) {
+  EntityPiece p;
+  p.entity = e.entity;
+  p.anaphor = e.anaphor;
+  p.preceding = e.prefixed ? Preceding::preposition : preceding;
+  p.span = span;
+  return p;
+}
+
+/// A number glued to a name (كوفيد-19، كوفيد -19، G20) is part of the name.
+bool part_of_name(std::u32string_view text, std::uint32_t begin, std::uint32_t p) {
+  if (p == begin) return false;
+  char32_t prev = text[p - 1];
+  if (is_word_char(prev)) return true;
+  if (prev != U'-') return false;
+  std::uint32_t q = p - 1;
+  if (q > begin && text[q - 1] == U' ') --q;
+  return q > begin && is_word_char(text[q - 1]) && !is_digit(text[q - 1]);
+}
+
+auto idx(const char32_t* base, iterator_type it) { return static_cast<std::uint32_t>(it - base); }
+
+}  // namespace
+
+SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span range) {
+  SentencePieces out;
+  const char32_t* base = text.data();
+  iterator_type const last = base + range.end;
+  std::uint32_t p = range.begin;
+  Preceding preceding = Preceding::none;
+  while (p < range.end) {
+    // advance to a word start
+    if (!is_word_char(text[p])) {
+      ++p;
+      continue;
+    }
+    iterator_type first = base + p;
+    bool digit_start = is_digit(text[p]);
+    bool name_number = digit_start && part_of_name(text, range.begin, p);
+    Preceding here = preceding;
+    preceding = Preceding::none;
+    if (!name_number) {
+      {
+        ar::TimeAst t;
+        iterator_type it = first;
+        if (parse_at(lex, ar::time_rule(), it, last, t)) {
+          out.times.push_back(to_piece(t, Span{p, idx(base, it)}));
+          p = idx(base, it);
+          continue;
+        }
+      }
+      {
+        ar::QuantityAst q;
+        iterator_type it = first;
+        if (parse_at(lex, ar::quantity_rule(), it, last, q)) {
+          out.quantities.push_back(to_piece(q, Span{p, idx(base, it)}, here));
+          p = idx(base, it);
+          continue;
+        }
+      }
+    }
+    if (!digit_start) {
+      {
+        ar::ListAst l;
+        iterator_type it = first;
+        if (parse_at(lex, ar::entity_list_rule(), it, last, l)) {
+          ListPiece piece;
+          piece.span = Span{p, idx(base, it)};
+          for (const auto& m : l.members) piece.members.push_back(to_piece(m, piece.span, here));
+          out.lists.push_back(std::move(piece));
+          p = idx(base, it);
+          continue;
+        }
+      }
+      {
+        ar::EntityAst e;
+        iterator_type it = first;
+        if (parse_at(lex, ar::entity_rule(), it, last, e)) {
+          out.entities.push_back(to_piece(e, Span{p, idx(base, it)}, here));
+          p = idx(base, it);
+          continue;
+        }
+      }
+      {
+        int pred = -1;
+        iterator_type it = first;
+        if (parse_at(lex, ar::predicate_rule(), it, last, pred)) {
+          out.predicates.push_back(PredicatePiece{pred, here, Span{p, idx(base, it)}});
+          p = idx(base, it);
+          continue;
+        }
+      }
+      {
+        iterator_type it = first;
+        x3::unused_type none;
+        if (parse_at(lex, ar::attribution_rule(), it, last, none)) {
+          out.attributions.push_back(CuePiece{Span{p, idx(base, it)}});
+          p = idx(base, it);
+          continue;
+        }
+      }
+      {
+        int kind = 0;
+        iterator_type it = first;
+        if (parse_at(lex, ar::preposition_rule(), it, last, kind)) {
+          preceding = kind == 2 ? Preceding::comitative : Preceding::preposition;
+          p = idx(base, it);
+          continue;
+        }
+      }
+    }
+    // skip the word
+    while (p < range.end && is_word_char(text[p])) ++p;
+    // a word glued by a hyphen (كوفيد-19) keeps its number: skip it too
+    if (p + 1 < range.end && text[p] == U'-' && is_digit(text[p + 1]))
+      while (++p < range.end && (is_digit(text[p]) || is_word_char(text[p]))) {
+      }
+  }
+  return out;
+}
+
+namespace {
+template <typename Rule, typename Attr>
+bool parse_whole(const Lexicon& lex, Rule const& rule, std::u32string_view text, Attr& attr) {
+  iterator_type first = text.data();
+  iterator_type last = text.data() + text.size();
+  return parse_at(lex, rule, first, last, attr) && first == last;
+}
+}  // namespace
+
+std::optional<double> parse_number(const Lexicon& lex, std::u32string_view text) {
+  ar::NumberAst n;
+  if (!parse_whole(lex, ar::number_rule(), text, n)) return std::nullopt;
+  return n.value;
+}
+
+std::optional<QuantityPiece> parse_quantity(const Lexicon& lex, std::u32string_view text) {
+  ar::QuantityAst q;
+  if (!parse_whole(lex, ar::quantity_rule(), text, q)) return std::nullopt;
+  return to_piece(q, Span{0, static_cast<std::uint32_t>(text.size())}, Preceding::none);
+}
+
+std::optional<TimePiece> parse_time(const Lexicon& lex, std::u32string_view text) {
+  ar::TimeAst t;
+  if (!parse_whole(lex, ar::time_rule(), text, t)) return std::nullopt;
+  return to_piece(t, Span{0, static_cast<std::uint32_t>(text.size())});
+}
+
+std::optional<EntityPiece> parse_entity(const Lexicon& lex, std::u32string_view text) {
+  ar::EntityAst e;
+  if (!parse_whole(lex, ar::entity_rule(), text, e)) return std::nullopt;
+  return to_piece(e, Span{0, static_cast<std::uint32_t>(text.size())}, Preceding::none);
+}
+
+std::optional<ListPiece> parse_list(const Lexicon& lex, std::u32string_view text) {
+  ar::ListAst l;
+  if (!parse_whole(lex, ar::entity_list_rule(), text, l)) return std::nullopt;
+  ListPiece piece;
+  piece.span = Span{0, static_cast<std::uint32_t>(text.size())};
+  for (const auto& m : l.members) piece.members.push_back(to_piece(m, piece.span, Preceding::none));
+  return piece;
+}
+
+std::optional<int> parse_predicate(const Lexicon& lex, std::u32string_view text) {
+  int p = -1;
+  if (!parse_whole(lex, ar::predicate_rule(), text, p)) return std::nullopt;
+  return p;
+}
+
+}  // namespace claimcheck

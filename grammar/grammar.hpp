@@ -1,0 +1,92 @@
+// The grammar's public interface: it takes normalised text and returns plain structs
+// (the raw claim pieces of a sentence, with spans). Nothing here exposes X3.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "grammar/lexicon.hpp"
+
+namespace claimcheck {
+
+/// A range of normalised code points [begin, end).
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+/// What stands right before a piece: nothing notable, a preposition, or a comitative (مع).
+enum class Preceding { none, preposition, comitative };
+
+enum class QuantityOp { eq, gt, ge, lt, le, approx, between };
+
+struct QuantityPiece {
+  QuantityOp op = QuantityOp::eq;
+  double value = 0;
+  double upper = 0;      ///< with between
+  bool percent = false;
+  bool vague = false;    ///< an order of magnitude (عشرات، مئات)
+  bool absence = false;  ///< a stated absence: a count of zero
+  bool qualified = false;///< a qualifier or range word bounds it
+  int object = -1;       ///< counted object index in the lexicon, -1 when none
+  Preceding preceding = Preceding::none;
+  Span span;
+};
+
+enum class TimeOp { in, since, until, between, relative };
+
+struct TimePiece {
+  TimeOp op = TimeOp::in;
+  int y1 = 0, m1 = 0, d1 = 0;  ///< 0 where not given
+  int y2 = 0, m2 = 0, d2 = 0;
+  int relative = -1;           ///< lexicon relative-expression index with TimeOp::relative
+  Span span;
+};
+
+struct EntityPiece {
+  int entity = -1;       ///< lexicon entity index; -1 for an anaphor
+  bool anaphor = false;  ///< refers to the document's main subject (المملكة)
+  Preceding preceding = Preceding::none;
+  Span span;
+};
+
+struct ListPiece {
+  std::vector<EntityPiece> members;
+  Span span;
+};
+
+struct PredicatePiece {
+  int predicate = -1;  ///< lexicon predicate index
+  Preceding preceding = Preceding::none;
+  Span span;
+};
+
+struct CuePiece {
+  Span span;
+};
+
+/// Everything the grammar recognised in one sentence, each list in text order.
+struct SentencePieces {
+  std::vector<QuantityPiece> quantities;
+  std::vector<TimePiece> times;
+  std::vector<EntityPiece> entities;
+  std::vector<ListPiece> lists;
+  std::vector<PredicatePiece> predicates;
+  std::vector<CuePiece> attributions;
+};
+
+/// Scans the normalised text range `range` (a sentence) of `text` for claim pieces.
+SentencePieces scan_sentence(const Lexicon& lexicon, std::u32string_view text, Span range);
+
+/// Whole-text parsers, for tests and `claimcheck parse`: each succeeds only when the
+/// rule matches all of `text` (already normalised).
+std::optional<double> parse_number(const Lexicon& lexicon, std::u32string_view text);
+std::optional<QuantityPiece> parse_quantity(const Lexicon& lexicon, std::u32string_view text);
+std::optional<TimePiece> parse_time(const Lexicon& lexicon, std::u32string_view text);
+std::optional<EntityPiece> parse_entity(const Lexicon& lexicon, std::u32string_view text);
+std::optional<ListPiece> parse_list(const Lexicon& lexicon, std::u32string_view text);
+std::optional<int> parse_predicate(const Lexicon& lexicon, std::u32string_view text);
+
+}  // namespace claimcheck

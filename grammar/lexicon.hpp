@@ -1,0 +1,115 @@
+// The lexicon: every id the project knows (countries, organisations, predicates and their
+// families, counted objects) and the word lists the grammar matches, loaded at start from
+// the data files under grammar/lexicon/ and read-only afterwards. No X3 here: the
+// grammar's symbol tables hide behind Lexicon::Tables.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimcheck {
+
+/// A problem found in user-supplied data, with its place.
+struct Diagnostic {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string message;
+  /// `file:line:col: message` (the column is left out when unknown).
+  std::string format() const;
+};
+
+/// Thrown when data files cannot be loaded; carries every problem found.
+class DataError : public std::runtime_error {
+ public:
+  explicit DataError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+enum class EntityType { country, organisation };
+enum class EntityRole { name, adjective, capital, body };
+
+struct EntityInfo {
+  std::string id;  ///< ISO code, `CC/slug`, `*/slug` (country from context) or `slug`
+  EntityType type = EntityType::country;
+  EntityRole role = EntityRole::name;
+};
+
+enum class PredicateKind { action, event, existence, membership };
+
+struct PredicateInfo {
+  std::string id;
+  std::string family;  ///< empty when none
+  PredicateKind kind = PredicateKind::action;
+};
+
+struct ObjectInfo {
+  std::string id;
+  std::vector<std::string> heads;   ///< the generic nouns this concept narrows (cell)
+  std::string default_predicate;    ///< empty when none
+};
+
+struct RelativeTime {
+  char unit = 'y';  ///< 'y' year, 'm' month, 'd' day
+  int offset = 0;
+};
+
+class Lexicon {
+ public:
+  struct Tables;  // X3 symbol tables, defined in grammar/ar/tables.hpp
+
+  /// Loads every lexicon file under `dir` (grammar/lexicon). Throws DataError listing
+  /// each malformed line as file:line: message.
+  static std::shared_ptr<const Lexicon> load(const std::filesystem::path& dir);
+
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  const Tables& tables() const { return *tables_; }
+
+  const EntityInfo& entity(int index) const { return entities_.at(static_cast<std::size_t>(index)); }
+  const PredicateInfo& predicate(int index) const { return predicates_.at(static_cast<std::size_t>(index)); }
+  const ObjectInfo& object(int index) const { return objects_.at(static_cast<std::size_t>(index)); }
+  const RelativeTime& relative(int index) const { return relatives_.at(static_cast<std::size_t>(index)); }
+
+  const PredicateInfo* find_predicate(std::string_view id) const;
+  const ObjectInfo* find_object(std::string_view id) const;
+  /// Maps an organisation id through the alias table (US/foreign_ministry → US/state_department).
+  std::string canonical_organisation(const std::string& id) const;
+
+  bool knows_country(std::string_view code) const;
+  bool knows_organisation(std::string_view id) const;
+  bool knows_family(std::string_view family) const;
+
+  /// Every id of a kind, for validation and "did you mean" suggestions.
+  std::vector<std::string> ids(std::string_view kind) const;
+
+ private:
+  Lexicon();
+  friend class LexiconLoader;
+
+  std::unique_ptr<Tables> tables_;
+  std::vector<EntityInfo> entities_;
+  std::vector<PredicateInfo> predicates_;
+  std::vector<ObjectInfo> objects_;
+  std::vector<RelativeTime> relatives_;
+  std::map<std::string, std::string, std::less<>> aliases_;
+  std::set<std::string, std::less<>> countries_, organisations_, families_;
+};
+
+/// The folder holding grammar/lexicon and rules: $CLAIMCHECK_DATA, else the source tree
+/// the program was built from, else the installed share folder.
+std::filesystem::path default_data_dir();
+
+}  // namespace claimcheck
