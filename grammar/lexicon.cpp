@@ -265,11 +265,12 @@ class LexiconLoader {
     }
     if (f[0] == "relative") {
       auto colon = f[1].find(':');
-      if (colon != 1 || (f[1][0] != 'y' && f[1][0] != 'm' && f[1][0] != 'd'))
+      std::string unit = f[1].substr(0, colon);
+      if (colon == std::string::npos || (unit != "year" && unit != "month" && unit != "day"))
         return error("expected year:N, month:N or day:N, found '" + f[1] + "'");
-      RelativeTime rel{f[1][0], 0};
+      RelativeTime rel{unit[0], 0};
       try {
-        rel.offset = std::stoi(f[1].substr(2));
+        rel.offset = std::stoi(f[1].substr(colon + 1));
       } catch (...) {
         return error("expected an offset after ':' in '" + f[1] + "'");
       }

@@ -47,7 +47,8 @@ auto const entity_list_def = entity[entity_detail::push] >> +(entity_detail::nex
 BOOST_SPIRIT_DEFINE(entity_list)
 
 predicate_type const predicate = "predicate";
-auto const predicate_def = with_clitics(table<&Lexicon::Tables::predicate> >> eow);
+auto const predicate_def = with_conj(entity_detail::lil >> table<&Lexicon::Tables::predicate> >> eow) |  // للتعاون
+                           with_clitics(table<&Lexicon::Tables::predicate> >> eow);
 BOOST_SPIRIT_DEFINE(predicate)
 
 attribution_type const attribution = "attribution cue";

@@ -169,9 +169,9 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
     }
     // skip the word
     while (p < range.end && is_word_char(text[p])) ++p;
-    // a word glued by a hyphen (كوفيد-19) keeps its number: skip it too
-    if (p + 1 < range.end && text[p] == U'-' && is_digit(text[p + 1]))
-      while (++p < range.end && (is_digit(text[p]) || is_word_char(text[p]))) {
+    // a hyphenated compound (كوفيد-19، Defeat-ISIS) is one word: skip its parts too
+    while (p + 1 < range.end && text[p] == U'-' && is_word_char(text[p + 1]))
+      while (++p < range.end && is_word_char(text[p])) {
       }
   }
   return out;

@@ -1,0 +1,341 @@
+// Dataset loading, validation and verification of expected and forbidden facts.
+#include "engine/dataset.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "engine/document.hpp"
+#include "engine/extract.hpp"
+#include "engine/report.hpp"
+#include "grammar/text.hpp"
+
+namespace claimcheck {
+namespace {
+
+using json = nlohmann::json;
+
+const std::set<std::string> kFactFields{"doc",      "kind",   "subject", "predicate",      "family", "object",
+                                        "quantity", "time",   "members", "polarity",       "source", "quote_contains",
+                                        "note"};
+const std::set<std::string> kFindingFields{"rule", "verdict", "docs", "details", "subject", "predicate",
+                                           "family", "object", "note"};
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t prev = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+template <typename Range>
+std::string did_you_mean(const std::string& word, const Range& candidates) {
+  std::string best;
+  std::size_t best_d = 3;
+  for (const auto& c : candidates) {
+    auto d = edit_distance(word, c);
+    if (d < best_d) best = c, best_d = d;
+  }
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+class DatasetChecker {
+ public:
+  DatasetChecker(const Lexicon& lex, std::string file) : lex_(lex), file_(std::move(file)) {}
+  std::vector<Diagnostic> errors;
+
+  void error(const std::string& where, const std::string& message) {
+    errors.push_back(Diagnostic{file_, 0, 0, where + ": " + message});
+  }
+
+  void check_id(const std::string& where, const std::string& kind, const json& value) {
+    if (!value.is_string()) return error(where, "expected a string");
+    std::string id = value.get<std::string>();
+    bool known = kind == "country_or_org" ? (lex_.knows_country(id) || lex_.knows_organisation(id))
+                 : kind == "family"       ? lex_.knows_family(id)
+                 : kind == "predicate"    ? lex_.find_predicate(id) != nullptr
+                                          : lex_.find_object(id) != nullptr;
+    if (known) return;
+    std::vector<std::string> candidates = kind == "country_or_org" ? lex_.ids("country") : lex_.ids(kind);
+    if (kind == "country_or_org")
+      for (auto& o : lex_.ids("organisation")) candidates.push_back(o);
+    error(where, "unknown " + (kind == "country_or_org" ? std::string("entity") : kind) + " '" + id + "'" +
+                     did_you_mean(id, candidates));
+  }
+
+  void check_entry(const std::string& where, const json& entry, const std::set<std::string>& allowed,
+                   const std::set<std::string>& doc_ids) {
+    if (!entry.is_object()) return error(where, "expected an object");
+    for (const auto& [key, value] : entry.items()) {
+      if (!allowed.count(key)) {
+        error(where, "unknown field '" + key + "'" + did_you_mean(key, allowed));
+        continue;
+      }
+      std::string at = where + "." + key;
+      if (key == "doc" && (!value.is_string() || !doc_ids.count(value.get<std::string>())))
+        error(at, "expected the id of one of the dataset's documents");
+      if (key == "docs") {
+        if (!value.is_array()) error(at, "expected a list of document ids");
+        else
+          for (const auto& d : value)
+            if (!d.is_string() || !doc_ids.count(d.get<std::string>()))
+              error(at, "expected the id of one of the dataset's documents");
+      }
+      if (key == "predicate") check_id(at, "predicate", value);
+      if (key == "family") check_id(at, "family", value);
+      if (key == "object" && value.is_string() && !lex_.knows_organisation(value.get<std::string>()))
+        check_id(at, "object", value);
+      if (key == "subject" || key == "source") check_id(at, "country_or_org", value);
+      if (key == "members") {
+        if (!value.is_array()) error(at, "expected a list");
+        else
+          for (const auto& m : value) check_id(at, "country_or_org", m);
+      }
+      if (key == "quantity") {
+        static const std::set<std::string> ops{"eq", "gt", "ge", "lt", "le", "approx", "between"};
+        if (!value.is_object() || value.size() != 1 || !ops.count(value.begin().key()))
+          error(at, "expected one of {\"eq\":N} {\"gt\":N} {\"ge\":N} {\"lt\":N} {\"le\":N} {\"approx\":N} {\"between\":[A,B]}");
+      }
+      if (key == "time") {
+        static const std::set<std::string> ops{"in", "since", "until", "between", "as_of"};
+        if (!value.is_object() || value.size() != 1 || !ops.count(value.begin().key()))
+          error(at, "expected one of {\"in\":DATE} {\"since\":DATE} {\"until\":DATE} {\"between\":[A,B]} {\"as_of\":DATE}");
+      }
+    }
+  }
+
+ private:
+  const Lexicon& lex_;
+  std::string file_;
+};
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::string compact(const json& j) {
+  json copy = j;
+  copy.erase("note");
+  return copy.dump();
+}
+
+}  // namespace
+
+Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lex) {
+  Dataset ds;
+  std::error_code ec;
+  ds.file = std::filesystem::is_directory(path, ec) ? path / "dataset.json" : path;
+  ds.dir = ds.file.parent_path();
+  std::ifstream in(ds.file, std::ios::binary);
+  if (!in) throw DataError({Diagnostic{ds.file.string(), 0, 0, "cannot open dataset file"}});
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string text = buf.str();
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    // locate the byte offset as line:col
+    std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    int line = 1, col = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+      if (text[i] == '\n') ++line, col = 1;
+      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+    }
+    std::string what = e.what();
+    auto pos = what.find("parse error");
+    throw DataError({Diagnostic{ds.file.string(), line, col, "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos))}});
+  }
+  DatasetChecker check(lex, ds.file.string());
+  if (!j.is_object()) throw DataError({Diagnostic{ds.file.string(), 0, 0, "expected a JSON object"}});
+  if (str(j, "schema") != "claimcheck.dataset/1")
+    check.error("schema", "expected \"claimcheck.dataset/1\"");
+  static const std::set<std::string> top{"schema", "name", "description", "documents", "expect_facts",
+                                         "forbid_facts", "expect_findings", "forbid_findings"};
+  for (const auto& [key, value] : j.items())
+    if (!top.count(key)) check.error(key, "unknown field" + did_you_mean(key, top));
+  ds.name = str(j, "name");
+  ds.description = str(j, "description");
+  std::set<std::string> ids;
+  if (!j.contains("documents") || !j["documents"].is_array() || j["documents"].empty()) {
+    check.error("documents", "expected a non-empty list of documents");
+  } else {
+    for (std::size_t i = 0; i < j["documents"].size(); ++i) {
+      const auto& d = j["documents"][i];
+      std::string where = "documents[" + std::to_string(i) + "]";
+      DatasetDocument doc{str(d, "id"), str(d, "path"), str(d, "lang"), str(d, "source"), str(d, "title"), str(d, "date")};
+      if (doc.id.empty() || doc.path.empty()) check.error(where, "expected \"id\" and \"path\"");
+      else if (!ids.insert(doc.id).second) check.error(where, "duplicate document id '" + doc.id + "'");
+      if (!doc.source.empty()) check.check_id(where + ".source", "country_or_org", d["source"]);
+      ds.documents.push_back(doc);
+    }
+  }
+  for (const char* list : {"expect_facts", "forbid_facts", "expect_findings", "forbid_findings"}) {
+    if (!j.contains(list)) continue;
+    if (!j[list].is_array()) {
+      check.error(list, "expected a list");
+      continue;
+    }
+    bool facts = std::string(list).find("facts") != std::string::npos;
+    for (std::size_t i = 0; i < j[list].size(); ++i)
+      check.check_entry(std::string(list) + "[" + std::to_string(i) + "]", j[list][i],
+                        facts ? kFactFields : kFindingFields, ids);
+    (facts ? (std::string(list) == "expect_facts" ? ds.expect_facts : ds.forbid_facts)
+           : (std::string(list) == "expect_findings" ? ds.expect_findings : ds.forbid_findings)) = j[list];
+  }
+  if (!check.errors.empty()) throw DataError(std::move(check.errors));
+  return ds;
+}
+
+bool fact_matches(const json& expected, const Fact& f, std::string* why) {
+  auto fail = [&](const std::string& field, const std::string& found) {
+    if (why) *why = field + " is " + (found.empty() ? "absent" : found);
+    return false;
+  };
+  for (const auto& [key, value] : expected.items()) {
+    if (key == "note") continue;
+    if (key == "doc" && value != f.doc) return fail(key, f.doc);
+    if (key == "kind" && value != f.kind) return fail(key, f.kind);
+    if (key == "subject" && value != f.subject) return fail(key, f.subject);
+    if (key == "predicate" && value != f.predicate) return fail(key, f.predicate);
+    if (key == "family" && value != f.family) return fail(key, f.family);
+    if (key == "object" && value != f.object) return fail(key, f.object);
+    if (key == "polarity" && value != f.polarity) return fail(key, f.polarity);
+    if (key == "source" && (!f.source || value != f.source->entity)) return fail(key, f.source ? f.source->entity : "");
+    if (key == "members") {
+      std::set<std::string> want, have(f.members.begin(), f.members.end());
+      for (const auto& m : value) want.insert(m.get<std::string>());
+      if (want != have) {
+        std::string found;
+        for (const auto& m : have) found += (found.empty() ? "" : ",") + m;
+        return fail(key, "{" + found + "}");
+      }
+    }
+    if (key == "quote_contains") {
+      std::string needle = value.get<std::string>();
+      if (f.text.find(needle) == std::string::npos &&
+          to_utf8(normalise_key(f.text)).find(to_utf8(normalise_key(needle))) == std::string::npos)
+        return fail(key, "not in the sentence");
+    }
+    if (key == "quantity") {
+      if (!f.quantity) return fail(key, "");
+      static const std::map<std::string, std::string> ops{{"eq", "="}, {"gt", ">"}, {"ge", ">="}, {"lt", "<"},
+                                                          {"le", "<="}, {"approx", "~"}, {"between", "between"}};
+      const std::string op = value.begin().key();
+      const json& v = value.begin().value();
+      bool ok = f.quantity->op == ops.at(op);
+      if (ok && op == "between")
+        ok = v.is_array() && v.size() == 2 && v[0].get<double>() == f.quantity->value &&
+             f.quantity->upper && v[1].get<double>() == *f.quantity->upper;
+      else if (ok)
+        ok = v.is_number() && v.get<double>() == f.quantity->value;
+      if (!ok) return fail(key, describe_quantity(*f.quantity));
+    }
+    if (key == "time") {
+      if (!f.time) return fail(key, "");
+      const std::string op = value.begin().key();
+      const json& v = value.begin().value();
+      bool ok = f.time->op == op;
+      if (ok && op == "between")
+        ok = v.is_array() && v.size() == 2 && v[0] == f.time->from && v[1] == f.time->to;
+      else if (ok && op == "until")
+        ok = v == f.time->to;
+      else if (ok)
+        ok = v == f.time->from;
+      if (!ok) return fail(key, describe_time(*f.time));
+    }
+  }
+  return true;
+}
+
+VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream& out) {
+  VerifyResult result;
+  std::vector<Fact> facts;
+  for (const auto& d : ds.documents) {
+    auto path = (ds.dir / d.path).lexically_normal();
+    Document doc = read_document(path.string(), d.id);
+    if (!d.lang.empty()) doc.lang = d.lang;
+    if (!d.source.empty()) doc.source = d.source;
+    if (!d.title.empty()) doc.title = d.title;
+    if (!d.date.empty()) doc.date = d.date;
+    auto doc_facts = extract_facts(lex, doc);
+    facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
+  }
+  out << "dataset " << (ds.name.empty() ? ds.dir.string() : ds.name) << " (" << ds.documents.size()
+      << " documents, " << facts.size() << " facts)\n";
+  auto note = [](const json& e) {
+    auto n = str(e, "note");
+    return n.empty() ? std::string() : "  — " + n;
+  };
+  for (std::size_t i = 0; i < ds.expect_facts.size(); ++i) {
+    const auto& e = ds.expect_facts[i];
+    const Fact* found = nullptr;
+    for (const auto& f : facts)
+      if (fact_matches(e, f)) {
+        found = &f;
+        break;
+      }
+    if (found) {
+      ++result.passed;
+      out << "  met     expect_facts[" << i << "] " << found->id << note(e) << '\n';
+      continue;
+    }
+    ++result.failed;
+    out << "  MISSED  expect_facts[" << i << "] " << compact(e) << note(e) << '\n';
+    // the closest fact: the one that matches the most given fields
+    const Fact* best = nullptr;
+    std::size_t best_score = 0;
+    std::string best_why;
+    for (const auto& f : facts) {
+      std::size_t score = 0;
+      std::string why;
+      for (const auto& [key, value] : e.items()) {
+        if (key == "note") continue;
+        std::string field_why;
+        if (fact_matches(json{{key, value}}, f, &field_why)) ++score;
+        else if (why.empty()) why = field_why;
+      }
+      if (score > best_score) best = &f, best_score = score, best_why = why;
+    }
+    if (best) out << "          closest: " << best->id << " (" << best_why << ")\n";
+  }
+  for (std::size_t i = 0; i < ds.forbid_facts.size(); ++i) {
+    const auto& e = ds.forbid_facts[i];
+    const Fact* found = nullptr;
+    for (const auto& f : facts)
+      if (fact_matches(e, f)) {
+        found = &f;
+        break;
+      }
+    if (found) {
+      ++result.failed;
+      out << "  FOUND   forbid_facts[" << i << "] " << found->id << " matches " << compact(e) << note(e) << '\n';
+    } else {
+      ++result.passed;
+      out << "  absent  forbid_facts[" << i << "]" << note(e) << '\n';
+    }
+  }
+  for (const char* list : {"expect_findings", "forbid_findings"}) {
+    const auto& entries = std::string(list) == "expect_findings" ? ds.expect_findings : ds.forbid_findings;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      ++result.not_checked;
+      out << "  not checked  " << list << "[" << i << "] (findings need the rule engine)" << note(entries[i]) << '\n';
+    }
+  }
+  out << result.passed << " passed, " << result.failed << " failed";
+  if (result.not_checked) out << ", " << result.not_checked << " not checked";
+  out << '\n';
+  return result;
+}
+
+}  // namespace claimcheck

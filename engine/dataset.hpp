@@ -1,0 +1,47 @@
+// Curated datasets (`claimcheck.dataset/1`): loading and checking dataset.json, and
+// verifying a dataset's expectations against what extraction finds.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "engine/fact.hpp"
+#include "grammar/lexicon.hpp"
+
+namespace claimcheck {
+
+struct DatasetDocument {
+  std::string id, path, lang, source, title, date;
+};
+
+struct Dataset {
+  std::filesystem::path dir;   ///< the folder holding dataset.json
+  std::filesystem::path file;  ///< dataset.json itself
+  std::string name, description;
+  std::vector<DatasetDocument> documents;
+  nlohmann::json expect_facts = nlohmann::json::array(), forbid_facts = nlohmann::json::array();
+  nlohmann::json expect_findings = nlohmann::json::array(), forbid_findings = nlohmann::json::array();
+};
+
+/// Loads DIR/dataset.json (or a dataset.json path) and checks its fields and ids against
+/// the lexicon. Throws DataError with the file and the JSON path of each problem.
+Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lexicon);
+
+/// True when every field `expected` gives equals the fact's (see DESIGN.md); otherwise
+/// false with the first differing field described in `why` when given.
+bool fact_matches(const nlohmann::json& expected, const Fact& fact, std::string* why = nullptr);
+
+struct VerifyResult {
+  int passed = 0;
+  int failed = 0;
+  int not_checked = 0;
+};
+
+/// Extracts every document of the dataset and prints each expectation met or missed.
+/// Throws InputError when a document cannot be read.
+VerifyResult verify_dataset(const Lexicon& lexicon, const Dataset& dataset, std::ostream& out);
+
+}  // namespace claimcheck

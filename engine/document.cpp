@@ -1,0 +1,93 @@
+// Reading and validating input documents, including the optional front matter.
+#include "engine/document.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "grammar/text.hpp"
+
+namespace claimcheck {
+
+Document read_document(const std::string& path, const std::string& id) {
+  std::string bytes;
+  if (path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
+    if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, expected a text file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": cannot be opened for reading");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) throw InputError(path + ": read error");
+    bytes = buf.str();
+  }
+  return parse_document(std::move(bytes), path, id);
+}
+
+namespace {
+std::string trim(std::string s) {
+  auto b = s.find_first_not_of(" \t\r");
+  auto e = s.find_last_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  s = s.substr(b, e - b + 1);
+  if (s.size() >= 2 && ((s.front() == '"' && s.back() == '"') || (s.front() == '\'' && s.back() == '\'')))
+    s = s.substr(1, s.size() - 2);
+  return s;
+}
+}  // namespace
+
+Document parse_document(std::string bytes, const std::string& path, const std::string& id) {
+  if (auto nul = bytes.find('\0'); nul != std::string::npos)
+    throw InputError(path + ": byte " + std::to_string(nul) + ": binary data (NUL byte), expected UTF-8 text");
+  if (auto bad = find_utf8_error(bytes))
+    throw InputError(path + ": byte " + std::to_string(bad->offset) + ": invalid UTF-8: " + bad->reason);
+  Document doc;
+  doc.id = id;
+  doc.path = path;
+  doc.lang = "ar";
+  std::size_t start = 0;
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // BOM
+  if (bytes.compare(start, 4, "---\n") == 0 || bytes.compare(start, 5, "---\r\n") == 0) {
+    std::size_t pos = bytes.find('\n', start) + 1;
+    int line = 1;
+    bool closed = false;
+    while (pos < bytes.size()) {
+      ++line;
+      std::size_t eol = bytes.find('\n', pos);
+      std::string text = bytes.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+      pos = eol == std::string::npos ? bytes.size() : eol + 1;
+      if (!text.empty() && text.back() == '\r') text.pop_back();
+      if (text == "---") {
+        closed = true;
+        break;
+      }
+      if (trim(text).empty() || text[0] == '#') continue;
+      auto colon = text.find(':');
+      if (colon == std::string::npos)
+        throw InputError(path + ":" + std::to_string(line) + ": front matter: expected 'key: value'");
+      std::string key = trim(text.substr(0, colon));
+      std::string value = trim(text.substr(colon + 1));
+      if (key == "title") doc.title = value;
+      else if (key == "source") doc.source = value;
+      else if (key == "date") doc.date = value;
+      else if (key == "lang") doc.lang = value;
+      else if (key == "url") doc.url = value;
+      else
+        throw InputError(path + ":" + std::to_string(line) + ": front matter: unknown key '" + key +
+                         "' (expected title, source, date, lang or url)");
+    }
+    if (!closed) throw InputError(path + ": front matter opened with '---' on line 1 is never closed");
+    doc.body_offset = pos;
+  } else {
+    doc.body_offset = start;
+  }
+  doc.bytes = std::move(bytes);
+  return doc;
+}
+
+}  // namespace claimcheck

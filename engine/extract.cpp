@@ -1,0 +1,416 @@
+// Claim assembly from grammar pieces. The rules here are general discourse rules of news
+// text, documented in docs/extraction.md: the verb before a count governs it unless a
+// preposition intervenes; a count with no verb takes its noun's default predicate, or
+// restates the latest figure about the same thing; times are inherited within a section;
+// sources come from attribution cues, else the paragraph's, else the document's.
+#include "engine/extract.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "grammar/grammar.hpp"
+#include "grammar/segment.hpp"
+#include "grammar/text.hpp"
+
+namespace claimcheck {
+namespace {
+
+struct Date {
+  int y = 0, m = 0, d = 0;
+};
+
+std::optional<Date> parse_iso_date(const std::string& s) {
+  Date d;
+  if (s.size() >= 4 && std::sscanf(s.c_str(), "%4d", &d.y) == 1) {
+    if (s.size() >= 7) std::sscanf(s.c_str() + 5, "%2d", &d.m);
+    if (s.size() >= 10) std::sscanf(s.c_str() + 8, "%2d", &d.d);
+    return d;
+  }
+  return std::nullopt;
+}
+
+std::string iso(int y, int m = 0, int d = 0) {
+  char buf[40];
+  if (d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (m > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else std::snprintf(buf, sizeof buf, "%04d", y);
+  return buf;
+}
+
+/// What the assembly knows of the document as a whole.
+struct DocState {
+  const Lexicon& lex;
+  const Document& doc;
+  const NormalisedText& norm;
+  std::string main_subject;
+  std::optional<Date> date;
+  std::string body;  // unused placeholder for clarity of ownership
+};
+
+std::string original(const DocState& st, Span span) {
+  auto [b, e] = st.norm.bytes(span.begin, span.end);
+  return st.doc.bytes.substr(st.doc.body_offset + b, e - b);
+}
+
+std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
+  FactTime ft;
+  ft.text = original(st, t.span);
+  auto point = [&](int y, int m, int d) -> std::string {
+    if (y == 0) {
+      if (!st.date) return "";
+      y = st.date->y;
+    }
+    return iso(y, m, d);
+  };
+  switch (t.op) {
+    case TimeOp::in: ft.op = "in", ft.from = point(t.y1, t.m1, t.d1); break;
+    case TimeOp::since: ft.op = "since", ft.from = point(t.y1, t.m1, t.d1); break;
+    case TimeOp::until: ft.op = "until", ft.to = point(t.y1, t.m1, t.d1); break;
+    case TimeOp::between:
+      ft.op = "between", ft.from = point(t.y1, t.m1, t.d1), ft.to = point(t.y2, t.m2, t.d2);
+      break;
+    case TimeOp::relative: {
+      if (!st.date) return std::nullopt;
+      const auto& rel = st.lex.relative(t.relative);
+      ft.op = "in";
+      using namespace std::chrono;
+      if (rel.unit == 'y') {
+        ft.from = iso(st.date->y + rel.offset);
+      } else if (rel.unit == 'm') {
+        if (st.date->m == 0) return std::nullopt;
+        int months = st.date->y * 12 + (st.date->m - 1) + rel.offset;
+        ft.from = iso(months / 12, months % 12 + 1);
+      } else {
+        if (st.date->d == 0) return std::nullopt;
+        sys_days day = year_month_day{year{st.date->y}, month{static_cast<unsigned>(st.date->m)},
+                                      std::chrono::day{static_cast<unsigned>(st.date->d)}};
+        year_month_day r{day + days{rel.offset}};
+        ft.from = iso(int(r.year()), int(unsigned(r.month())), int(unsigned(r.day())));
+      }
+      break;
+    }
+  }
+  if (ft.from.empty() && ft.to.empty()) return std::nullopt;
+  return ft;
+}
+
+bool is_country(const Lexicon& lex, const EntityPiece& e) {
+  return !e.anaphor && lex.entity(e.entity).type == EntityType::country;
+}
+
+/// The country an entity stands for (anaphors: the main subject).
+std::string country_of(const DocState& st, const EntityPiece& e) {
+  if (e.anaphor) return st.main_subject;
+  return st.lex.entity(e.entity).id;
+}
+
+/// The id of an organisation, with `*/slug` bound to the country named right after it
+/// (a nisba: وزارة الخارجية الأمريكية) or else to the main subject, then canonicalised.
+std::string organisation_id(const DocState& st, const SentencePieces& pieces, const EntityPiece& e) {
+  std::string id = st.lex.entity(e.entity).id;
+  if (id.rfind("*/", 0) == 0) {
+    std::string country = st.main_subject;
+    for (const auto& next : pieces.entities)
+      if (next.span.begin == e.span.end + 1 && is_country(st.lex, next) &&
+          st.lex.entity(next.entity).role == EntityRole::adjective)
+        country = st.lex.entity(next.entity).id;
+    if (country.empty()) return "";
+    id = country + id.substr(1);
+  }
+  return st.lex.canonical_organisation(id);
+}
+
+std::string quantity_op(QuantityOp op) {
+  switch (op) {
+    case QuantityOp::gt: return ">";
+    case QuantityOp::ge: return ">=";
+    case QuantityOp::lt: return "<";
+    case QuantityOp::le: return "<=";
+    case QuantityOp::approx: return "~";
+    case QuantityOp::between: return "between";
+    default: return "=";
+  }
+}
+
+std::string main_subject(const Lexicon& lex, const std::vector<SentencePieces>& all) {
+  std::map<std::string, std::pair<int, std::size_t>> counts;  // id → (count, first seen)
+  std::size_t order = 0;
+  auto note = [&](const EntityPiece& e) {
+    if (e.anaphor || lex.entity(e.entity).type != EntityType::country) return;
+    auto& c = counts.try_emplace(lex.entity(e.entity).id, 0, order++).first->second;
+    ++c.first;
+  };
+  for (const auto& s : all) {
+    for (const auto& e : s.entities) note(e);
+    for (const auto& l : s.lists)
+      for (const auto& m : l.members) note(m);
+  }
+  std::string best;
+  std::pair<int, std::size_t> best_score{0, 0};
+  for (const auto& [id, c] : counts)
+    if (c.first > best_score.first || (c.first == best_score.first && c.second < best_score.second))
+      best = id, best_score = c;
+  return best;
+}
+
+}  // namespace
+
+std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
+  std::string_view body(doc.bytes);
+  body.remove_prefix(std::min(doc.body_offset, body.size()));
+  NormalisedText norm = normalise(body);
+  auto sentences = segment(norm.text);
+  std::vector<SentencePieces> pieces;
+  pieces.reserve(sentences.size());
+  for (const auto& s : sentences) pieces.push_back(scan_sentence(lex, norm.text, Span{s.begin, s.end}));
+
+  DocState st{lex, doc, norm, main_subject(lex, pieces), parse_iso_date(doc.date), {}};
+  std::vector<Fact> facts;
+  std::optional<FactTime> section_time;
+  int section = -1, paragraph = -1;
+  std::optional<FactSource> paragraph_source;
+
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    const auto& sent = sentences[si];
+    const auto& ps = pieces[si];
+    if (sent.section != section) section = sent.section, section_time.reset();
+    if (sent.paragraph != paragraph) paragraph = sent.paragraph, paragraph_source.reset();
+    auto sentence_bytes = norm.bytes(sent.begin, sent.end);
+    std::string sentence_text = original(st, Span{sent.begin, sent.end});
+
+    // explicit times of this sentence
+    std::vector<std::pair<Span, FactTime>> times;
+    for (const auto& t : ps.times)
+      if (auto ft = resolve_time(st, t)) times.emplace_back(t.span, *ft);
+
+    // attribution: an organisation within six words after a cue, or a country right after it
+    std::optional<FactSource> sentence_source;
+    for (const auto& cue : ps.attributions) {
+      auto words_between = [&](std::uint32_t from, std::uint32_t to) {
+        int n = 0;
+        for (auto i = from; i < to; ++i) n += norm.text[i] == U' ';
+        return n;
+      };
+      for (const auto& e : ps.entities) {
+        if (e.span.begin < cue.span.end || e.anaphor || e.preceding != Preceding::none) continue;
+        int gap = words_between(cue.span.end, e.span.begin);
+        const auto& info = lex.entity(e.entity);
+        std::string id;
+        if (info.type == EntityType::organisation && gap <= 4) id = organisation_id(st, ps, e);
+        else if (info.type == EntityType::country && info.role == EntityRole::name && gap <= 1) id = info.id;
+        if (id.empty()) continue;
+        sentence_source = FactSource{id, original(st, cue.span), original(st, Span{cue.span.begin, e.span.end})};
+        break;
+      }
+      if (sentence_source) break;
+    }
+    if (sentence_source) paragraph_source = sentence_source;
+    auto source_for = [&]() -> std::optional<FactSource> {
+      if (paragraph_source) return paragraph_source;
+      if (!doc.source.empty()) return FactSource{doc.source, "", ""};
+      return std::nullopt;
+    };
+
+    auto nearest_time = [&](Span anchor) -> std::optional<FactTime> {
+      const FactTime* best = nullptr;
+      std::uint32_t best_dist = UINT32_MAX;
+      for (const auto& [span, ft] : times) {
+        std::uint32_t dist = span.begin >= anchor.end ? span.begin - anchor.end
+                             : anchor.begin >= span.end ? anchor.begin - span.end : 0;
+        if (dist < best_dist) best = &ft, best_dist = dist;
+      }
+      if (best) return *best;
+      if (section_time) {
+        FactTime inherited = *section_time;
+        inherited.inherited = true;
+        return inherited;
+      }
+      return std::nullopt;
+    };
+
+    // subject candidates: countries and anaphors outside lists, not after a preposition
+    auto subject_before = [&](std::uint32_t pos, auto&& excluded) -> std::string {
+      const EntityPiece* best = nullptr;
+      for (const auto& e : ps.entities) {
+        if (e.span.begin >= pos || e.preceding != Preceding::none || excluded(e)) continue;
+        if (e.anaphor || lex.entity(e.entity).type == EntityType::country) best = &e;
+      }
+      return best ? country_of(st, *best) : st.main_subject;
+    };
+    auto no_exclusion = [](const EntityPiece&) { return false; };
+
+    auto make_fact = [&](std::string kind, Span anchor) {
+      Fact f;
+      f.doc = doc.id;
+      f.kind = std::move(kind);
+      f.sentence = static_cast<int>(si) + 1;
+      f.text = sentence_text;
+      auto [b, e] = norm.bytes(anchor.begin, anchor.end);
+      f.span_begin = doc.body_offset + b;
+      f.span_end = doc.body_offset + e;
+      (void)sentence_bytes;
+      f.source = source_for();
+      return f;
+    };
+    auto set_predicate = [&](Fact& f, const PredicateInfo& p) {
+      f.predicate = p.id;
+      f.family = p.family;
+    };
+
+    // counts and measures
+    std::vector<bool> event_used(ps.predicates.size(), false);
+    for (const auto& q : ps.quantities) {
+      if (q.object < 0 && !q.percent) continue;  // a bare number is not a claim
+      Fact f = make_fact(q.percent ? "measure" : "count", q.span);
+      Span anchor = q.span;
+      FactQuantity fq;
+      fq.op = quantity_op(q.op);
+      fq.value = q.value;
+      if (q.op == QuantityOp::between) fq.upper = q.upper;
+      if (q.percent) fq.unit = "percent";
+      fq.text = original(st, q.span);
+      f.quantity = fq;
+      if (q.absence) f.polarity = "negative";
+
+      const ObjectInfo* object = q.object >= 0 ? &lex.object(q.object) : nullptr;
+      // a generic noun restating a more specific one mentioned before (خلية → terrorist_cell)
+      if (object) {
+        for (auto it = facts.rbegin(); it != facts.rend(); ++it) {
+          const ObjectInfo* earlier = lex.find_object(it->object);
+          if (earlier && std::find(earlier->heads.begin(), earlier->heads.end(), object->id) != earlier->heads.end()) {
+            object = earlier;
+            break;
+          }
+        }
+        f.object = object->id;
+      }
+      // the predicate: the verb before the count, unless a preposition intervenes
+      const PredicatePiece* verb = nullptr;
+      if (!q.absence && q.preceding == Preceding::none)
+        for (const auto& p : ps.predicates)
+          if (p.span.end <= q.span.begin) {
+            auto kind = lex.predicate(p.predicate).kind;
+            if (kind == PredicateKind::action || kind == PredicateKind::existence) verb = &p;
+          }
+      if (verb) {
+        set_predicate(f, lex.predicate(verb->predicate));
+        anchor.begin = std::min(anchor.begin, verb->span.begin);
+      } else if (object && !object->default_predicate.empty()) {
+        if (const auto* p = lex.find_predicate(object->default_predicate)) set_predicate(f, *p);
+      } else if (object) {
+        for (auto it = facts.rbegin(); it != facts.rend(); ++it)
+          if (it->object == object->id && !it->predicate.empty()) {
+            f.predicate = it->predicate;
+            f.family = it->family;
+            break;
+          }
+      }
+      f.subject = subject_before(anchor.begin, no_exclusion);
+      f.time = nearest_time(q.span);
+      auto [b, e] = norm.bytes(anchor.begin, anchor.end);
+      f.span_begin = doc.body_offset + b, f.span_end = doc.body_offset + e;
+      facts.push_back(std::move(f));
+    }
+
+    // sets: coordinated lists of two or more countries
+    for (const auto& l : ps.lists) {
+      std::vector<std::string> members;
+      for (const auto& m : l.members)
+        if (is_country(lex, m)) {
+          const auto& id = lex.entity(m.entity).id;
+          if (std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
+        }
+      if (members.size() < 2) continue;
+      Fact f = make_fact("set", l.span);
+      f.subject = subject_before(l.span.begin, no_exclusion);
+      members.erase(std::remove(members.begin(), members.end(), f.subject), members.end());
+      f.members = members;
+      const PredicatePiece* verb = nullptr;
+      for (const auto& p : ps.predicates)
+        if (p.span.end <= l.span.begin && lex.predicate(p.predicate).kind == PredicateKind::action) verb = &p;
+      if (!verb)
+        for (const auto& p : ps.predicates)
+          if (p.span.begin >= l.span.end && lex.predicate(p.predicate).kind == PredicateKind::action) {
+            verb = &p;
+            break;
+          }
+      if (verb) set_predicate(f, lex.predicate(verb->predicate));
+      f.time = nearest_time(l.span);
+      facts.push_back(std::move(f));
+    }
+
+    // memberships: عضو في ORG، رئاسة ORG مع COUNTRY
+    std::vector<std::string> membership_objects;  // their organisations cannot be members
+    for (std::size_t pi = 0; pi < ps.predicates.size(); ++pi) {
+      const auto& p = ps.predicates[pi];
+      const auto& info = lex.predicate(p.predicate);
+      if (info.kind != PredicateKind::membership) continue;
+      std::uint32_t limit = sent.end;
+      for (std::size_t pj = pi + 1; pj < ps.predicates.size(); ++pj)
+        if (lex.predicate(ps.predicates[pj].predicate).kind == PredicateKind::membership) {
+          limit = ps.predicates[pj].span.begin;
+          break;
+        }
+      const EntityPiece* org = nullptr;
+      std::vector<std::string> with;
+      for (const auto& e : ps.entities) {
+        if (e.span.begin < p.span.end || e.span.begin >= limit || e.anaphor) continue;
+        const auto& ei = lex.entity(e.entity);
+        if (!org && ei.type == EntityType::organisation) org = &e;
+        if (ei.type == EntityType::country && e.preceding == Preceding::comitative) with.push_back(ei.id);
+      }
+      if (!org) continue;
+      membership_objects.push_back(lex.entity(org->entity).id);
+      Fact f = make_fact("membership", Span{p.span.begin, org->span.end});
+      const PredicateInfo* pred = &info;
+      if (info.id == "chair" && !with.empty())
+        if (const auto* co = lex.find_predicate("co_chair")) pred = co;
+      set_predicate(f, *pred);
+      f.object = organisation_id(st, ps, *org);
+      f.members = with;
+      // the member: the nearest country or organisation before the cue that is not a
+      // co-participant or the organisation of an earlier membership
+      const EntityPiece* member = nullptr;
+      for (const auto& e : ps.entities) {
+        if (e.span.begin >= p.span.begin || e.preceding != Preceding::none) continue;
+        if (!e.anaphor && std::find(membership_objects.begin(), membership_objects.end(),
+                                    lex.entity(e.entity).id) != membership_objects.end())
+          continue;
+        member = &e;
+      }
+      if (!member) f.subject = st.main_subject;
+      else if (member->anaphor || lex.entity(member->entity).type == EntityType::country)
+        f.subject = country_of(st, *member);
+      else
+        f.subject = organisation_id(st, ps, *member);
+      f.time = nearest_time(p.span);
+      if (f.time && f.time->inherited) f.time.reset();
+      facts.push_back(std::move(f));
+    }
+
+    // events: an event noun or verb with an explicit time in the sentence
+    for (std::size_t pi = 0; pi < ps.predicates.size(); ++pi) {
+      const auto& p = ps.predicates[pi];
+      const auto& info = lex.predicate(p.predicate);
+      if (info.kind != PredicateKind::event || times.empty() || event_used[pi]) continue;
+      Fact f = make_fact("event", p.span);
+      set_predicate(f, info);
+      f.subject = subject_before(p.span.begin, no_exclusion);
+      f.time = nearest_time(p.span);
+      facts.push_back(std::move(f));
+    }
+
+    if (!times.empty()) section_time = times.back().second;
+  }
+
+  std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
+    return a.sentence != b.sentence ? a.sentence < b.sentence : a.span_begin < b.span_begin;
+  });
+  for (std::size_t i = 0; i < facts.size(); ++i) facts[i].id = doc.id + ":" + std::to_string(i + 1);
+  return facts;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,119 @@
+// JSON, JSON Lines and text rendering of extracted facts.
+#include "engine/report.hpp"
+
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
+namespace claimcheck {
+namespace {
+
+ordered_json null_or(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+
+ordered_json number_json(double v) {
+  if (std::isfinite(v) && std::fabs(v) < 9e15 && v == std::floor(v)) return static_cast<long long>(v);
+  return v;
+}
+
+std::string number_text(double v) {
+  if (std::isfinite(v) && std::fabs(v) < 9e15 && v == std::floor(v)) return std::to_string(static_cast<long long>(v));
+  std::ostringstream s;
+  s << std::setprecision(6) << v;
+  return s.str();
+}
+
+}  // namespace
+
+ordered_json document_json(const Document& doc) {
+  return ordered_json{{"id", doc.id},           {"path", doc.path},           {"lang", doc.lang},
+                      {"title", null_or(doc.title)}, {"source", null_or(doc.source)}, {"date", null_or(doc.date)}};
+}
+
+ordered_json fact_json(const Fact& f) {
+  ordered_json j;
+  j["id"] = f.id;
+  j["doc"] = f.doc;
+  j["kind"] = f.kind;
+  j["subject"] = null_or(f.subject);
+  j["predicate"] = null_or(f.predicate);
+  j["family"] = null_or(f.family);
+  j["object"] = null_or(f.object);
+  if (f.quantity) {
+    const auto& q = *f.quantity;
+    j["quantity"] = ordered_json{{"op", q.op},
+                                 {"value", number_json(q.value)},
+                                 {"upper", q.upper ? number_json(*q.upper) : ordered_json(nullptr)},
+                                 {"unit", null_or(q.unit)},
+                                 {"text", q.text}};
+  } else {
+    j["quantity"] = nullptr;
+  }
+  if (f.time) {
+    const auto& t = *f.time;
+    j["time"] = ordered_json{{"op", t.op}, {"from", null_or(t.from)}, {"to", null_or(t.to)},
+                             {"inherited", t.inherited}, {"text", t.text}};
+  } else {
+    j["time"] = nullptr;
+  }
+  j["members"] = f.members.empty() ? ordered_json(nullptr) : ordered_json(f.members);
+  j["polarity"] = f.polarity;
+  if (f.source)
+    j["source"] = ordered_json{{"entity", f.source->entity}, {"cue", null_or(f.source->cue)},
+                               {"text", null_or(f.source->text)}};
+  else
+    j["source"] = nullptr;
+  j["span"] = ordered_json{{"begin", f.span_begin}, {"end", f.span_end}};
+  j["sentence"] = f.sentence;
+  j["text"] = f.text;
+  return j;
+}
+
+ordered_json facts_report(const std::vector<Document>& docs, const std::vector<Fact>& facts) {
+  ordered_json j;
+  j["schema"] = "claimcheck.report/1";
+  j["documents"] = ordered_json::array();
+  for (const auto& d : docs) j["documents"].push_back(document_json(d));
+  j["facts"] = ordered_json::array();
+  for (const auto& f : facts) j["facts"].push_back(fact_json(f));
+  return j;
+}
+
+std::string describe_quantity(const FactQuantity& q) {
+  std::string s = q.op == "between" ? "between " + number_text(q.value) + " and " + number_text(q.upper.value_or(q.value))
+                                    : q.op + " " + number_text(q.value);
+  if (q.unit == "percent") s += "%";
+  return s;
+}
+
+std::string describe_time(const FactTime& t) {
+  std::string s;
+  if (t.op == "between") s = "between " + t.from + " and " + t.to;
+  else if (t.op == "until") s = "until " + t.to;
+  else s = t.op + " " + t.from;
+  if (t.inherited) s += " (inherited)";
+  return s;
+}
+
+void write_fact_table(std::ostream& out, const std::vector<Document>& docs, const std::vector<Fact>& facts) {
+  for (const auto& d : docs) {
+    out << "document " << d.id << ": " << d.path;
+    if (!d.title.empty()) out << " — " << d.title;
+    out << '\n';
+  }
+  out << "id\tsentence\tkind\tsubject\tpredicate\tobject\tquantity\ttime\tsource\n";
+  auto dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+  for (const auto& f : facts) {
+    std::string object = f.object;
+    if (!f.members.empty()) {
+      object += object.empty() ? "{" : " {";
+      for (std::size_t i = 0; i < f.members.size(); ++i) object += (i ? "," : "") + f.members[i];
+      object += "}";
+    }
+    out << f.id << '\t' << f.sentence << '\t' << f.kind << (f.polarity == "negative" ? " (negative)" : "") << '\t'
+        << dash(f.subject) << '\t' << dash(f.predicate) << '\t' << dash(object) << '\t'
+        << (f.quantity ? describe_quantity(*f.quantity) : "-") << '\t' << (f.time ? describe_time(*f.time) : "-")
+        << '\t' << (f.source ? f.source->entity : "-") << '\n';
+  }
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,30 @@
+// Rendering documents and facts: the `claimcheck.report/1` JSON (keys in DESIGN's order),
+// JSON Lines (one fact a line) and a plain-text table for the terminal.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <vector>
+
+#include "engine/document.hpp"
+#include "engine/fact.hpp"
+
+namespace claimcheck {
+
+using ordered_json = nlohmann::ordered_json;
+
+ordered_json document_json(const Document& doc);
+ordered_json fact_json(const Fact& fact);
+
+/// {"schema":"claimcheck.report/1","documents":[…],"facts":[…]}
+ordered_json facts_report(const std::vector<Document>& docs, const std::vector<Fact>& facts);
+
+/// A readable table: sentence, kind, subject, predicate, object, quantity, time, source.
+void write_fact_table(std::ostream& out, const std::vector<Document>& docs, const std::vector<Fact>& facts);
+
+/// "> 200", "between 10 and 20", "= 0"; shared by the table and explanations.
+std::string describe_quantity(const FactQuantity& q);
+/// "since 2002", "in 2021 (inherited)".
+std::string describe_time(const FactTime& t);
+
+}  // namespace claimcheck

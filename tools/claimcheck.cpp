@@ -1,0 +1,160 @@
+// The claimcheck command: extract facts from documents and verify curated datasets.
+// Results go to standard output, logs to standard error. Exit codes: 0 success, 1 a check
+// failed, 2 usage error, 3 unreadable or invalid input.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "engine/dataset.hpp"
+#include "engine/document.hpp"
+#include "engine/extract.hpp"
+#include "engine/report.hpp"
+#include "grammar/lexicon.hpp"
+
+namespace {
+
+using namespace claimcheck;
+
+constexpr const char* kUsage = R"(usage: claimcheck [-v|-q] [--data DIR] COMMAND [ARGS]
+
+commands:
+  extract FILE...      print the facts of each document (- reads standard input)
+                       --format json|jsonl|text (default json), -o FILE
+  verify DATASET...    check curated datasets; exit 1 on any miss
+  help                 this text
+
+options:
+  --data DIR           folder holding grammar/lexicon (default: $CLAIMCHECK_DATA or the
+                       source tree claimcheck was built from)
+  -v, --verbose        more logging on standard error
+  -q, --quiet          errors only
+
+exit codes: 0 success, 1 a check failed, 2 usage error, 3 unreadable or invalid input
+)";
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string doc_id(std::size_t i) {
+  std::string id;
+  do {
+    id.insert(id.begin(), static_cast<char>('A' + i % 26));
+    i /= 26;
+  } while (i-- > 0);
+  return id;
+}
+
+int run_extract(const Lexicon& lex, std::vector<std::string> args) {
+  std::string format = "json", output;
+  std::vector<std::string> files;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--format" || args[i] == "-o") {
+      if (i + 1 >= args.size()) throw UsageError(args[i] + " needs a value");
+      (args[i] == "-o" ? output : format) = args[i + 1];
+      ++i;
+    } else if (args[i].rfind("--format=", 0) == 0) {
+      format = args[i].substr(9);
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      throw UsageError("extract: unknown option '" + args[i] + "'");
+    } else {
+      files.push_back(args[i]);
+    }
+  }
+  if (format != "json" && format != "jsonl" && format != "text")
+    throw UsageError("--format must be json, jsonl or text, not '" + format + "'");
+  if (files.empty()) throw UsageError("extract needs at least one FILE (or - for standard input)");
+  std::vector<Document> docs;
+  std::vector<Fact> facts;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    Document doc = read_document(files[i], doc_id(i));
+    spdlog::info("{}: {} bytes", files[i], doc.bytes.size());
+    auto doc_facts = extract_facts(lex, doc);
+    spdlog::info("{}: {} facts", files[i], doc_facts.size());
+    facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
+    doc.bytes.clear();
+    doc.bytes.shrink_to_fit();
+    docs.push_back(std::move(doc));
+  }
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output, std::ios::binary);
+    if (!file) throw InputError(output + ": cannot be opened for writing");
+  }
+  std::ostream& out = output.empty() ? std::cout : file;
+  if (format == "json") {
+    out << facts_report(docs, facts).dump(2) << '\n';
+  } else if (format == "jsonl") {
+    for (const auto& f : facts) out << fact_json(f).dump() << '\n';
+  } else {
+    write_fact_table(out, docs, facts);
+  }
+  out.flush();
+  if (!out) throw InputError((output.empty() ? std::string("standard output") : output) + ": write failed");
+  return 0;
+}
+
+int run_verify(const Lexicon& lex, const std::vector<std::string>& args) {
+  if (args.empty()) throw UsageError("verify needs at least one DATASET folder");
+  int failed = 0;
+  for (const auto& a : args) {
+    if (a.size() > 1 && a[0] == '-') throw UsageError("verify: unknown option '" + a + "'");
+    Dataset ds = load_dataset(a, lex);
+    auto r = verify_dataset(lex, ds, std::cout);
+    failed += r.failed;
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto logger = spdlog::stderr_color_mt("claimcheck");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("claimcheck: %^%l%$: %v");
+  spdlog::set_level(spdlog::level::warn);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::filesystem::path data_dir;
+  try {
+    std::size_t i = 0;
+    for (; i < args.size(); ++i) {
+      if (args[i] == "-v" || args[i] == "--verbose") spdlog::set_level(spdlog::level::debug);
+      else if (args[i] == "-q" || args[i] == "--quiet") spdlog::set_level(spdlog::level::err);
+      else if (args[i] == "--data") {
+        if (i + 1 >= args.size()) throw UsageError("--data needs a folder");
+        data_dir = args[++i];
+      } else if (args[i] == "--help" || args[i] == "-h" || args[i] == "help") {
+        std::cout << kUsage;
+        return 0;
+      } else if (args[i] == "--version") {
+        std::cout << "claimcheck 0.1.0\n";
+        return 0;
+      } else break;
+    }
+    if (i >= args.size()) throw UsageError("no command given");
+    std::string command = args[i];
+    std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
+    if (command != "extract" && command != "verify") throw UsageError("unknown command '" + command + "'");
+    if (data_dir.empty()) data_dir = default_data_dir();
+    spdlog::debug("lexicon from {}", (data_dir / "grammar" / "lexicon").string());
+    auto lex = Lexicon::load(data_dir / "grammar" / "lexicon");
+    if (command == "extract") return run_extract(*lex, rest);
+    return run_verify(*lex, rest);
+  } catch (const UsageError& e) {
+    std::cerr << "claimcheck: " << e.what() << "\n\n" << kUsage;
+    return 2;
+  } catch (const InputError& e) {
+    std::cerr << "claimcheck: " << e.what() << '\n';
+    return 3;
+  } catch (const DataError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << d.format() << '\n';
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "claimcheck: " << e.what() << '\n';
+    return 3;
+  }
+}
