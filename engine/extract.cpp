@@ -276,11 +276,13 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
       if (q.absence) f.polarity = "negative";
 
       const ObjectInfo* object = q.object >= 0 ? &lex.object(q.object) : nullptr;
-      // a generic noun restating a more specific one mentioned before (خلية → terrorist_cell)
+      // a figure restated with a generic noun refers to the more specific thing it was
+      // first given for (200 خلية إرهابية … 200 خلية → terrorist_cell)
       if (object) {
         for (auto it = facts.rbegin(); it != facts.rend(); ++it) {
           const ObjectInfo* earlier = lex.find_object(it->object);
-          if (earlier && std::find(earlier->heads.begin(), earlier->heads.end(), object->id) != earlier->heads.end()) {
+          if (earlier && it->quantity && it->quantity->op == fq.op && it->quantity->value == fq.value &&
+              std::find(earlier->heads.begin(), earlier->heads.end(), object->id) != earlier->heads.end()) {
             object = earlier;
             break;
           }

@@ -128,7 +128,7 @@ class LexiconLoader {
   // form → id per table, to report one form given two meanings
   std::unordered_map<const void*, std::unordered_map<std::u32string, std::string>> seen_;
   std::unordered_map<std::string, int> object_index_, predicate_index_;
-  std::unordered_map<std::string, std::vector<std::u32string>> object_forms_;
+  std::unordered_map<std::string, std::vector<std::pair<std::u32string, bool>>> object_forms_;  // form, dual
   struct PendingDefault {
     std::string predicate;
     std::string file;
@@ -225,7 +225,7 @@ class LexiconLoader {
         {"ten", &Lexicon::Tables::ten},           {"hundred", &Lexicon::Tables::hundred},
         {"scale", &Lexicon::Tables::scale},       {"scale2", &Lexicon::Tables::scale2},
         {"scales", &Lexicon::Tables::scales},     {"fraction", &Lexicon::Tables::fraction},
-        {"vague", &Lexicon::Tables::vague}};
+        {"vague", &Lexicon::Tables::vague},       {"percent", &Lexicon::Tables::percent}};
     auto it = classes.find(f[0]);
     if (it == classes.end()) return error("unknown number class '" + f[0] + "'", 1);
     auto v = number(f[1]);
@@ -433,19 +433,23 @@ class LexiconLoader {
       }
       return out;
     };
-    std::vector<std::u32string> phrases;
-    for (const auto& form : split_forms(f[4])) {
+    std::vector<std::pair<std::u32string, bool>> phrases;
+    for (auto form : split_forms(f[4])) {
+      bool dual = form.rfind("2:", 0) == 0;
+      if (dual) form = form.substr(2);
       auto key = normalise_key(form);
       if (head == "-") {
-        phrases.push_back(key);
-        object_forms_[id].push_back(key);
+        phrases.emplace_back(key, dual);
+        object_forms_[id].emplace_back(key, dual);
       } else {
-        for (const auto& base : object_forms_[head]) phrases.push_back(base + U' ' + key);
+        if (dual) error("mark duals on the head noun's line, not on a qualifier");
+        for (const auto& [base, base_dual] : object_forms_[head]) phrases.emplace_back(base + U' ' + key, base_dual);
       }
     }
-    for (const auto& p : phrases) {
+    for (const auto& [p, dual] : phrases) {
       add(t_.object, p, it->second, id);
       add(t_.object, definite(p), it->second, id);
+      if (dual) add(t_.object_dual, p, it->second, id);
     }
   }
 

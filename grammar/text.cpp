@@ -146,7 +146,7 @@ template <typename Emit>
 void normalise_code_point(char32_t cp, Emit&& emit) {
   if (cp < 0x80) {
     if (cp >= 'A' && cp <= 'Z') cp += 32;
-    emit(cp);
+    emit(is_space(cp) ? U' ' : cp);
     return;
   }
   if (is_space(cp)) {
@@ -214,6 +214,7 @@ NormalisedText normalise(std::string_view s) {
       if (pos < s.size() && s[pos] == '\n') continue;  // CRLF: the LF carries the break
       cp = '\n';
     }
+    std::size_t before = out.text.size();
     normalise_code_point(cp, [&](char32_t c) {
       if (c == U' ') {
         // collapse runs of spaces, and drop spaces at the start of a line
@@ -227,6 +228,10 @@ NormalisedText normalise(std::string_view s) {
       out.from.push_back(static_cast<std::uint32_t>(start));
       out.to.push_back(static_cast<std::uint32_t>(pos));
     });
+    // a dropped mark or tatweel belongs to the letter before it
+    if (out.text.size() == before && !out.text.empty() && out.text.back() != U' ' && out.text.back() != U'\n' &&
+        cp != U' ' && cp != U'\n' && cp != U'\t' && out.to.back() == start)
+      out.to.back() = static_cast<std::uint32_t>(pos);
   }
   return out;
 }

@@ -47,8 +47,16 @@ auto const entity_list_def = entity[entity_detail::push] >> +(entity_detail::nex
 BOOST_SPIRIT_DEFINE(entity_list)
 
 predicate_type const predicate = "predicate";
-auto const predicate_def = with_conj(entity_detail::lil >> table<&Lexicon::Tables::predicate> >> eow) |  // للتعاون
-                           with_clitics(table<&Lexicon::Tables::predicate> >> eow);
+namespace entity_detail {
+inline auto const predicate_word = table<&Lexicon::Tables::predicate> >> eow;
+/// A verbal noun takes the article without being listed with it (التنسيق).
+x3::rule<class predicate_core_class, int> const predicate_core = "predicate word";
+auto const predicate_core_def = predicate_word | (lit(U"\u0627\u0644") >> predicate_word);
+BOOST_SPIRIT_DEFINE(predicate_core)
+}  // namespace entity_detail
+
+auto const predicate_def = with_conj(entity_detail::lil >> entity_detail::predicate_word) |  // للتعاون
+                           with_clitics(entity_detail::predicate_core);
 BOOST_SPIRIT_DEFINE(predicate)
 
 attribution_type const attribution = "attribution cue";

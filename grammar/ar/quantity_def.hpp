@@ -20,12 +20,12 @@ inline auto const gap = +(ws | quote);  // between a cue and what it governs
 inline auto const object_w = table<&T::object> >> -lit(U'\u0627') >> eow;  // accusative ـًا
 x3::rule<class object_clitic_class, int> const object_cl = "counted noun";
 auto const object_cl_def = object_w | (lit(U'\u0644') >> object_w);  // لحوادث
-inline auto const percent = -ws >> (lit(U'%') | lit(U"\u0628\u0627\u0644\u0645\u0626\u0647") |       // بالمئه
-                                    lit(U"\u0628\u0627\u0644\u0645\u0627\u0626\u0647") |             // بالمائه
-                                    lit(U"\u0641\u064A \u0627\u0644\u0645\u0626\u0647") |            // في المئه
-                                    lit(U"\u0641\u064A \u0627\u0644\u0645\u0627\u0626\u0647")) >> eow; // في المائه
+inline auto const percent = -ws >> x3::omit[table<&T::percent>] >> eow; // في المائه
 
 x3::rule<class amount_class, QuantityAst> const amount = "amount";
+/// آلاف or الآلاف after a vague amount (عشرات الآلاف).
+x3::rule<class definite_scales_class, double> const definite_scales = "scale word";
+auto const definite_scales_def = (table<&T::scales> >> eow) | (lit(U"\u0627\u0644") >> table<&T::scales> >> eow);
 
 inline auto const from_number = [](auto& ctx) {
   x3::_val(ctx).value = x3::_attr(ctx).value;
@@ -45,10 +45,10 @@ inline auto const vague_scale = [](auto& ctx) {  // عشرات الآلاف
 };
 
 auto const amount_def =
-    (table<&T::vague> >> eow)[vague_amount] >> -(ws >> (table<&T::scales> >> eow)[vague_scale]) |
+    (table<&T::vague> >> eow)[vague_amount] >> -(ws >> definite_scales[vague_scale]) |
     number_rule()[from_number];
 
-BOOST_SPIRIT_DEFINE(amount, object_cl)
+BOOST_SPIRIT_DEFINE(amount, object_cl, definite_scales)
 
 inline auto const set_op = [](auto& ctx) { x3::_val(ctx).op = x3::_attr(ctx); };
 inline auto const take_amount = [](auto& ctx) {
@@ -88,6 +88,14 @@ auto const range_phrase = (between_word >> ws >> amount[take_amount] >> and_ >> 
 auto const counted_tail = -percent[set_percent] >> -(ws >> object_w[set_object]) >>
                           -(ws >> (table<&T::qualifier_post> >> eow)[set_op]);
 
+inline auto const set_dual = [](auto& ctx) {
+  auto& q = x3::_val(ctx);
+  q.object = x3::_attr(ctx);
+  q.value = 2;
+};
+/// A dual noun standing alone counts two (خليتين إرهابيتين).
+auto const dual_noun = (table<&T::object_dual> >> -lit(U'\u0627') >> eow)[set_dual];
+
 auto const bounded_amount = -((table<&T::qualifier_pre> >> eow)[set_op] >> ws) >> amount[take_amount];
 
 }  // namespace quantity_detail
@@ -96,7 +104,8 @@ quantity_type const quantity = "quantity";
 
 auto const quantity_def = with_conj(quantity_detail::absence_phrase |
                                     (quantity_detail::range_phrase >> quantity_detail::counted_tail) |
-                                    (quantity_detail::bounded_amount >> quantity_detail::counted_tail));
+                                    (quantity_detail::bounded_amount >> quantity_detail::counted_tail) |
+                                    quantity_detail::dual_noun);
 
 BOOST_SPIRIT_DEFINE(quantity)
 

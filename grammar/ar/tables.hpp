@@ -25,11 +25,11 @@ enum QualifierOp { op_gt, op_ge, op_lt, op_le, op_approx };
 
 struct Lexicon::Tables {
   // numbers
-  value_table unit, teenhead, teen10, teen, ten, hundred, scale, scale2, scales, fraction, vague;
+  value_table unit, teenhead, teen10, teen, ten, hundred, scale, scale2, scales, fraction, vague, percent;
   // qualifiers (value: QualifierOp)
   index_table qualifier_pre, qualifier_post;
   // counted nouns (value: object index)
-  index_table object;
+  index_table object, object_dual;  // object_dual: dual forms, a count of two
   // entities (value: entity index): full forms, and forms that had ال with it removed
   index_table entity, entity_stem;
   // predicates (value: predicate index)

@@ -19,7 +19,8 @@ struct DateAst {
 };
 
 inline auto const year_kw = x3::omit[(table<&T::year_word> >> eow) | (prep >> table<&T::year_word> >> eow)] >> ws;
-inline auto const month_w = table<&T::month> >> eow >>
+inline auto const month_word = lit(U"\u0634\u0647\u0631") >> ws;  // شهر before a month name
+inline auto const month_w = -month_word >> table<&T::month> >> eow >>
                             -(-ws >> lit(U'/') >> -ws >> x3::omit[table<&T::month>] >> eow);
 inline auto const object_ahead = ws >> x3::omit[table<&T::object>];
 
@@ -122,7 +123,8 @@ auto const time_expression_def = with_conj(
       t.op = t_in;
       t.y1 = x3::_attr(ctx);
     })] |
-    (table<&Lexicon::Tables::relative> >> eow)[time_detail::set_relative]);
+    (table<&Lexicon::Tables::relative> >> eow)[time_detail::set_relative] |
+    (x3::omit[table<&Lexicon::Tables::in_cue>] >> eow >> ws >> (table<&Lexicon::Tables::relative> >> eow))[time_detail::set_relative]);
 
 BOOST_SPIRIT_DEFINE(time_expression)
 

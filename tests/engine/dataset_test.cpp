@@ -1,0 +1,93 @@
+// Datasets: the seed dataset from ../shared (skipped, with the reason printed, only when
+// ../shared is absent), every fixture dataset, and precise errors for bad datasets and
+// bad lexicon lines.
+#include <fstream>
+#include <sstream>
+
+#include "engine/dataset.hpp"
+#include "tests/support.hpp"
+
+using namespace claimcheck;
+using claimcheck::test::lexicon;
+
+TEST_CASE("the morocco-ct seed dataset passes every fact expectation") {
+  auto shared = claimcheck::test::shared_dir();
+  if (shared.empty()) {
+    MESSAGE("skipped: ../shared is not beside this checkout, so the seed articles are not available");
+    return;
+  }
+  auto ds = load_dataset(shared / "datasets" / "morocco-ct", lexicon());
+  std::ostringstream out;
+  auto r = verify_dataset(lexicon(), ds, out);
+  INFO(out.str());
+  CHECK(r.failed == 0);
+  CHECK(r.passed == 13);
+}
+
+TEST_CASE("every fixture dataset passes") {
+  int datasets = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(claimcheck::test::source_dir / "fixtures")) {
+    if (!std::filesystem::exists(entry.path() / "dataset.json")) continue;
+    ++datasets;
+    auto ds = load_dataset(entry.path(), lexicon());
+    std::ostringstream out;
+    auto r = verify_dataset(lexicon(), ds, out);
+    INFO(out.str());
+    CHECK(r.failed == 0);
+    CHECK(r.passed > 0);
+  }
+  CHECK(datasets >= 4);
+}
+
+namespace {
+std::string dataset_error(const std::string& json) {
+  auto dir = std::filesystem::temp_directory_path() / "claimcheck-dataset-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "dataset.json") << json;
+  try {
+    load_dataset(dir, lexicon());
+  } catch (const DataError& e) {
+    return e.diagnostics().at(0).format().substr((dir / "dataset.json").string().size());
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("bad datasets get precise errors") {
+  CHECK(dataset_error("{\"schema\": \"claimcheck.dataset/1\",\n \"documents\": [}") ==
+        ":2:16: invalid JSON: parse error at line 2, column 16: syntax error while parsing value - unexpected '}'; expected '[', '{', or a literal");
+  std::string head = R"({"schema":"claimcheck.dataset/1","documents":[{"id":"a","path":"a.txt"}],)";
+  CHECK(dataset_error(head + R"("expect_facts":[{"predicat":"arrest"}]})") ==
+        ": expect_facts[0]: unknown field 'predicat' (did you mean 'predicate'?)");
+  CHECK(dataset_error(head + R"("expect_facts":[{"predicate":"arest"}]})") ==
+        ": expect_facts[0].predicate: unknown predicate 'arest' (did you mean 'arrest'?)");
+  CHECK(dataset_error(head + R"("expect_facts":[{"doc":"b"}]})") ==
+        ": expect_facts[0].doc: expected the id of one of the dataset's documents");
+  CHECK(dataset_error(head + R"("expect_facts":[{"quantity":{"more":3}}]})") ==
+        ": expect_facts[0].quantity: expected one of {\"eq\":N} {\"gt\":N} {\"ge\":N} {\"lt\":N} {\"le\":N} {\"approx\":N} {\"between\":[A,B]}");
+  CHECK(dataset_error(head + R"("expect_facts":[{"subject":"XX"}]})").find(": expect_facts[0].subject: unknown entity 'XX'") == 0);
+}
+
+TEST_CASE("malformed lexicon lines are reported with file and line") {
+  auto dir = std::filesystem::temp_directory_path() / "claimcheck-lexicon-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(claimcheck::test::source_dir / "grammar" / "lexicon", dir, std::filesystem::copy_options::recursive);
+  std::ofstream(dir / "predicates.tsv", std::ios::app) << "seize\tenforcement\taction\n"
+                                                        << "Bad-Id\t-\taction\tar\tكلمة\n";
+  try {
+    Lexicon::load(dir);
+    FAIL("no error");
+  } catch (const DataError& e) {
+    REQUIRE(e.diagnostics().size() == 2);
+    CHECK(e.diagnostics()[0].message == "expected 5 tab-separated columns, found 3");
+    CHECK(e.diagnostics()[1].message == "predicate ids are lower-case snake-case, found 'Bad-Id'");
+    CHECK(e.diagnostics()[1].line == e.diagnostics()[0].line + 1);
+  }
+}
+
+TEST_CASE("every id a fixture dataset uses is defined in the lexicon") {
+  // load_dataset checks predicates, families, objects and entities; a fixture with an
+  // unknown id throws here.
+  for (const auto& entry : std::filesystem::directory_iterator(claimcheck::test::source_dir / "fixtures"))
+    if (std::filesystem::exists(entry.path() / "dataset.json")) CHECK_NOTHROW(load_dataset(entry.path(), lexicon()));
+}

@@ -1,0 +1,139 @@
+// Claim assembly end to end on sentences written for the test: the seed patterns with
+// other countries, numbers, years and word order must give the corresponding facts
+// (nothing is hard-coded for the seed articles).
+#include <algorithm>
+
+#include "engine/document.hpp"
+#include "engine/extract.hpp"
+#include "tests/support.hpp"
+
+using namespace claimcheck;
+using claimcheck::test::lexicon;
+
+namespace {
+std::vector<Fact> facts_of(const std::string& text, const std::string& front = "") {
+  Document doc = parse_document(front + text, "test.txt", "T");
+  return extract_facts(lexicon(), doc);
+}
+const Fact* find(const std::vector<Fact>& facts, const std::string& kind) {
+  for (const auto& f : facts)
+    if (f.kind == kind) return &f;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("a dismantling count with qualifier, time and attribution, in other words") {
+  auto facts = facts_of(
+      "تونس - تمكنت الأجهزة الأمنية التونسية من تفكيك نحو 45 خلية إرهابية منذ عام 2015، حسب وزارة الداخلية.\n");
+  const Fact* f = find(facts, "count");
+  REQUIRE(f);
+  CHECK(f->subject == "TN");
+  CHECK(f->predicate == "dismantle");
+  CHECK(f->family == "enforcement");
+  CHECK(f->object == "terrorist_cell");
+  CHECK(f->quantity->op == "~");
+  CHECK(f->quantity->value == 45);
+  CHECK(f->time->op == "since");
+  CHECK(f->time->from == "2015");
+  REQUIRE(f->source);
+  CHECK(f->source->entity == "TN/interior_ministry");
+  CHECK(f->source->cue == "حسب");
+}
+
+TEST_CASE("word order: time first, then verb, then count; number in words") {
+  auto facts = facts_of("في عام 2019، اعتقلت الشرطة الجزائرية أكثر من ثلاثمئة شخص.\n");
+  const Fact* f = find(facts, "count");
+  REQUIRE(f);
+  CHECK(f->subject == "DZ");
+  CHECK(f->predicate == "arrest");
+  CHECK(f->object == "person");
+  CHECK(f->quantity->op == ">");
+  CHECK(f->quantity->value == 300);
+  CHECK(f->time->op == "in");
+  CHECK(f->time->from == "2019");
+  CHECK_FALSE(f->time->inherited);
+}
+
+TEST_CASE("time is inherited within a section, not across a heading") {
+  auto facts = facts_of(
+      "شهدت مصر في عام 2018 تراجعا في الهجمات.\n"
+      "واعتقلت السلطات 20 شخصا.\n"
+      "عنوان جديد\n"
+      "واعتقلت السلطات 30 شخصا.\n");
+  std::vector<const Fact*> counts;
+  for (const auto& f : facts)
+    if (f.kind == "count") counts.push_back(&f);
+  REQUIRE(counts.size() == 2);
+  REQUIRE(counts[0]->time);
+  CHECK(counts[0]->time->from == "2018");
+  CHECK(counts[0]->time->inherited);
+  CHECK_FALSE(counts[1]->time.has_value());
+}
+
+TEST_CASE("absence with the document's main subject, and a count after a preposition") {
+  auto facts = facts_of(
+      "الأردن يعزز أمنه\n"
+      "وأكد التقرير أن المملكة لم تشهد أي هجوم إرهابي عام 2020.\n"
+      "واعتقلت السلطات الأردنية 12 شخصا في 4 عمليات لمكافحة الإرهاب.\n");
+  const Fact* absent = find(facts, "count");
+  REQUIRE(absent);
+  CHECK(absent->subject == "JO");
+  CHECK(absent->object == "terrorist_attack");
+  CHECK(absent->quantity->value == 0);
+  CHECK(absent->polarity == "negative");
+  CHECK(absent->time->from == "2020");
+  auto ops = std::find_if(facts.begin(), facts.end(), [](const Fact& f) { return f.object == "counterterrorism_operation"; });
+  REQUIRE(ops != facts.end());
+  CHECK(ops->predicate == "conduct_operation");
+  CHECK(ops->quantity->value == 4);
+  auto people = std::find_if(facts.begin(), facts.end(), [](const Fact& f) { return f.object == "person"; });
+  REQUIRE(people != facts.end());
+  CHECK(people->predicate == "arrest");
+  CHECK(people->time->inherited);
+}
+
+TEST_CASE("lists become sets without the subject; memberships with co-participants") {
+  auto facts = facts_of(
+      "تعاونت تونس مع إيطاليا ومالطا واليونان في إحباط هجمات.\n"
+      "وتونس عضو في مجموعة إيغمونت، وتشارك في رئاسة المنتدى العالمي لمكافحة الإرهاب مع هولندا.\n");
+  const Fact* set = find(facts, "set");
+  REQUIRE(set);
+  CHECK(set->subject == "TN");
+  CHECK(set->members == std::vector<std::string>{"IT", "MT", "GR"});
+  CHECK(set->family == "partnership");
+  std::vector<const Fact*> ms;
+  for (const auto& f : facts)
+    if (f.kind == "membership") ms.push_back(&f);
+  REQUIRE(ms.size() == 2);
+  CHECK(ms[0]->predicate == "member_of");
+  CHECK(ms[0]->object == "egmont_group");
+  CHECK(ms[0]->subject == "TN");
+  CHECK(ms[1]->predicate == "co_chair");
+  CHECK(ms[1]->object == "gctf");
+  CHECK(ms[1]->members == std::vector<std::string>{"NL"});
+}
+
+TEST_CASE("names and years are not counts; relative years resolve against the document date") {
+  auto facts = facts_of("وأكد أن عدد الحالات تراجع بعد كوفيد-19 وفي العام الماضي اعتقلت الشرطة 8 أشخاص.\n",
+                        "---\ndate: 2022-05-01\nsource: US/state_department\n---\n");
+  for (const auto& f : facts) CHECK(f.quantity->value != 19);
+  const Fact* f = find(facts, "count");
+  REQUIRE(f);
+  CHECK(f->time->from == "2021");
+  CHECK(f->source->entity == "US/state_department");
+}
+
+TEST_CASE("spans point at the original bytes, after the front matter") {
+  std::string front = "---\ntitle: اختبار\n---\n";
+  std::string body = "اعتقلت السلطات المغربية ٣٠ شخصاً عام ٢٠٢٠.\n";
+  Document doc = parse_document(front + body, "t.txt", "T");
+  auto facts = extract_facts(lexicon(), doc);
+  REQUIRE(facts.size() == 1);
+  std::string spanned = doc.bytes.substr(facts[0].span_begin, facts[0].span_end - facts[0].span_begin);
+  CHECK(spanned == "اعتقلت السلطات المغربية ٣٠ شخصاً");
+  CHECK(facts[0].quantity->text == "٣٠ شخصاً");
+  CHECK(facts[0].time->text == "عام ٢٠٢٠");
+  CHECK(doc.title == "اختبار");
+}
+
+TEST_CASE("an empty document has no facts") { CHECK(facts_of("").empty()); }

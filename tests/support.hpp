@@ -1,0 +1,32 @@
+// Shared test helpers: the project's lexicon loaded once, normalisation of test strings,
+// and where ../shared is (tests that need it print why they skip when it is absent).
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "grammar/lexicon.hpp"
+#include "grammar/text.hpp"
+
+namespace claimcheck::test {
+
+inline const std::filesystem::path source_dir = CLAIMCHECK_TEST_SOURCE_DIR;
+
+inline const Lexicon& lexicon() {
+  static std::shared_ptr<const Lexicon> lex = Lexicon::load(source_dir / "grammar" / "lexicon");
+  return *lex;
+}
+
+inline std::u32string norm(const std::string& s) { return normalise_key(s); }
+
+/// ../shared beside the checkout, or empty when it is absent (a user's clone).
+inline std::filesystem::path shared_dir() {
+  auto dir = source_dir / ".." / "shared";
+  std::error_code ec;
+  return std::filesystem::exists(dir / "DESIGN.md", ec) ? dir.lexically_normal() : std::filesystem::path();
+}
+
+}  // namespace claimcheck::test
