@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 
 #include "grammar/grammar.hpp"
 #include "grammar/segment.hpp"
@@ -40,19 +41,22 @@ std::string iso(int y, int m = 0, int d = 0) {
   return buf;
 }
 
-/// What the assembly knows of the document as a whole.
+/// Stands for the document's main subject until the whole document has been read.
+const std::string kMainSubject = "\x01main";
+
+/// What the assembly knows while it reads a document line by line.
 struct DocState {
   const Lexicon& lex;
   const Document& doc;
-  const NormalisedText& norm;
-  std::string main_subject;
+  const NormalisedText* norm = nullptr;  ///< the current line
+  std::size_t line_offset = 0;            ///< byte offset of the current line in the file
+  std::string main_subject = kMainSubject;
   std::optional<Date> date;
-  std::string body;  // unused placeholder for clarity of ownership
 };
 
 std::string original(const DocState& st, Span span) {
-  auto [b, e] = st.norm.bytes(span.begin, span.end);
-  return st.doc.bytes.substr(st.doc.body_offset + b, e - b);
+  auto [b, e] = st.norm->bytes(span.begin, span.end);
+  return st.doc.bytes.substr(st.line_offset + b, e - b);
 }
 
 std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
@@ -117,8 +121,8 @@ std::string organisation_id(const DocState& st, const SentencePieces& pieces, co
       if (next.span.begin == e.span.end + 1 && is_country(st.lex, next) &&
           st.lex.entity(next.entity).role == EntityRole::adjective)
         country = st.lex.entity(next.entity).id;
-    if (country.empty()) return "";
     id = country + id.substr(1);
+    if (country == kMainSubject) return id;  // canonicalised once the subject is known
   }
   return st.lex.canonical_organisation(id);
 }
@@ -135,50 +139,101 @@ std::string quantity_op(QuantityOp op) {
   }
 }
 
-std::string main_subject(const Lexicon& lex, const std::vector<SentencePieces>& all) {
+/// Counts country mentions to elect the document's main subject: the most mentioned,
+/// the first mentioned on a tie.
+struct SubjectTally {
   std::map<std::string, std::pair<int, std::size_t>> counts;  // id → (count, first seen)
   std::size_t order = 0;
-  auto note = [&](const EntityPiece& e) {
+
+  void note(const Lexicon& lex, const EntityPiece& e) {
     if (e.anaphor || lex.entity(e.entity).type != EntityType::country) return;
-    auto& c = counts.try_emplace(lex.entity(e.entity).id, 0, order++).first->second;
-    ++c.first;
-  };
-  for (const auto& s : all) {
-    for (const auto& e : s.entities) note(e);
-    for (const auto& l : s.lists)
-      for (const auto& m : l.members) note(m);
+    ++counts.try_emplace(lex.entity(e.entity).id, 0, order++).first->second.first;
   }
-  std::string best;
-  std::pair<int, std::size_t> best_score{0, 0};
-  for (const auto& [id, c] : counts)
-    if (c.first > best_score.first || (c.first == best_score.first && c.second < best_score.second))
-      best = id, best_score = c;
-  return best;
+  void note(const Lexicon& lex, const SentencePieces& s) {
+    for (const auto& e : s.entities) note(lex, e);
+    for (const auto& l : s.lists)
+      for (const auto& m : l.members) note(lex, m);
+  }
+  std::string winner() const {
+    std::string best;
+    std::pair<int, std::size_t> score{0, 0};
+    for (const auto& [id, c] : counts)
+      if (c.first > score.first || (c.first == score.first && c.second < score.second)) best = id, score = c;
+    return best;
+  }
+};
+
+/// What earlier counts said, indexed so that each new count looks it up in constant time.
+struct FactMemory {
+  /// (generic object, op, value) → the specific object that figure was first given for
+  std::unordered_map<std::string, const ObjectInfo*> restated;
+  /// object → (predicate, family) of the latest count of it with a predicate
+  std::unordered_map<std::string, std::pair<std::string, std::string>> predicate_of;
+
+  static std::string figure_key(const std::string& object, const FactQuantity& q) {
+    return object + '\x1f' + q.op + '\x1f' + std::to_string(q.value);
+  }
+  void remember(const Fact& f, const ObjectInfo* object) {
+    if (!object) return;
+    if (!f.predicate.empty()) predicate_of[object->id] = {f.predicate, f.family};
+    for (const auto& head : object->heads) restated[figure_key(head, *f.quantity)] = object;
+  }
+};
+
+/// Replaces the main-subject placeholder once the document has been read.
+void resolve_main_subject(const Lexicon& lex, std::vector<Fact>& facts, const std::string& main) {
+  auto fix = [&](std::string& id) {
+    if (id.rfind(kMainSubject, 0) != 0) return;
+    if (main.empty()) {
+      id.clear();
+      return;
+    }
+    bool organisation = id.size() > kMainSubject.size();
+    id = main + id.substr(kMainSubject.size());
+    if (organisation) id = lex.canonical_organisation(id);
+  };
+  for (auto& f : facts) {
+    bool subject_was_main = f.subject == kMainSubject;
+    fix(f.subject);
+    fix(f.object);
+    if (f.source) fix(f.source->entity);
+    for (auto& m : f.members) fix(m);
+    if (subject_was_main) f.members.erase(std::remove(f.members.begin(), f.members.end(), f.subject), f.members.end());
+  }
 }
 
 }  // namespace
 
 std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
-  std::string_view body(doc.bytes);
-  body.remove_prefix(std::min(doc.body_offset, body.size()));
-  NormalisedText norm = normalise(body);
-  auto sentences = segment(norm.text);
-  std::vector<SentencePieces> pieces;
-  pieces.reserve(sentences.size());
-  for (const auto& s : sentences) pieces.push_back(scan_sentence(lex, norm.text, Span{s.begin, s.end}));
-
-  DocState st{lex, doc, norm, main_subject(lex, pieces), parse_iso_date(doc.date), {}};
+  DocState st{lex, doc, nullptr, 0, kMainSubject, parse_iso_date(doc.date)};
+  SubjectTally tally;
+  FactMemory memory;
   std::vector<Fact> facts;
   std::optional<FactTime> section_time;
-  int section = -1, paragraph = -1;
+  int section = 0, paragraph = -1, sentence_number = 0;
   std::optional<FactSource> paragraph_source;
 
+  // Sentences never cross a line, so the document is read a line at a time: memory stays
+  // bounded by the longest line, not the whole document.
+  std::size_t line_start = std::min(doc.body_offset, doc.bytes.size());
+  while (line_start < doc.bytes.size()) {
+    std::size_t line_end = doc.bytes.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = doc.bytes.size();
+    std::string_view line(doc.bytes.data() + line_start, line_end - line_start);
+    st.line_offset = line_start;
+    line_start = line_end + 1;
+    NormalisedText norm = normalise(line);
+    st.norm = &norm;
+    auto sentences = segment(norm.text);
+    if (sentences.empty()) continue;
+    ++paragraph;
+    paragraph_source.reset();
+    if (sentences.front().heading && sentence_number > 0) ++section, section_time.reset();
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     const auto& sent = sentences[si];
-    const auto& ps = pieces[si];
-    if (sent.section != section) section = sent.section, section_time.reset();
-    if (sent.paragraph != paragraph) paragraph = sent.paragraph, paragraph_source.reset();
-    auto sentence_bytes = norm.bytes(sent.begin, sent.end);
+    const SentencePieces ps = scan_sentence(lex, norm.text, Span{sent.begin, sent.end});
+    tally.note(lex, ps);
+    ++sentence_number;
     std::string sentence_text = original(st, Span{sent.begin, sent.end});
 
     // explicit times of this sentence
@@ -246,12 +301,11 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
       Fact f;
       f.doc = doc.id;
       f.kind = std::move(kind);
-      f.sentence = static_cast<int>(si) + 1;
+      f.sentence = sentence_number;
       f.text = sentence_text;
       auto [b, e] = norm.bytes(anchor.begin, anchor.end);
-      f.span_begin = doc.body_offset + b;
-      f.span_end = doc.body_offset + e;
-      (void)sentence_bytes;
+      f.span_begin = st.line_offset + b;
+      f.span_end = st.line_offset + e;
       f.source = source_for();
       return f;
     };
@@ -279,14 +333,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
       // a figure restated with a generic noun refers to the more specific thing it was
       // first given for (200 خلية إرهابية … 200 خلية → terrorist_cell)
       if (object) {
-        for (auto it = facts.rbegin(); it != facts.rend(); ++it) {
-          const ObjectInfo* earlier = lex.find_object(it->object);
-          if (earlier && it->quantity && it->quantity->op == fq.op && it->quantity->value == fq.value &&
-              std::find(earlier->heads.begin(), earlier->heads.end(), object->id) != earlier->heads.end()) {
-            object = earlier;
-            break;
-          }
-        }
+        auto restated = memory.restated.find(FactMemory::figure_key(object->id, fq));
+        if (restated != memory.restated.end()) object = restated->second;
         f.object = object->id;
       }
       // the predicate: the verb before the count, unless a preposition intervenes
@@ -303,17 +351,14 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
       } else if (object && !object->default_predicate.empty()) {
         if (const auto* p = lex.find_predicate(object->default_predicate)) set_predicate(f, *p);
       } else if (object) {
-        for (auto it = facts.rbegin(); it != facts.rend(); ++it)
-          if (it->object == object->id && !it->predicate.empty()) {
-            f.predicate = it->predicate;
-            f.family = it->family;
-            break;
-          }
+        auto earlier = memory.predicate_of.find(object->id);
+        if (earlier != memory.predicate_of.end()) f.predicate = earlier->second.first, f.family = earlier->second.second;
       }
       f.subject = subject_before(anchor.begin, no_exclusion);
       f.time = nearest_time(q.span);
       auto [b, e] = norm.bytes(anchor.begin, anchor.end);
-      f.span_begin = doc.body_offset + b, f.span_end = doc.body_offset + e;
+      f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;
+      memory.remember(f, object);
       facts.push_back(std::move(f));
     }
 
@@ -407,6 +452,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
 
     if (!times.empty()) section_time = times.back().second;
   }
+  }
+  resolve_main_subject(lex, facts, tally.winner());
 
   std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
     return a.sentence != b.sentence ? a.sentence < b.sentence : a.span_begin < b.span_begin;
