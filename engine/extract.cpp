@@ -69,33 +69,31 @@ std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
     }
     return iso(y, m, d);
   };
-  switch (t.op) {
-    case TimeOp::in: ft.op = "in", ft.from = point(t.y1, t.m1, t.d1); break;
-    case TimeOp::since: ft.op = "since", ft.from = point(t.y1, t.m1, t.d1); break;
-    case TimeOp::until: ft.op = "until", ft.to = point(t.y1, t.m1, t.d1); break;
-    case TimeOp::between:
-      ft.op = "between", ft.from = point(t.y1, t.m1, t.d1), ft.to = point(t.y2, t.m2, t.d2);
-      break;
-    case TimeOp::relative: {
-      if (!st.date) return std::nullopt;
-      const auto& rel = st.lex.relative(t.relative);
-      ft.op = "in";
-      using namespace std::chrono;
-      if (rel.unit == 'y') {
-        ft.from = iso(st.date->y + rel.offset);
-      } else if (rel.unit == 'm') {
-        if (st.date->m == 0) return std::nullopt;
-        int months = st.date->y * 12 + (st.date->m - 1) + rel.offset;
-        ft.from = iso(months / 12, months % 12 + 1);
-      } else {
-        if (st.date->d == 0) return std::nullopt;
-        sys_days day = year_month_day{year{st.date->y}, month{static_cast<unsigned>(st.date->m)},
-                                      std::chrono::day{static_cast<unsigned>(st.date->d)}};
-        year_month_day r{day + days{rel.offset}};
-        ft.from = iso(int(r.year()), int(unsigned(r.month())), int(unsigned(r.day())));
-      }
-      break;
+  std::string relative;
+  if (t.relative >= 0) {
+    if (!st.date) return std::nullopt;
+    const auto& rel = st.lex.relative(t.relative);
+    using namespace std::chrono;
+    if (rel.unit == 'y') {
+      relative = iso(st.date->y + rel.offset);
+    } else if (rel.unit == 'm') {
+      if (st.date->m == 0) return std::nullopt;
+      int months = st.date->y * 12 + (st.date->m - 1) + rel.offset;
+      relative = iso(months / 12, months % 12 + 1);
+    } else {
+      if (st.date->d == 0) return std::nullopt;
+      sys_days day = year_month_day{year{st.date->y}, month{static_cast<unsigned>(st.date->m)},
+                                    std::chrono::day{static_cast<unsigned>(st.date->d)}};
+      year_month_day r{day + days{rel.offset}};
+      relative = iso(int(r.year()), int(unsigned(r.month())), int(unsigned(r.day())));
     }
+  }
+  std::string first = t.relative >= 0 ? relative : point(t.y1, t.m1, t.d1);
+  switch (t.op) {
+    case TimeOp::in: ft.op = "in", ft.from = first; break;
+    case TimeOp::since: ft.op = "since", ft.from = first; break;
+    case TimeOp::until: ft.op = "until", ft.to = first; break;
+    case TimeOp::between: ft.op = "between", ft.from = first, ft.to = point(t.y2, t.m2, t.d2); break;
   }
   if (ft.from.empty() && ft.to.empty()) return std::nullopt;
   return ft;

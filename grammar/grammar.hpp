@@ -35,13 +35,13 @@ struct QuantityPiece {
   Span span;
 };
 
-enum class TimeOp { in, since, until, between, relative };
+enum class TimeOp { in, since, until, between };
 
 struct TimePiece {
   TimeOp op = TimeOp::in;
   int y1 = 0, m1 = 0, d1 = 0;  ///< 0 where not given
   int y2 = 0, m2 = 0, d2 = 0;
-  int relative = -1;           ///< lexicon relative-expression index with TimeOp::relative
+  int relative = -1;           ///< lexicon relative-expression index when the point is relative
   Span span;
 };
 

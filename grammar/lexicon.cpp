@@ -281,7 +281,8 @@ class LexiconLoader {
     }
     static const std::map<std::string, index_table Lexicon::Tables::*> kinds{
         {"year", &Lexicon::Tables::year_word}, {"in", &Lexicon::Tables::in_cue},
-        {"since", &Lexicon::Tables::since_cue}, {"until", &Lexicon::Tables::until_cue}};
+        {"since", &Lexicon::Tables::since_cue}, {"until", &Lexicon::Tables::until_cue},
+        {"start", &Lexicon::Tables::start_word}};
     auto it = kinds.find(f[0]);
     if (it == kinds.end()) return error("unknown time class '" + f[0] + "'", 1);
     for (const auto& form : split_forms(f[2])) add(t_.*(it->second), normalise_key(form), 0, f[0]);

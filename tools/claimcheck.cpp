@@ -4,7 +4,9 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -24,6 +26,9 @@ constexpr const char* kUsage = R"(usage: claimcheck [-v|-q] [--data DIR] COMMAND
 commands:
   extract FILE...      print the facts of each document (- reads standard input)
                        --format json|jsonl|text (default json), -o FILE
+                       --input jsonl: each FILE holds one document a line,
+                       {"id","text","date","source","lang","title"}; with
+                       --format jsonl facts stream out as documents are read
   verify DATASET...    check curated datasets; exit 1 on any miss
   help                 this text
 
@@ -49,13 +54,54 @@ std::string doc_id(std::size_t i) {
   return id;
 }
 
+/// Reads JSON Lines documents from `path` and calls `fn` with each.
+template <typename Fn>
+void each_jsonl_document(const std::string& path, Fn&& fn) {
+  std::ifstream file;
+  if (path != "-") {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
+    if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, expected a text file");
+    file.open(path, std::ios::binary);
+    if (!file) throw InputError(path + ": cannot be opened for reading");
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string where = path + ":" + std::to_string(number);
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      throw InputError(where + ": byte " + std::to_string(e.byte > 0 ? e.byte - 1 : 0) + ": invalid JSON");
+    }
+    if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+      throw InputError(where + ": expected an object with a \"text\" string");
+    auto field = [&](const char* key) {
+      return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+    };
+    std::string id = field("id").empty() ? std::to_string(number) : field("id");
+    Document doc = parse_document(j["text"].get<std::string>(), where, id);
+    doc.body_offset = 0;
+    if (!field("lang").empty()) doc.lang = field("lang");
+    doc.source = field("source");
+    doc.date = field("date");
+    doc.title = field("title");
+    fn(std::move(doc));
+  }
+  if (in.bad()) throw InputError(path + ": read error");
+}
+
 int run_extract(const Lexicon& lex, std::vector<std::string> args) {
-  std::string format = "json", output;
+  std::string format = "json", output, input = "text";
   std::vector<std::string> files;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--format" || args[i] == "-o") {
+    if (args[i] == "--format" || args[i] == "-o" || args[i] == "--input") {
       if (i + 1 >= args.size()) throw UsageError(args[i] + " needs a value");
-      (args[i] == "-o" ? output : format) = args[i + 1];
+      (args[i] == "-o" ? output : args[i] == "--input" ? input : format) = args[i + 1];
       ++i;
     } else if (args[i].rfind("--format=", 0) == 0) {
       format = args[i].substr(9);
@@ -67,30 +113,35 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   }
   if (format != "json" && format != "jsonl" && format != "text")
     throw UsageError("--format must be json, jsonl or text, not '" + format + "'");
+  if (input != "text" && input != "jsonl") throw UsageError("--input must be text or jsonl, not '" + input + "'");
   if (files.empty()) throw UsageError("extract needs at least one FILE (or - for standard input)");
-  std::vector<Document> docs;
-  std::vector<Fact> facts;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    Document doc = read_document(files[i], doc_id(i));
-    spdlog::info("{}: {} bytes", files[i], doc.bytes.size());
-    auto doc_facts = extract_facts(lex, doc);
-    spdlog::info("{}: {} facts", files[i], doc_facts.size());
-    facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
-    doc.bytes.clear();
-    doc.bytes.shrink_to_fit();
-    docs.push_back(std::move(doc));
-  }
   std::ofstream file;
   if (!output.empty()) {
     file.open(output, std::ios::binary);
     if (!file) throw InputError(output + ": cannot be opened for writing");
   }
   std::ostream& out = output.empty() ? std::cout : file;
+  std::vector<Document> docs;
+  std::vector<Fact> facts;
+  auto take = [&](Document doc) {
+    auto doc_facts = extract_facts(lex, doc);
+    spdlog::info("{}: {} bytes, {} facts", doc.path, doc.bytes.size(), doc_facts.size());
+    if (format == "jsonl") {  // stream: memory stays bounded by one document
+      for (const auto& f : doc_facts) out << fact_json(f).dump() << '\n';
+      return;
+    }
+    facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
+    doc.bytes.clear();
+    doc.bytes.shrink_to_fit();
+    docs.push_back(std::move(doc));
+  };
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (input == "jsonl") each_jsonl_document(files[i], take);
+    else take(read_document(files[i], doc_id(i)));
+  }
   if (format == "json") {
     out << facts_report(docs, facts).dump(2) << '\n';
-  } else if (format == "jsonl") {
-    for (const auto& f : facts) out << fact_json(f).dump() << '\n';
-  } else {
+  } else if (format == "text") {
     write_fact_table(out, docs, facts);
   }
   out.flush();

@@ -26,13 +26,13 @@ struct QuantityAst {
   int object = -1;      ///< counted object index, -1 when none
 };
 
-enum TimeOp { t_in, t_since, t_until, t_between, t_relative };
+enum TimeOp { t_in, t_since, t_until, t_between };
 
 struct TimeAst {
   int op = t_in;
   int y1 = 0, m1 = 0, d1 = 0;
   int y2 = 0, m2 = 0, d2 = 0;
-  int relative = -1;  ///< relative-expression index with t_relative
+  int relative = -1;  ///< relative-expression index when the point is relative (العام الماضي)
 };
 
 struct EntityAst {

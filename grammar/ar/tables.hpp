@@ -37,7 +37,7 @@ struct Lexicon::Tables {
   // cues (value unused)
   index_table attribution, absence, anaphor, preposition, comitative;
   // time
-  index_table month, year_word, in_cue, since_cue, until_cue, relative;
+  index_table month, year_word, in_cue, since_cue, until_cue, start_word, relative;
 };
 
 }  // namespace claimcheck

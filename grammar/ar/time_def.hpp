@@ -94,11 +94,16 @@ inline auto const set_range = [](auto& ctx) {
   t.y2 = at_c<1>(a);
   x3::_pass(ctx) = t.y1 < t.y2;
 };
-inline auto const set_relative = [](auto& ctx) {
-  auto& t = x3::_val(ctx);
-  t.op = t_relative;
-  t.relative = x3::_attr(ctx);
+inline auto const set_relative_op = [](int op) {
+  return [op](auto& ctx) {
+    auto& t = x3::_val(ctx);
+    t.op = op;
+    t.relative = x3::_attr(ctx);
+  };
 };
+/// "the start of" before a relative point (منذ مطلع العام الجاري).
+inline auto const start = -(x3::omit[table<&T::start_word>] >> eow >> ws);
+inline auto const relative_w = table<&T::relative> >> eow;
 
 inline auto const between_word = (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
 inline auto const from_word = lit(U"\u0645\u0646") >> eow;  // من
@@ -123,8 +128,10 @@ auto const time_expression_def = with_conj(
       t.op = t_in;
       t.y1 = x3::_attr(ctx);
     })] |
-    (table<&Lexicon::Tables::relative> >> eow)[time_detail::set_relative] |
-    (x3::omit[table<&Lexicon::Tables::in_cue>] >> eow >> ws >> (table<&Lexicon::Tables::relative> >> eow))[time_detail::set_relative]);
+    (x3::omit[table<&Lexicon::Tables::since_cue>] >> eow >> ws >> time_detail::start >> time_detail::relative_w)[time_detail::set_relative_op(t_since)] |
+    (x3::omit[table<&Lexicon::Tables::until_cue>] >> eow >> ws >> time_detail::start >> time_detail::relative_w)[time_detail::set_relative_op(t_until)] |
+    (x3::omit[table<&Lexicon::Tables::in_cue>] >> eow >> ws >> time_detail::start >> time_detail::relative_w)[time_detail::set_relative_op(t_in)] |
+    time_detail::relative_w[time_detail::set_relative_op(t_in)]);
 
 BOOST_SPIRIT_DEFINE(time_expression)
 

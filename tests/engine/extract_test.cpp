@@ -137,3 +137,24 @@ TEST_CASE("spans point at the original bytes, after the front matter") {
 }
 
 TEST_CASE("an empty document has no facts") { CHECK(facts_of("").empty()); }
+
+TEST_CASE("ages, ordinals, phone numbers and durations are not counts") {
+  auto facts = facts_of(
+      "وقال المتحدث إن المنفذ يبلغ من العمر 25 عاما، وإنه احتل المرتبة 3 في الدورة 15.\n"
+      "ويمكن الاتصال بالرقم 0522-123456 أو 212522123456.\n"
+      "وقضى 7 سنوات في السجن قبل أن يفرج عنه عام 2019.\n");
+  for (const auto& f : facts) {
+    CAPTURE(f.text);
+    CHECK(f.kind != "count");
+  }
+}
+
+TEST_CASE("a dual noun alone counts two; a count after a verb in another clause keeps its own noun") {
+  auto facts = facts_of("وفككت الأجهزة خليتين إرهابيتين عام 2020، واعتقلت 9 أشخاص.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].object == "terrorist_cell");
+  CHECK(facts[0].quantity->value == 2);
+  CHECK(facts[0].predicate == "dismantle");
+  CHECK(facts[1].object == "person");
+  CHECK(facts[1].predicate == "arrest");
+}

@@ -134,8 +134,12 @@ TEST_CASE("times") {
   }
   auto rel = parse_time(lexicon(), norm("العام الماضي"));
   REQUIRE(rel);
-  CHECK(rel->op == TimeOp::relative);
+  CHECK(rel->op == TimeOp::in);
   CHECK(lexicon().relative(rel->relative).offset == -1);
+  rel = parse_time(lexicon(), norm("منذ مطلع العام الجاري"));
+  REQUIRE(rel);
+  CHECK(rel->op == TimeOp::since);
+  CHECK(lexicon().relative(rel->relative).offset == 0);
   for (const char* text : {"2021", "في 2500 عملية", "في 11 عملية", "عام", "32 مارس 2021", "2020-2015"}) {
     std::string shown = text;
     CAPTURE(shown);
