@@ -258,9 +258,61 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
   return true;
 }
 
-VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream& out) {
+namespace {
+/// Every key `want` gives matches `have`; lists compare as sets.
+bool details_match(const json& want, const json& have) {
+  if (want.is_object()) {
+    if (!have.is_object()) return false;
+    for (const auto& [k, v] : want.items()) {
+      if (!have.contains(k)) {
+        if (v.is_array() && v.empty()) continue;  // an empty list is the same as none
+        return false;
+      }
+      if (!details_match(v, have[k])) return false;
+    }
+    return true;
+  }
+  if (want.is_array()) {
+    if (!have.is_array()) return false;
+    std::multiset<std::string> a, b;
+    for (const auto& x : want) a.insert(x.dump());
+    for (const auto& x : have) b.insert(x.dump());
+    return a == b;
+  }
+  return want == have;
+}
+}  // namespace
+
+bool finding_matches(const json& expected, const rules::Finding& f, const std::vector<Fact>& facts) {
+  for (const auto& [key, value] : expected.items()) {
+    if (key == "note") continue;
+    if (key == "rule" && value != f.rule) return false;
+    if (key == "verdict" && value != f.verdict) return false;
+    if (key == "docs") {
+      std::set<std::string> want, have(f.docs.begin(), f.docs.end());
+      for (const auto& d : value) want.insert(d.get<std::string>());
+      if (want != have) return false;
+    }
+    if (key == "details" && !details_match(value, json::parse(nlohmann::ordered_json(f.details).dump()))) return false;
+    if (key == "subject" || key == "predicate" || key == "family" || key == "object") {
+      for (const auto& id : f.facts) {
+        auto it = std::find_if(facts.begin(), facts.end(), [&](const Fact& x) { return x.id == id; });
+        if (it == facts.end()) return false;
+        const std::string& field = key == "subject" ? it->subject : key == "predicate" ? it->predicate
+                                   : key == "family"  ? it->family
+                                                      : it->object;
+        if (value != field) return false;
+      }
+    }
+  }
+  return true;
+}
+
+VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream& out,
+                            const std::vector<rules::RuleFile>* rule_files) {
   VerifyResult result;
   std::vector<Fact> facts;
+  std::vector<Document> docs;
   for (const auto& d : ds.documents) {
     auto path = (ds.dir / d.path).lexically_normal();
     Document doc = read_document(path.string(), d.id);
@@ -270,7 +322,11 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
     if (!d.date.empty()) doc.date = d.date;
     auto doc_facts = extract_facts(lex, doc);
     facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
+    doc.bytes.clear();
+    docs.push_back(std::move(doc));
   }
+  std::vector<rules::Finding> findings;
+  if (rule_files) findings = rules::evaluate(*rule_files, docs, facts, lex);
   out << "dataset " << (ds.name.empty() ? ds.dir.string() : ds.name) << " (" << ds.documents.size()
       << " documents, " << facts.size() << " facts)\n";
   auto note = [](const json& e) {
@@ -325,11 +381,41 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
       out << "  absent  forbid_facts[" << i << "]" << note(e) << '\n';
     }
   }
-  for (const char* list : {"expect_findings", "forbid_findings"}) {
-    const auto& entries = std::string(list) == "expect_findings" ? ds.expect_findings : ds.forbid_findings;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+  auto describe = [&](const rules::Finding& f) {
+    std::string ids;
+    for (const auto& id : f.facts) ids += (ids.empty() ? "" : ",") + id;
+    return f.rule + " " + f.verdict + " [" + ids + "]";
+  };
+  for (std::size_t i = 0; i < ds.expect_findings.size(); ++i) {
+    const auto& e = ds.expect_findings[i];
+    if (!rule_files) {
       ++result.not_checked;
-      out << "  not checked  " << list << "[" << i << "] (findings need the rule engine)" << note(entries[i]) << '\n';
+      out << "  not checked  expect_findings[" << i << "] (no rules given)" << note(e) << '\n';
+      continue;
+    }
+    auto it = std::find_if(findings.begin(), findings.end(), [&](const auto& f) { return finding_matches(e, f, facts); });
+    if (it != findings.end()) {
+      ++result.passed;
+      out << "  met     expect_findings[" << i << "] " << describe(*it) << note(e) << '\n';
+    } else {
+      ++result.failed;
+      out << "  MISSED  expect_findings[" << i << "] " << compact(e) << note(e) << '\n';
+    }
+  }
+  for (std::size_t i = 0; i < ds.forbid_findings.size(); ++i) {
+    const auto& e = ds.forbid_findings[i];
+    if (!rule_files) {
+      ++result.not_checked;
+      out << "  not checked  forbid_findings[" << i << "] (no rules given)" << note(e) << '\n';
+      continue;
+    }
+    auto it = std::find_if(findings.begin(), findings.end(), [&](const auto& f) { return finding_matches(e, f, facts); });
+    if (it != findings.end()) {
+      ++result.failed;
+      out << "  FOUND   forbid_findings[" << i << "] " << describe(*it) << ": " << it->explanation << note(e) << '\n';
+    } else {
+      ++result.passed;
+      out << "  absent  forbid_findings[" << i << "]" << note(e) << '\n';
     }
   }
   out << result.passed << " passed, " << result.failed << " failed";

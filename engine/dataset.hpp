@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "engine/fact.hpp"
+#include "engine/rules/ast.hpp"
+#include "engine/rules/evaluate.hpp"
 #include "grammar/lexicon.hpp"
 
 namespace claimcheck {
@@ -40,8 +42,15 @@ struct VerifyResult {
   int not_checked = 0;
 };
 
+/// True when every field `expected` gives holds for the finding: rule, verdict, docs (as a
+/// set), details (given keys, recursively; lists as sets), and fact fields that must hold
+/// for every fact the finding cites.
+bool finding_matches(const nlohmann::json& expected, const rules::Finding& finding, const std::vector<Fact>& facts);
+
 /// Extracts every document of the dataset and prints each expectation met or missed.
+/// Findings are checked with `rules` when given, else reported as not checked.
 /// Throws InputError when a document cannot be read.
-VerifyResult verify_dataset(const Lexicon& lexicon, const Dataset& dataset, std::ostream& out);
+VerifyResult verify_dataset(const Lexicon& lexicon, const Dataset& dataset, std::ostream& out,
+                            const std::vector<rules::RuleFile>* rules = nullptr);
 
 }  // namespace claimcheck

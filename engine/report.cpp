@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <iomanip>
+#include <map>
 #include <sstream>
 
 namespace claimcheck {
@@ -76,6 +77,68 @@ ordered_json facts_report(const std::vector<Document>& docs, const std::vector<F
   j["facts"] = ordered_json::array();
   for (const auto& f : facts) j["facts"].push_back(fact_json(f));
   return j;
+}
+
+ordered_json finding_json(const rules::Finding& f) {
+  return ordered_json{{"rule", f.rule},   {"verdict", f.verdict},         {"docs", f.docs},
+                      {"facts", f.facts}, {"explanation", f.explanation}, {"details", f.details}};
+}
+
+ordered_json compare_report(const std::vector<Document>& docs, const std::vector<Fact>& facts,
+                            const std::vector<rules::Finding>& findings) {
+  ordered_json j = facts_report(docs, facts);
+  j["findings"] = ordered_json::array();
+  for (const auto& f : findings) j["findings"].push_back(finding_json(f));
+  ordered_json summary = ordered_json::object();
+  for (const auto& v : rules::verdicts()) summary[v] = 0;
+  for (const auto& f : findings) summary[f.verdict] = summary[f.verdict].get<int>() + 1;
+  j["summary"] = summary;
+  return j;
+}
+
+void write_text_report(std::ostream& out, const std::vector<Document>& docs, const std::vector<Fact>& facts,
+                       const std::vector<rules::Finding>& findings, bool colour) {
+  auto paint = [&](const std::string& verdict, const std::string& text) {
+    if (!colour) return text;
+    static const std::map<std::string, const char*> codes{{"corroborates", "\x1b[1;32m"}, {"compatible", "\x1b[1;36m"},
+                                                          {"differs", "\x1b[1;33m"},      {"contradicts", "\x1b[1;31m"},
+                                                          {"single-source", "\x1b[1;35m"}};
+    auto it = codes.find(verdict);
+    return it == codes.end() ? text : std::string(it->second) + text + "\x1b[0m";
+  };
+  out << "claimcheck report: " << docs.size() << " document" << (docs.size() == 1 ? "" : "s") << ", " << facts.size()
+      << " facts, " << findings.size() << " findings\n\n";
+  for (const auto& d : docs) {
+    out << "  " << d.id << "  " << d.path;
+    std::string meta;
+    for (const auto& [label, value] : {std::pair{"", d.title}, std::pair{"source ", d.source}, std::pair{"", d.date}})
+      if (!value.empty()) meta += (meta.empty() ? "" : ", ") + std::string(label) + value;
+    if (!meta.empty()) out << " (" << meta << ")";
+    out << '\n';
+  }
+  std::map<std::string, int> counts;
+  for (const auto& f : findings) ++counts[f.verdict];
+  out << "\nsummary:";
+  bool first = true;
+  for (const auto& v : rules::verdicts()) {
+    out << (first ? " " : ", ") << paint(v, std::to_string(counts[v]) + " " + v);
+    first = false;
+  }
+  out << "\n";
+  std::map<std::string, const Fact*> by_id;
+  for (const auto& f : facts) by_id[f.id] = &f;
+  for (const auto& v : rules::verdicts())
+    for (const auto& f : findings) {
+      if (f.verdict != v) continue;
+      std::string upper = v;
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      out << "\n" << paint(v, upper) << "  " << f.rule << "\n  " << f.explanation << "\n";
+      for (const auto& id : f.facts) {
+        auto it = by_id.find(id);
+        if (it == by_id.end()) continue;
+        out << "    " << id << "  «" << it->second->text << "»\n";
+      }
+    }
 }
 
 std::string describe_quantity(const FactQuantity& q) {

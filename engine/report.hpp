@@ -8,6 +8,7 @@
 
 #include "engine/document.hpp"
 #include "engine/fact.hpp"
+#include "engine/rules/evaluate.hpp"
 
 namespace claimcheck {
 
@@ -18,6 +19,17 @@ ordered_json fact_json(const Fact& fact);
 
 /// {"schema":"claimcheck.report/1","documents":[…],"facts":[…]}
 ordered_json facts_report(const std::vector<Document>& docs, const std::vector<Fact>& facts);
+
+ordered_json finding_json(const rules::Finding& finding);
+
+/// The whole consistency report: documents, facts, findings and the count by verdict.
+ordered_json compare_report(const std::vector<Document>& docs, const std::vector<Fact>& facts,
+                            const std::vector<rules::Finding>& findings);
+
+/// The report for a terminal: documents, summary, then each finding with its verdict,
+/// rule, explanation and the sentences it rests on. `colour` adds ANSI colours.
+void write_text_report(std::ostream& out, const std::vector<Document>& docs, const std::vector<Fact>& facts,
+                       const std::vector<rules::Finding>& findings, bool colour);
 
 /// A readable table: sentence, kind, subject, predicate, object, quantity, time, source.
 void write_fact_table(std::ostream& out, const std::vector<Document>& docs, const std::vector<Fact>& facts);

@@ -63,6 +63,17 @@ std::string Lexicon::canonical_organisation(const std::string& id) const {
   return it == aliases_.end() ? id : it->second;
 }
 
+std::string Lexicon::display_name(const std::string& id) const {
+  if (auto it = display_.find(id); it != display_.end()) return it->second;
+  auto slash = id.find('/');
+  if (slash != std::string::npos) {
+    auto generic = display_.find("*/" + id.substr(slash + 1));
+    auto country = display_.find(id.substr(0, slash));
+    if (generic != display_.end() && country != display_.end()) return country->second + "'s " + generic->second;
+  }
+  return id;
+}
+
 bool Lexicon::knows_country(std::string_view code) const { return countries_.count(code) > 0; }
 bool Lexicon::knows_organisation(std::string_view id) const {
   if (organisations_.count(id)) return true;
@@ -316,6 +327,7 @@ class LexiconLoader {
         !std::isupper(static_cast<unsigned char>(code[1])))
       return error("expected an ISO 3166-1 alpha-2 code in upper case, found '" + code + "'", 1);
     lex_.countries_.insert(code);
+    if (auto en = split_forms(f[3]); !en.empty()) lex_.display_.emplace(code, en.front());
     int name = add_entity(code, EntityType::country, EntityRole::name);
     int adj = add_entity(code, EntityType::country, EntityRole::adjective);
     int capital = add_entity(code, EntityType::country, EntityRole::capital);
@@ -365,6 +377,9 @@ class LexiconLoader {
       if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
         return error("organisation slugs are lower-case snake-case, found '" + id + "'", 1);
     lex_.organisations_.insert(id);
+    if (f[1] == "en")
+      if (auto en = split_forms(f[2]); !en.empty() && !lex_.display_.count(id))
+        lex_.display_.emplace(id, (slash == std::string::npos || id[0] != '*' ? "the " : "") + en.front());
     int index = add_entity(id, EntityType::organisation, EntityRole::body);
     for (const auto& form : split_forms(f[2]))
       if (f[1] == "ar" || usable_in_arabic(form)) add_entity_form(normalise_key(form), index, id);

@@ -85,6 +85,9 @@ class Lexicon {
 
   const PredicateInfo* find_predicate(std::string_view id) const;
   const ObjectInfo* find_object(std::string_view id) const;
+  /// A name for people: "Morocco", "the State Department", "Morocco's Interior Ministry".
+  std::string display_name(const std::string& id) const;
+
   /// Maps an organisation id through the alias table (US/foreign_ministry → US/state_department).
   std::string canonical_organisation(const std::string& id) const;
 
@@ -105,6 +108,7 @@ class Lexicon {
   std::vector<ObjectInfo> objects_;
   std::vector<RelativeTime> relatives_;
   std::map<std::string, std::string, std::less<>> aliases_;
+  std::map<std::string, std::string, std::less<>> display_;  ///< id → English name
   std::set<std::string, std::less<>> countries_, organisations_, families_;
 };
 

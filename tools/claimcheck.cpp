@@ -5,6 +5,9 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <unistd.h>
+
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <iostream>
@@ -15,6 +18,8 @@
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
 #include "engine/report.hpp"
+#include "engine/rules/evaluate.hpp"
+#include "engine/rules/parser.hpp"
 #include "grammar/lexicon.hpp"
 
 namespace {
@@ -29,7 +34,13 @@ commands:
                        --input jsonl: each FILE holds one document a line,
                        {"id","text","date","source","lang","title"}; with
                        --format jsonl facts stream out as documents are read
-  verify DATASET...    check curated datasets; exit 1 on any miss
+  compare FILE FILE... the consistency report between documents
+                       --format text|json (default text), -o FILE,
+                       --rules DIR (default: the rules/ folder),
+                       --fail-on VERDICT: exit 1 when a finding has that verdict
+  verify DATASET...    check curated datasets (facts and findings); exit 1 on any
+                       miss; --rules DIR as for compare
+  rules check [DIR]    parse and validate rule files (default: the rules/ folder)
   help                 this text
 
 options:
@@ -149,16 +160,104 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   return 0;
 }
 
-int run_verify(const Lexicon& lex, const std::vector<std::string>& args) {
-  if (args.empty()) throw UsageError("verify needs at least one DATASET folder");
+/// Rule files are user input too: a bad one is a usage error (exit 2) with every problem.
+struct RuleError : std::runtime_error {
+  std::vector<Diagnostic> diagnostics;
+  explicit RuleError(std::vector<Diagnostic> d) : std::runtime_error("rule errors"), diagnostics(std::move(d)) {}
+};
+
+std::vector<rules::RuleFile> load_rule_dir(const std::filesystem::path& dir, const Lexicon& lex) {
+  try {
+    return rules::load_rules(dir, lex);
+  } catch (const DataError& e) {
+    throw RuleError(e.diagnostics());
+  }
+}
+
+int run_verify(const Lexicon& lex, const std::vector<std::string>& args, const std::filesystem::path& data_dir) {
+  std::filesystem::path rules_dir = data_dir / "rules";
+  std::vector<std::string> datasets;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--rules") {
+      if (i + 1 >= args.size()) throw UsageError("--rules needs a folder");
+      rules_dir = args[++i];
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      throw UsageError("verify: unknown option '" + args[i] + "'");
+    } else {
+      datasets.push_back(args[i]);
+    }
+  }
+  if (datasets.empty()) throw UsageError("verify needs at least one DATASET folder");
+  auto rule_files = load_rule_dir(rules_dir, lex);
   int failed = 0;
-  for (const auto& a : args) {
-    if (a.size() > 1 && a[0] == '-') throw UsageError("verify: unknown option '" + a + "'");
+  for (const auto& a : datasets) {
     Dataset ds = load_dataset(a, lex);
-    auto r = verify_dataset(lex, ds, std::cout);
+    auto r = verify_dataset(lex, ds, std::cout, &rule_files);
     failed += r.failed;
   }
   return failed > 0 ? 1 : 0;
+}
+
+int run_compare(const Lexicon& lex, const std::vector<std::string>& args, const std::filesystem::path& data_dir) {
+  std::string format = "text", output, fail_on;
+  std::filesystem::path rules_dir = data_dir / "rules";
+  std::vector<std::string> files;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--format" || a == "-o" || a == "--rules" || a == "--fail-on") {
+      if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+      const std::string& v = args[++i];
+      if (a == "--format") format = v;
+      else if (a == "-o") output = v;
+      else if (a == "--rules") rules_dir = v;
+      else fail_on = v;
+    } else if (a.size() > 1 && a[0] == '-') {
+      throw UsageError("compare: unknown option '" + a + "'");
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (format != "text" && format != "json") throw UsageError("--format must be text or json, not '" + format + "'");
+  if (!fail_on.empty() &&
+      std::find(rules::verdicts().begin(), rules::verdicts().end(), fail_on) == rules::verdicts().end())
+    throw UsageError("--fail-on takes a verdict: corroborates, compatible, differs, contradicts or single-source");
+  if (files.size() < 2) throw UsageError("compare needs at least two documents");
+  auto rule_files = load_rule_dir(rules_dir, lex);
+  std::vector<Document> docs;
+  std::vector<Fact> facts;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    Document doc = read_document(files[i], doc_id(i));
+    auto doc_facts = extract_facts(lex, doc);
+    facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
+    doc.bytes.clear();
+    docs.push_back(std::move(doc));
+  }
+  auto findings = rules::evaluate(rule_files, docs, facts, lex);
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output, std::ios::binary);
+    if (!file) throw InputError(output + ": cannot be opened for writing");
+  }
+  std::ostream& out = output.empty() ? std::cout : file;
+  if (format == "json") out << compare_report(docs, facts, findings).dump(2) << '\n';
+  else write_text_report(out, docs, facts, findings, output.empty() && isatty(STDOUT_FILENO));
+  out.flush();
+  if (!out) throw InputError((output.empty() ? std::string("standard output") : output) + ": write failed");
+  if (!fail_on.empty())
+    for (const auto& f : findings)
+      if (f.verdict == fail_on) return 1;
+  return 0;
+}
+
+int run_rules(const Lexicon& lex, const std::vector<std::string>& args, const std::filesystem::path& data_dir) {
+  if (args.empty() || args[0] != "check") throw UsageError("rules takes the subcommand 'check'");
+  if (args.size() > 2) throw UsageError("rules check takes at most one folder");
+  std::filesystem::path dir = args.size() == 2 ? std::filesystem::path(args[1]) : data_dir / "rules";
+  auto files = load_rule_dir(dir, lex);
+  std::size_t count = 0;
+  for (const auto& f : files) count += f.rules.size();
+  std::cout << dir.string() << ": " << count << " rules in " << files.size() << " files, all valid\n";
+  return 0;
 }
 
 }  // namespace
@@ -189,12 +288,18 @@ int main(int argc, char** argv) {
     if (i >= args.size()) throw UsageError("no command given");
     std::string command = args[i];
     std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
-    if (command != "extract" && command != "verify") throw UsageError("unknown command '" + command + "'");
+    if (command != "extract" && command != "verify" && command != "compare" && command != "rules")
+      throw UsageError("unknown command '" + command + "'");
     if (data_dir.empty()) data_dir = default_data_dir();
     spdlog::debug("lexicon from {}", (data_dir / "grammar" / "lexicon").string());
     auto lex = Lexicon::load(data_dir / "grammar" / "lexicon");
     if (command == "extract") return run_extract(*lex, rest);
-    return run_verify(*lex, rest);
+    if (command == "compare") return run_compare(*lex, rest, data_dir);
+    if (command == "rules") return run_rules(*lex, rest, data_dir);
+    return run_verify(*lex, rest, data_dir);
+  } catch (const RuleError& e) {
+    for (const auto& d : e.diagnostics) std::cerr << d.format() << '\n';
+    return 2;
   } catch (const UsageError& e) {
     std::cerr << "claimcheck: " << e.what() << "\n\n" << kUsage;
     return 2;

@@ -1,0 +1,191 @@
+// Static checks of parsed rules: every field, function, argument type, fact kind, verdict,
+// pair mode and template placeholder is known, with "did you mean" suggestions.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/rules/parser.hpp"
+#include "engine/rules/types.hpp"
+
+namespace claimcheck::rules {
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t prev = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+
+template <typename Range>
+std::string suggest(const std::string& word, const Range& names) {
+  std::string best;
+  std::size_t best_d = 3;
+  for (const auto& n : names) {
+    auto d = edit_distance(word, n);
+    if (d < best_d) best = n, best_d = d;
+  }
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+template <typename Map>
+std::vector<std::string> keys(const Map& m) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : m) out.push_back(k);
+  return out;
+}
+
+class Checker {
+ public:
+  Checker(const RuleFile& file, std::vector<Diagnostic>& errors) : file_(file), errors_(errors) {}
+
+  void error(std::size_t pos, const std::string& message) {
+    errors_.push_back(diagnostic_at(file_.path, file_.text, pos, message));
+  }
+
+  Type type_of(const Node& n, const Rule& rule) {
+    switch (n.kind) {
+      case Node::number: return Type::number;
+      case Node::string: return Type::string;
+      case Node::path: {
+        if (rule.pair == "single" && n.side == 'b') {
+          error(n.pos, "a single-fact rule has no 'b'");
+          return Type::any;
+        }
+        auto it = fact_fields().find(n.text);
+        if (it == fact_fields().end()) {
+          error(n.pos + 2, "unknown field '" + n.text + "'" + suggest(n.text, keys(fact_fields())));
+          return Type::any;
+        }
+        return it->second;
+      }
+      case Node::call: {
+        auto it = functions().find(n.text);
+        if (it == functions().end()) {
+          error(n.pos, "unknown function '" + n.text + "'" + suggest(n.text, keys(functions())));
+          for (const auto& a : n.args) type_of(*a, rule);
+          return Type::boolean;
+        }
+        std::vector<Type> args;
+        for (const auto& a : n.args) args.push_back(type_of(*a, rule));
+        bool any_arity = false;
+        for (const auto& sig : it->second) {
+          if (sig.size() != args.size()) continue;
+          any_arity = true;
+          bool ok = true;
+          for (std::size_t i = 0; i < sig.size(); ++i)
+            if (sig[i] != Type::any && args[i] != Type::any && sig[i] != args[i]) ok = false;
+          if (ok) return Type::boolean;
+        }
+        std::string wanted;
+        for (const auto& sig : it->second) wanted += (wanted.empty() ? "" : " or ") + signature(n.text, sig);
+        if (!any_arity)
+          error(n.pos, "'" + n.text + "' takes " + wanted + ", given " + std::to_string(args.size()) + " argument" +
+                           (args.size() == 1 ? "" : "s"));
+        else
+          error(n.pos, "wrong argument types: " + signature(n.text, args) + "; expected " + wanted);
+        return Type::boolean;
+      }
+      case Node::compare: {
+        Type l = type_of(*n.args[0], rule), r = type_of(*n.args[1], rule);
+        for (Type t : {l, r})
+          if (t != Type::any && t != Type::string && t != Type::number)
+            error(n.pos, "'" + n.text + "' compares strings or numbers, not " + type_name(t));
+        return Type::boolean;
+      }
+      case Node::not_:
+      case Node::and_:
+      case Node::or_:
+        for (const auto& a : n.args) {
+          Type t = type_of(*a, rule);
+          if (t != Type::boolean && t != Type::any)
+            error(a->pos, "expected a condition here, found a " + type_name(t) + " (compare it with == or pass it to a function)");
+        }
+        return Type::boolean;
+    }
+    return Type::any;
+  }
+
+  void check(const Rule& r) {
+    static const std::set<std::string> kinds{"count", "measure", "set", "membership", "event", "quote", "comparison"};
+    static const std::set<std::string> verdicts{"corroborates", "compatible", "differs", "contradicts", "single-source"};
+    static const std::set<std::string> pairs{"across", "within", "any", "single"};
+    if (r.about.empty()) error(r.pos, "rule '" + r.id + "' needs an 'about' clause naming the fact kinds it applies to");
+    for (const auto& k : r.about)
+      if (!kinds.count(k)) error(r.about_pos, "unknown fact kind '" + k + "'" + suggest(k, kinds));
+    if (!pairs.count(r.pair)) error(r.pair_pos, "unknown pairing '" + r.pair + "' (across, within, any or single)" + suggest(r.pair, pairs));
+    if (r.join.empty()) error(r.pos, "rule '" + r.id + "' needs a 'join' clause: the fields facts must share to be compared");
+    for (const auto& f : r.join) {
+      auto it = fact_fields().find(f);
+      if (it == fact_fields().end() || it->second != Type::string)
+        error(r.join_pos, "cannot join on '" + f + "': join fields are " + join_field_list() + suggest(f, keys(fact_fields())));
+    }
+    if (r.verdict.empty()) error(r.pos, "rule '" + r.id + "' needs a 'verdict' clause");
+    else if (!verdicts.count(r.verdict))
+      error(r.verdict_pos, "unknown verdict '" + r.verdict + "'" + suggest(r.verdict, verdicts));
+    if (r.explain.empty()) error(r.pos, "rule '" + r.id + "' needs an 'explain' clause");
+    if (r.when) {
+      Type t = type_of(*r.when, r);
+      if (t != Type::boolean && t != Type::any) error(r.when->pos, "'when' needs a condition, found a " + type_name(t));
+    }
+    check_template(r);
+  }
+
+ private:
+  const RuleFile& file_;
+  std::vector<Diagnostic>& errors_;
+
+  static std::string join_field_list() {
+    std::string s;
+    for (const auto& [k, t] : fact_fields())
+      if (t == Type::string) s += (s.empty() ? "" : ", ") + k;
+    return s;
+  }
+
+  static std::string signature(const std::string& name, const std::vector<Type>& args) {
+    std::string s = name + "(";
+    for (std::size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + type_name(args[i]);
+    return s + ")";
+  }
+
+  void check_template(const Rule& r) {
+    // explain placeholders: {a.field} {b.field} {shared} {only_a} {only_b}
+    std::size_t open = 0;
+    const std::string& t = r.explain;
+    while ((open = t.find('{', open)) != std::string::npos) {
+      auto close = t.find('}', open);
+      std::size_t pos = r.explain_pos + 1 + open;
+      if (close == std::string::npos) {
+        error(pos, "unclosed '{' in the explanation");
+        return;
+      }
+      std::string key = t.substr(open + 1, close - open - 1);
+      open = close + 1;
+      if (key == "shared" || key == "only_a" || key == "only_b") continue;
+      if (key.size() > 2 && (key[0] == 'a' || key[0] == 'b') && key[1] == '.') {
+        if (key[0] == 'b' && r.pair == "single") error(pos, "a single-fact rule has no 'b'");
+        if (!fact_fields().count(key.substr(2)))
+          error(pos + 3, "unknown field '" + key.substr(2) + "'" + suggest(key.substr(2), keys(fact_fields())));
+        continue;
+      }
+      error(pos, "unknown placeholder '{" + key + "}' (use {a.field}, {b.field}, {shared}, {only_a} or {only_b})");
+    }
+  }
+};
+
+}  // namespace
+
+void check_rules(const RuleFile& file, const Lexicon&, std::vector<Diagnostic>& errors) {
+  Checker checker(file, errors);
+  for (const auto& r : file.rules) checker.check(r);
+}
+
+}  // namespace claimcheck::rules
