@@ -209,6 +209,27 @@ std::string line_of(const std::string& text, std::size_t pos, std::size_t& line_
   return text.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
+/// The comment lines right above `pos` (up to a blank line), without their '#'.
+std::string comment_above(const std::string& text, std::size_t pos) {
+  std::vector<std::string> lines;
+  std::size_t line_start = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+  while (line_start != std::string::npos && line_start > 0) {
+    std::size_t prev = text.rfind('\n', line_start - 1);
+    std::size_t b = prev == std::string::npos ? 0 : prev + 1;
+    std::string line = text.substr(b, line_start - b);
+    auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line[first] != '#') break;
+    line = line.substr(first + 1);
+    if (!line.empty() && line[0] == ' ') line.erase(0, 1);
+    lines.insert(lines.begin(), line);
+    if (prev == std::string::npos) break;
+    line_start = prev;
+  }
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
 }  // namespace
 
 Diagnostic diagnostic_at(const std::string& path, const std::string& text, std::size_t pos, std::string message) {
@@ -225,31 +246,14 @@ RuleFile parse_rules(std::string path, std::string text, std::vector<Diagnostic>
   iterator const begin = file.text.data();
   iterator const end = begin + file.text.size();
   iterator it = begin;
-  std::string pending_comment;
   for (;;) {
-    // comments right above a rule document it
-    pending_comment.clear();
-    for (;;) {
-      bool blank_line = false;
-      while (it != end && std::isspace(static_cast<unsigned char>(*it))) {
-        if (*it == '\n' && it + 1 != end && it[1] == '\n') blank_line = true;
-        ++it;
-      }
-      if (blank_line) pending_comment.clear();  // a comment block ends at a blank line
-      if (it != end && *it == '#') {
-        iterator eol = std::find(it, end, '\n');
-        std::string line(it + 1, eol);
-        if (!line.empty() && line[0] == ' ') line.erase(0, 1);
-        pending_comment += (pending_comment.empty() ? "" : "\n") + line;
-        it = eol;
-        continue;
-      }
-      break;
+    while (it != end && (std::isspace(static_cast<unsigned char>(*it)) || *it == '#')) {
+      if (*it == '#') it = std::find(it, end, '\n');
+      else ++it;
     }
     if (it == end) break;
     Rule rule;
     rule.file = path;
-    rule.comment = pending_comment;
     auto ref = std::ref(rule);
     auto body = x3::with<base_tag>(begin)[x3::with<rule_tag>(ref)[
         mark<&Rule::pos> >> kw("rule") >> x3::expect[identifier][set_id] >> *clause_rule >>
@@ -262,6 +266,7 @@ RuleFile parse_rules(std::string path, std::string text, std::vector<Diagnostic>
                                        "expected 'rule' to start a rule"));
         break;
       }
+      rule.comment = comment_above(file.text, rule.pos);
       file.rules.push_back(std::move(rule));
     } catch (const x3::expectation_failure<iterator>& e) {
       // point at the next token, past spaces and comments
@@ -274,6 +279,7 @@ RuleFile parse_rules(std::string path, std::string text, std::vector<Diagnostic>
         }
         break;
       }
+      if (at == end) at = e.where();  // nothing follows: point where it stopped
       std::string what = expected_text(e);
       if (what.find("eoi") != std::string::npos || what.find("alternative") != std::string::npos)
         what = "a clause (about, pair, join, when, verdict or explain) or the next 'rule'";

@@ -1,0 +1,274 @@
+// The rule language: exact diagnostics for broken rules, each default rule firing when it
+// should and staying silent when it must, and the tutorial rule of docs/rules.md run as
+// written there.
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "engine/rules/evaluate.hpp"
+#include "engine/rules/parser.hpp"
+#include "tests/support.hpp"
+
+using namespace claimcheck;
+using namespace claimcheck::rules;
+using claimcheck::test::lexicon;
+
+namespace {
+
+std::vector<std::string> diagnose(const std::string& text) {
+  std::vector<Diagnostic> errors;
+  auto file = parse_rules("t.rules", text, errors);
+  check_rules(file, lexicon(), errors);
+  std::vector<std::string> out;
+  for (const auto& d : errors) out.push_back(d.format());
+  return out;
+}
+
+const std::vector<RuleFile>& default_rules() {
+  static auto rules = load_rules(claimcheck::test::source_dir / "rules", lexicon());
+  return rules;
+}
+
+Fact count(const std::string& id, const std::string& subject, const std::string& predicate, const std::string& object,
+           const std::string& op, double value, const std::string& time_op, const std::string& from,
+           const std::string& to = "") {
+  Fact f;
+  f.id = id;
+  f.doc = id.substr(0, id.find(':'));
+  f.kind = "count";
+  f.subject = subject;
+  f.predicate = predicate;
+  f.family = lexicon().find_predicate(predicate) ? lexicon().find_predicate(predicate)->family : "";
+  f.object = object;
+  f.quantity = FactQuantity{op, value, std::nullopt, "", ""};
+  if (!time_op.empty()) f.time = FactTime{time_op, from, to, false, ""};
+  return f;
+}
+
+Fact set_fact(const std::string& id, const std::string& subject, std::vector<std::string> members) {
+  Fact f;
+  f.id = id;
+  f.doc = id.substr(0, id.find(':'));
+  f.kind = "set";
+  f.subject = subject;
+  f.predicate = "cooperate";
+  f.family = "partnership";
+  f.members = std::move(members);
+  return f;
+}
+
+std::vector<Document> docs(std::initializer_list<const char*> ids) {
+  std::vector<Document> out;
+  for (const char* id : ids) {
+    Document d;
+    d.id = id;
+    out.push_back(d);
+  }
+  return out;
+}
+
+std::vector<std::string> fired(const std::vector<Fact>& facts, std::initializer_list<const char*> doc_ids = {"A", "B"}) {
+  std::vector<std::string> out;
+  for (const auto& f : evaluate(default_rules(), docs(doc_ids), facts, lexicon())) out.push_back(f.rule + ":" + f.verdict);
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("the default rules are valid") {
+  std::size_t n = 0;
+  for (const auto& f : default_rules()) n += f.rules.size();
+  CHECK(n == 16);
+  for (const auto& f : default_rules())
+    for (const auto& r : f.rules) {
+      CAPTURE(r.id);
+      CHECK_FALSE(r.comment.empty());  // every rule says what it finds
+    }
+}
+
+TEST_CASE("syntax errors: where and what was expected") {
+  CHECK(diagnose("rule x\n  about count\n  jion subject\n") ==
+        std::vector<std::string>{"t.rules:3:3: expected a clause (about, pair, join, when, verdict or explain) or the next 'rule'\n"
+                                 "    jion subject\n    ^"});
+  CHECK(diagnose("rule x\n  about count\n  join subject\n  when known(a.time) and\n  verdict differs\n  explain \"x\"\n")
+            .at(0) == "t.rules:5:3: expected an expression\n    verdict differs\n    ^");
+  CHECK(diagnose("rule x\n  explain \"unterminated\n").at(0).rfind("t.rules:2:24: expected '\"'", 0) == 0);
+  CHECK(diagnose("rulex\n").at(0).rfind("t.rules:1:1: expected 'rule' to start a rule", 0) == 0);
+}
+
+TEST_CASE("check errors: unknown names with suggestions, wrong arguments, missing clauses") {
+  auto errs = diagnose(
+      "rule x\n"
+      "  about count, mesure\n"
+      "  pair acros\n"
+      "  join subject, predicat\n"
+      "  when same_span(a.time, b.tiem) and closer(a.quantity) and close(a.quantity, b.quantity) and disjoint(a.members, b.members)\n"
+      "  verdict contradict\n"
+      "  explain \"{a.sorce} {c}\"\n");
+  std::vector<std::string> first_lines;
+  for (const auto& e : errs) first_lines.push_back(e.substr(0, e.find('\n')));
+  CHECK(first_lines == std::vector<std::string>{
+                           "t.rules:2:9: unknown fact kind 'mesure' (did you mean 'measure'?)",
+                           "t.rules:3:8: unknown pairing 'acros' (across, within, any or single) (did you mean 'across'?)",
+                           "t.rules:4:8: cannot join on 'predicat': join fields are doc, family, kind, object, polarity, predicate, source, subject (did you mean 'predicate'?)",
+                           "t.rules:6:11: unknown verdict 'contradict' (did you mean 'contradicts'?)",
+                           "t.rules:5:28: unknown field 'tiem' (did you mean 'time'?)",
+                           "t.rules:5:38: unknown function 'closer' (did you mean 'close'?)",
+                           "t.rules:5:61: 'close' takes close(quantity, quantity, number), given 2 arguments",
+                           "t.rules:5:95: wrong argument types: disjoint(set, set); expected disjoint(time, time) or disjoint(quantity, quantity)",
+                           "t.rules:7:15: unknown field 'sorce' (did you mean 'source'?)",
+                           "t.rules:7:22: unknown placeholder '{c}' (use {a.field}, {b.field}, {shared}, {only_a} or {only_b})",
+                       });
+  CHECK(diagnose("rule y\n  about count\n")[0].rfind("t.rules:1:1: rule 'y' needs a 'join' clause", 0) == 0);
+}
+
+TEST_CASE("columns count characters, not bytes") {
+  auto errs = diagnose("rule x\n  about count\n  join subject\n  verdict differs\n  explain \"عربي {a.sorce}\"\n");
+  REQUIRE(errs.size() == 1);
+  CHECK(errs[0].rfind("t.rules:5:20: unknown field 'sorce'", 0) == 0);  // ع ر ب ي are 4 columns, 8 bytes
+}
+
+TEST_CASE("numeric contradiction fires on disjoint figures for the same span, not on overlapping ones") {
+  auto f = fired({count("A:1", "EG", "arrest", "person", "=", 12, "in", "2020"),
+                  count("B:1", "EG", "arrest", "person", ">", 30, "in", "2020")});
+  CHECK(has(f, "numeric-contradiction:contradicts"));
+  f = fired({count("A:1", "EG", "arrest", "person", "=", 40, "in", "2020"),
+             count("B:1", "EG", "arrest", "person", ">", 30, "in", "2020")});
+  CHECK_FALSE(has(f, "numeric-contradiction:contradicts"));
+  CHECK(has(f, "numeric-compatible:compatible"));
+  f = fired({count("A:1", "EG", "arrest", "person", "=", 12, "in", "2020"),
+             count("B:1", "EG", "arrest", "person", "=", 30, "in", "2021")});
+  CHECK_FALSE(has(f, "numeric-contradiction:contradicts"));
+  CHECK(has(f, "different-span:differs"));
+  f = fired({count("A:1", "EG", "arrest", "person", "=", 12, "in", "2020"),
+             count("B:1", "DZ", "arrest", "person", "=", 30, "in", "2020")});
+  CHECK(f.empty() == false);
+  CHECK_FALSE(has(f, "numeric-contradiction:contradicts"));  // different subjects never join
+}
+
+TEST_CASE("absence against presence is a numeric contradiction") {
+  auto none = count("A:1", "TN", "occur", "terrorist_attack", "=", 0, "in", "2019");
+  none.polarity = "negative";
+  auto f = fired({none, count("B:1", "TN", "occur", "terrorist_attack", "=", 3, "in", "2019")});
+  CHECK(has(f, "numeric-contradiction:contradicts"));
+}
+
+TEST_CASE("agreement within rounding, and not beyond it") {
+  auto f = fired({count("A:1", "JO", "arrest", "person", "~", 150, "in", "2022"),
+                  count("B:1", "JO", "arrest", "person", "=", 148, "in", "2022")});
+  CHECK(has(f, "numeric-agreement:corroborates"));
+  f = fired({count("A:1", "JO", "arrest", "person", "=", 150, "in", "2022"),
+             count("B:1", "JO", "arrest", "person", "=", 120, "in", "2022")});
+  CHECK_FALSE(has(f, "numeric-agreement:corroborates"));
+  CHECK(has(f, "numeric-contradiction:contradicts"));
+}
+
+TEST_CASE("cumulative contradiction in both orders, and none when the sub-span count fits") {
+  auto f = fired({count("A:1", "DZ", "dismantle", "terrorist_cell", "=", 40, "in", "2021"),
+                  count("B:1", "DZ", "dismantle", "terrorist_cell", "=", 25, "since", "2019")});
+  CHECK(has(f, "cumulative-contradiction:contradicts"));
+  CHECK_FALSE(has(f, "different-span:differs"));
+  f = fired({count("A:1", "DZ", "dismantle", "terrorist_cell", "=", 25, "since", "2019"),
+             count("B:1", "DZ", "dismantle", "terrorist_cell", "=", 40, "in", "2021")});
+  CHECK(has(f, "cumulative-contradiction-reversed:contradicts"));
+  f = fired({count("A:1", "DZ", "dismantle", "terrorist_cell", "=", 10, "in", "2021"),
+             count("B:1", "DZ", "dismantle", "terrorist_cell", "=", 25, "since", "2019")});
+  CHECK_FALSE(has(f, "cumulative-contradiction:contradicts"));
+  CHECK_FALSE(has(f, "cumulative-contradiction-reversed:contradicts"));
+  CHECK(has(f, "different-span:differs"));
+}
+
+TEST_CASE("different units in one family differ; other families do not pair") {
+  auto f = fired({count("A:1", "MA", "dismantle", "terrorist_cell", ">", 200, "since", "2002"),
+                  count("B:1", "MA", "arrest", "person", ">=", 55, "in", "2021")});
+  CHECK(has(f, "different-unit:differs"));
+  f = fired({count("A:1", "MA", "dismantle", "terrorist_cell", ">", 200, "since", "2002"),
+             count("B:1", "MA", "kill", "victim", "=", 5, "in", "2021")});
+  CHECK_FALSE(has(f, "different-unit:differs"));
+}
+
+TEST_CASE("shared partners give shared and only-in details; disjoint sets give nothing") {
+  auto findings = evaluate(default_rules(), docs({"A", "B"}),
+                           {set_fact("A:1", "MA", {"FR", "ES", "PT"}), set_fact("B:1", "MA", {"ES", "DE"})}, lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "shared-partners");
+  CHECK(findings[0].details["shared"] == nlohmann::json{"ES"});
+  CHECK(findings[0].details["only_in"]["A"] == nlohmann::json{"FR", "PT"});
+  CHECK(findings[0].details["only_in"]["B"] == nlohmann::json{"DE"});
+  CHECK(findings[0].explanation.find("both sources name Spain") == 0);
+  CHECK(evaluate(default_rules(), docs({"A", "B"}), {set_fact("A:1", "MA", {"FR"}), set_fact("B:1", "MA", {"DE"})},
+                 lexicon())
+            .empty());
+}
+
+TEST_CASE("memberships agree, conflict on co-participants, or differ in role") {
+  auto m = [](const std::string& id, const std::string& pred, std::vector<std::string> with) {
+    Fact f;
+    f.id = id;
+    f.doc = id.substr(0, 1);
+    f.kind = "membership";
+    f.subject = "MA";
+    f.predicate = pred;
+    f.object = "gctf";
+    f.members = std::move(with);
+    return f;
+  };
+  auto run = [&](std::vector<Fact> facts) {
+    std::vector<std::string> out;
+    for (const auto& f : evaluate(default_rules(), docs({"A", "B"}), facts, lexicon())) out.push_back(f.rule);
+    return out;
+  };
+  CHECK(run({m("A:1", "co_chair", {"CA"}), m("B:1", "co_chair", {"CA"})}) == std::vector<std::string>{"membership-agreement"});
+  CHECK(run({m("A:1", "co_chair", {"CA"}), m("B:1", "co_chair", {"NL"})}) == std::vector<std::string>{"membership-conflict"});
+  CHECK(run({m("A:1", "member_of", {}), m("B:1", "co_chair", {"CA"})}) == std::vector<std::string>{"membership-roles"});
+}
+
+TEST_CASE("a figure restated within one document, consistently or not") {
+  auto f = fired({count("A:1", "MA", "dismantle", "terrorist_cell", ">", 200, "since", "2002"),
+                  count("A:2", "MA", "dismantle", "terrorist_cell", ">", 200, "since", "2002")},
+                 {"A"});
+  CHECK(f == std::vector<std::string>{"restated-consistently:corroborates"});
+  f = fired({count("A:1", "MA", "dismantle", "terrorist_cell", "=", 200, "since", "2002"),
+             count("A:2", "MA", "dismantle", "terrorist_cell", "=", 150, "since", "2002")},
+            {"A"});
+  CHECK(f == std::vector<std::string>{"restated-inconsistently:contradicts"});
+}
+
+TEST_CASE("single-source only with two or more documents, and only for unmatched facts") {
+  auto a = count("A:1", "MA", "occur", "terrorist_incident", "=", 0, "in", "2021");
+  CHECK(fired({a}, {"A"}).empty());
+  CHECK(fired({a}, {"A", "B"}) == std::vector<std::string>{"single-source-figure:single-source"});
+  auto b = count("B:1", "MA", "occur", "terrorist_incident", "=", 0, "in", "2021");
+  CHECK_FALSE(has(fired({a, b}), "single-source-figure:single-source"));
+}
+
+TEST_CASE("the example rule in docs/rules.md works as written") {
+  std::ifstream in(claimcheck::test::source_dir / "docs" / "rules.md");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string md = buf.str();
+  auto start = md.find("```rules\n");
+  REQUIRE(start != std::string::npos);
+  start += 9;
+  std::string rule_text = md.substr(start, md.find("```", start) - start);
+  auto dir = std::filesystem::temp_directory_path() / "claimcheck-docs-rule";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "recycled.rules") << rule_text;
+  auto rules = load_rules(dir, lexicon());
+  auto findings = evaluate(rules, docs({"A", "B"}),
+                           {count("A:1", "EG", "arrest", "person", "=", 55, "in", "2020"),
+                            count("B:1", "EG", "arrest", "person", "=", 55, "in", "2021")},
+                           lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "recycled-figure");
+  CHECK(findings[0].verdict == "differs");
+  CHECK(findings[0].explanation == "the first article and the second article give the same figure, 55, for in 2020 and in 2021");
+  CHECK(evaluate(rules, docs({"A", "B"}),
+                 {count("A:1", "EG", "arrest", "person", "=", 55, "in", "2020"),
+                  count("B:1", "EG", "arrest", "person", "=", 56, "in", "2021")},
+                 lexicon())
+            .empty());
+}
