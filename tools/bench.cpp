@@ -2,10 +2,17 @@
 // and, when ../shared is present, the seed articles, repeated to the requested size)
 // through extraction one document at a time and prints MB/s, facts/s and peak memory.
 // `--single` instead extracts one document of that size, to show how memory follows the
-// largest document. Built by the default build; not run by CI.
+// largest document. `--engine N` instead times the rule engine on synthetic facts for N
+// documents (about ten facts each, keys drawn from Zipf distributions over subjects,
+// predicates, objects and years), then on 2N, to show how the cost grows.
+// Built by the default build; not run by CI.
+#include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,7 +21,11 @@
 #include <string>
 #include <vector>
 
+#include <random>
+
 #include "engine/document.hpp"
+#include "engine/rules/evaluate.hpp"
+#include "engine/rules/parser.hpp"
 #include "engine/extract.hpp"
 #include "grammar/lexicon.hpp"
 
@@ -36,23 +47,126 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
+/// Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^s.
+class Zipf {
+ public:
+  Zipf(std::size_t n, double s) {
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) cdf_.push_back(sum += 1.0 / std::pow(static_cast<double>(i + 1), s));
+    for (auto& c : cdf_) c /= sum;
+  }
+  std::size_t operator()(std::mt19937& rng) {
+    double u = std::uniform_real_distribution<double>(0, 1)(rng);
+    return static_cast<std::size_t>(std::lower_bound(cdf_.begin(), cdf_.end(), u) - cdf_.begin());
+  }
+
+ private:
+  std::vector<double> cdf_;
+};
+
+/// Synthetic facts for `docs` documents: subjects are countries, organisations and places
+/// (5,000 of them), so that, as in a real corpus, most pairs of facts share no key.
+std::vector<Fact> synthetic_facts(const Lexicon& lex, std::size_t docs, std::vector<Document>& documents) {
+  std::mt19937 rng(42);
+  auto countries = lex.ids("country");
+  std::vector<std::string> subjects = countries;
+  for (std::size_t i = subjects.size(); i < 5000; ++i) subjects.push_back("place_" + std::to_string(i));
+  std::vector<std::string> predicates, objects = lex.ids("object");
+  for (const auto& p : lex.ids("predicate"))
+    if (lex.find_predicate(p)->kind != PredicateKind::membership) predicates.push_back(p);
+  std::vector<std::string> orgs = lex.ids("organisation");
+  Zipf subject_rank(subjects.size(), 1.1), predicate_rank(predicates.size(), 1.0), object_rank(objects.size(), 1.0),
+      year_rank(24, 0.8), country_rank(countries.size(), 1.0), org_rank(orgs.size(), 1.0);
+  std::uniform_int_distribution<int> facts_per_doc(6, 14), value(1, 500), dice(0, 99);
+  std::vector<Fact> facts;
+  for (std::size_t d = 0; d < docs; ++d) {
+    Document doc;
+    doc.id = "D" + std::to_string(d);
+    documents.push_back(doc);
+    int n = facts_per_doc(rng);
+    for (int i = 0; i < n; ++i) {
+      Fact f;
+      f.id = doc.id + ":" + std::to_string(i + 1);
+      f.doc = doc.id;
+      f.subject = subjects[subject_rank(rng)];
+      int roll = dice(rng);
+      if (roll < 75) {
+        f.kind = "count";
+        const auto* p = lex.find_predicate(predicates[predicate_rank(rng)]);
+        f.predicate = p->id;
+        f.family = p->family;
+        f.object = objects[object_rank(rng)];
+        std::string year = std::to_string(2023 - static_cast<int>(year_rank(rng)));
+        bool since = dice(rng) >= 80;
+        f.time = since ? FactTime{"since", year, "", false, ""} : FactTime{"in", year, "", false, ""};
+        // one true figure per thing and span; documents report it exactly, roughly, as a
+        // bound, or (one in ten) wrongly
+        double truth = 1 + static_cast<double>(std::hash<std::string>{}(f.subject + f.predicate + f.object + year +
+                                                                        (since ? "+" : "")) % 500);
+        int how = dice(rng);
+        FactQuantity q{"=", truth, std::nullopt, "", ""};
+        if (how >= 60 && how < 75) q.op = "~";
+        else if (how >= 75 && how < 85) q.op = ">", q.value = std::floor(truth * 0.8);
+        else if (how >= 85 && how < 90) q.op = ">=";
+        else if (how >= 90) q.value = static_cast<double>(value(rng));
+        f.quantity = q;
+      } else if (roll < 90) {
+        f.kind = "set";
+        f.predicate = "cooperate";
+        f.family = "partnership";
+        for (int k = 0, m = 2 + dice(rng) % 4; k < m; ++k) f.members.push_back(countries[country_rank(rng)]);
+      } else {
+        f.kind = "membership";
+        f.predicate = dice(rng) < 80 ? "member_of" : "co_chair";
+        f.family = "membership";
+        f.object = orgs[org_rank(rng)];
+      }
+      facts.push_back(std::move(f));
+    }
+  }
+  return facts;
+}
+
+int bench_engine(const Lexicon& lex, const fs::path& data, std::size_t docs) {
+  auto rules = rules::load_rules(data / "rules", lex);
+  for (std::size_t n : {docs, docs * 2}) {
+    std::vector<Document> documents;
+    auto facts = synthetic_facts(lex, n, documents);
+    long before_kb = peak_rss_kb();
+    auto start = std::chrono::steady_clock::now();
+    auto findings = rules::evaluate(rules, documents, facts, lex);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::map<std::string, std::size_t> by_verdict;
+    for (const auto& f : findings) ++by_verdict[f.verdict];
+    std::printf("%zu documents, %zu facts: %.2f s, %zu findings (", n, facts.size(), seconds, findings.size());
+    bool first = true;
+    for (const auto& [v, c] : by_verdict) std::printf("%s%zu %s", first ? "" : ", ", c, v.c_str()), first = false;
+    std::printf("), peak memory %.0f MB (%.0f MB before evaluation)\n", peak_rss_kb() / 1024.0, before_kb / 1024.0);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   double target_mb = 50;
   bool single = false;
+  std::size_t engine_docs = 0;
   fs::path data = default_data_dir();
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--mb" && i + 1 < argc) target_mb = std::stod(argv[++i]);
     else if (a == "--single") single = true;
+    else if (a == "-v") spdlog::set_level(spdlog::level::debug);
+    else if (a == "--engine" && i + 1 < argc) engine_docs = std::stoul(argv[++i]);
     else if (a == "--data" && i + 1 < argc) data = argv[++i];
     else {
-      std::cerr << "usage: bench [--mb N] [--single] [--data DIR]\n";
+      std::cerr << "usage: bench [--mb N] [--single] [--engine DOCS] [--data DIR]\n";
       return 2;
     }
   }
   auto lex = Lexicon::load(data / "grammar" / "lexicon");
+  if (engine_docs) return bench_engine(*lex, data, engine_docs);
   std::vector<std::string> articles;
   for (const auto& e : fs::directory_iterator(data / "fixtures"))
     if (fs::exists(e.path() / "article.txt")) articles.push_back(slurp(e.path() / "article.txt"));

@@ -27,6 +27,8 @@ struct Rule {
   std::size_t about_pos = 0;
   std::string pair = "across";     ///< across within any single
   std::size_t pair_pos = 0;
+  std::string report = "pair";     ///< pair: a finding per pair; group: one per join group
+  std::size_t report_pos = 0;
   std::vector<std::string> join;   ///< fact fields
   std::size_t join_pos = 0;
   NodePtr when;                    ///< may be null (always true)

@@ -123,9 +123,13 @@ class Checker {
       if (!kinds.count(k)) error(r.about_pos, "unknown fact kind '" + k + "'" + suggest(k, kinds));
     if (!pairs.count(r.pair)) error(r.pair_pos, "unknown pairing '" + r.pair + "' (across, within, any or single)" + suggest(r.pair, pairs));
     if (r.join.empty()) error(r.pos, "rule '" + r.id + "' needs a 'join' clause: the fields facts must share to be compared");
+    if (r.join.size() > 7) error(r.join_pos, "a join takes at most 7 fields");
+    if (r.report != "pair" && r.report != "group")
+      error(r.report_pos, "unknown report mode '" + r.report + "' (pair or group)");
+    if (r.report == "group" && r.pair == "single") error(r.report_pos, "a single-fact rule reports each fact; 'report group' does not apply");
     for (const auto& f : r.join) {
       auto it = fact_fields().find(f);
-      if (it == fact_fields().end() || it->second != Type::string)
+      if (it == fact_fields().end() || (it->second != Type::string && it->second != Type::time))
         error(r.join_pos, "cannot join on '" + f + "': join fields are " + join_field_list() + suggest(f, keys(fact_fields())));
     }
     if (r.verdict.empty()) error(r.pos, "rule '" + r.id + "' needs a 'verdict' clause");
@@ -146,7 +150,7 @@ class Checker {
   static std::string join_field_list() {
     std::string s;
     for (const auto& [k, t] : fact_fields())
-      if (t == Type::string) s += (s.empty() ? "" : ", ") + k;
+      if (t == Type::string || t == Type::time) s += (s.empty() ? "" : ", ") + k;
     return s;
   }
 

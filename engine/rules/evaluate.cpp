@@ -2,12 +2,19 @@
 #include "engine/rules/evaluate.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <span>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
-#include <variant>
+#include <optional>
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 
 #include "engine/report.hpp"
 
@@ -87,116 +94,237 @@ Span span_of(const FactTime& t) {
   return s;
 }
 
-using Value = std::variant<std::monostate, bool, double, std::string, const FactQuantity*, const FactTime*,
-                           const std::vector<std::string>*>;
+/// What the evaluator knows of a fact, computed once: intervals, span and join values.
+struct View {
+  const Fact* fact = nullptr;
+  bool has_quantity = false;
+  Interval interval;
+  char op = '=';     ///< = > G(>=) < L(<=) ~ b(between)
+  bool percent = false;
+  bool has_time = false;
+  Span span;
+  std::string time_key;  ///< canonical span, for joining on time
+};
 
-Value field_value(const Fact& f, const std::string& field) {
-  if (field == "doc") return f.doc;
-  if (field == "kind") return f.kind;
-  if (field == "subject") return f.subject;
-  if (field == "predicate") return f.predicate;
-  if (field == "family") return f.family;
-  if (field == "object") return f.object;
-  if (field == "polarity") return f.polarity;
-  if (field == "source") return f.source ? f.source->entity : std::string();
-  if (field == "quantity") return f.quantity ? Value(&*f.quantity) : Value();
-  if (field == "time") return f.time ? Value(&*f.time) : Value();
-  if (field == "members") return &f.members;
-  return {};
+enum FieldId { f_doc, f_kind, f_subject, f_predicate, f_family, f_object, f_polarity, f_source, f_quantity, f_time, f_members };
+enum FnId { fn_same_span, fn_within, fn_overlaps, fn_disjoint, fn_close, fn_exceeds, fn_shared, fn_only_in, fn_same_set, fn_known };
+
+int field_id(const std::string& name) {
+  static const std::map<std::string, int> ids{{"doc", f_doc},         {"kind", f_kind},         {"subject", f_subject},
+                                              {"predicate", f_predicate}, {"family", f_family}, {"object", f_object},
+                                              {"polarity", f_polarity}, {"source", f_source},   {"quantity", f_quantity},
+                                              {"time", f_time},           {"members", f_members}};
+  auto it = ids.find(name);
+  return it == ids.end() ? -1 : it->second;
 }
 
-bool truthy(const Value& v) { return std::holds_alternative<bool>(v) && std::get<bool>(v); }
-
-template <typename T>
-const T* as(const Value& v) {
-  return std::holds_alternative<T>(v) ? &std::get<T>(v) : nullptr;
+int function_id(const std::string& name) {
+  static const std::map<std::string, int> ids{{"same_span", fn_same_span}, {"within", fn_within}, {"overlaps", fn_overlaps},
+                                              {"disjoint", fn_disjoint},   {"close", fn_close},   {"exceeds", fn_exceeds},
+                                              {"shared", fn_shared},       {"only_in", fn_only_in}, {"same_set", fn_same_set},
+                                              {"known", fn_known}};
+  auto it = ids.find(name);
+  return it == ids.end() ? -1 : it->second;
 }
 
-Value call(const std::string& name, const std::vector<Value>& args) {
-  if (name == "known") return !std::holds_alternative<std::monostate>(args[0]) &&
-                              !(std::holds_alternative<std::string>(args[0]) && std::get<std::string>(args[0]).empty());
-  // time relations
-  if (auto ta = as<const FactTime*>(args[0])) {
-    auto tb = as<const FactTime*>(args[1]);
-    if (!tb) return false;
-    Span a = span_of(**ta), b = span_of(**tb);
-    if (name == "same_span") return a.from == b.from && a.to == b.to;
-    if (name == "within") return b.from <= a.from && a.to <= b.to;
-    if (name == "overlaps") return a.from < b.to && b.from < a.to;
-    if (name == "disjoint") return !(a.from < b.to && b.from < a.to);
-    return false;
+/// A rule's condition with names resolved to ids, for fast evaluation.
+struct Compiled {
+  Node::Kind kind = Node::number;
+  int id = -1;  ///< field or function id
+  char side = 'a';
+  double value = 0;
+  std::string text;
+  bool equal = true;  ///< compare: == (true) or != (false)
+  std::vector<Compiled> args;
+};
+
+Compiled compile(const Node& n) {
+  Compiled c;
+  c.kind = n.kind;
+  c.side = n.side;
+  c.value = n.value;
+  c.text = n.text;
+  if (n.kind == Node::path) c.id = field_id(n.text);
+  if (n.kind == Node::call) c.id = function_id(n.text);
+  if (n.kind == Node::compare) c.equal = n.text == "==";
+  for (const auto& a : n.args) c.args.push_back(compile(*a));
+  return c;
+}
+
+struct Val {
+  enum Type { none, boolean, number, string, quantity, time, set } type = none;
+  bool b = false;
+  double d = 0;
+  std::string_view s;
+  const View* view = nullptr;
+  const std::vector<std::string>* members = nullptr;
+};
+
+std::string_view string_field(const Fact& f, int id) {
+  switch (id) {
+    case f_doc: return f.doc;
+    case f_kind: return f.kind;
+    case f_subject: return f.subject;
+    case f_predicate: return f.predicate;
+    case f_family: return f.family;
+    case f_object: return f.object;
+    case f_polarity: return f.polarity;
+    case f_source: return f.source ? std::string_view(f.source->entity) : std::string_view();
+    default: return {};
   }
-  if (name == "same_span") return std::holds_alternative<std::monostate>(args[0]) && std::holds_alternative<std::monostate>(args[1]);
-  // quantity relations
-  if (auto qa = as<const FactQuantity*>(args[0])) {
-    auto qb = as<const FactQuantity*>(args[1]);
-    if (!qb) return false;
-    const FactQuantity& a = **qa;
-    const FactQuantity& b = **qb;
-    if (a.unit != b.unit) return false;  // not comparable
-    Interval ia = interval_of(a), ib = interval_of(b);
-    if (name == "overlaps") return intervals_overlap(ia, ib);
-    if (name == "disjoint") return !intervals_overlap(ia, ib);
-    if (name == "exceeds") return ia.lo > ib.hi || (ia.lo == ib.hi && (ia.lo_open || ib.hi_open));
-    if (name == "close") {
-      double tol = *as<double>(args[2]);
-      auto exact = [](const std::string& op) { return op == "=" || op == "~"; };
-      bool same_kind = a.op == b.op || (exact(a.op) && exact(b.op));
-      if (!same_kind) return false;
-      double scale = std::max(std::fabs(a.value), std::fabs(b.value));
-      bool values = std::fabs(a.value - b.value) <= tol * scale;
-      if (a.op == "between") values = values && std::fabs(a.upper.value_or(0) - b.upper.value_or(0)) <= tol * scale;
-      return values;
-    }
-    return false;
+}
+
+Val field(const View& v, int id) {
+  Val out;
+  switch (id) {
+    case f_quantity:
+      if (v.has_quantity) out.type = Val::quantity, out.view = &v;
+      return out;
+    case f_time:
+      if (v.has_time) out.type = Val::time, out.view = &v;
+      return out;
+    case f_members:
+      out.type = Val::set, out.members = &v.fact->members;
+      return out;
+    default:
+      out.type = Val::string, out.s = string_field(*v.fact, id);
+      return out;
   }
-  // sets
-  if (auto sa = as<const std::vector<std::string>*>(args[0])) {
-    auto sb = as<const std::vector<std::string>*>(args[1]);
-    if (!sb) return false;
-    std::set<std::string> a((*sa)->begin(), (*sa)->end()), b((*sb)->begin(), (*sb)->end());
-    if (name == "same_set") return a == b && !a.empty();
-    if (name == "shared") {
-      for (const auto& m : a)
-        if (b.count(m)) return true;
-      return false;
+}
+
+Val truth(bool b) {
+  Val v;
+  v.type = Val::boolean;
+  v.b = b;
+  return v;
+}
+
+bool close_quantities(const View& va, const View& vb, double tol) {
+  auto exact = [](char op) { return op == '=' || op == '~'; };
+  if (!(va.op == vb.op || (exact(va.op) && exact(vb.op)))) return false;
+  const FactQuantity &a = *va.fact->quantity, &b = *vb.fact->quantity;
+  double scale = std::max(std::fabs(a.value), std::fabs(b.value));
+  bool values = std::fabs(a.value - b.value) <= tol * scale;
+  if (va.op == 'b') values = values && std::fabs(a.upper.value_or(0) - b.upper.value_or(0)) <= tol * scale;
+  return values;
+}
+
+bool call(int fn, const Val* args) {
+  const Val& x = args[0];
+  if (fn == fn_known)
+    return x.type != Val::none && !(x.type == Val::string && x.s.empty()) && !(x.type == Val::set && x.members->empty());
+  const Val& y = args[1];
+  if (fn == fn_same_span && x.type == Val::none && y.type == Val::none) return true;
+  if (x.type == Val::time && y.type == Val::time) {
+    const Span &a = x.view->span, &b = y.view->span;
+    switch (fn) {
+      case fn_same_span: return a.from == b.from && a.to == b.to;
+      case fn_within: return b.from <= a.from && a.to <= b.to;
+      case fn_overlaps: return a.from < b.to && b.from < a.to;
+      case fn_disjoint: return !(a.from < b.to && b.from < a.to);
+      default: return false;
     }
-    if (name == "only_in") {
-      for (const auto& m : a)
-        if (!b.count(m)) return true;
-      return false;
+  }
+  if (x.type == Val::quantity && y.type == Val::quantity) {
+    if (x.view->percent != y.view->percent) return false;  // different units: not comparable
+    const Interval &ia = x.view->interval, &ib = y.view->interval;
+    switch (fn) {
+      case fn_overlaps: return intervals_overlap(ia, ib);
+      case fn_disjoint: return !intervals_overlap(ia, ib);
+      case fn_exceeds: return ia.lo > ib.hi || (ia.lo == ib.hi && (ia.lo_open || ib.hi_open));
+      case fn_close: return close_quantities(*x.view, *y.view, args[2].d);
+      default: return false;
+    }
+  }
+  if (x.type == Val::set && y.type == Val::set) {
+    const auto &a = *x.members, &b = *y.members;
+    auto in = [](const std::vector<std::string>& v, const std::string& m) { return std::find(v.begin(), v.end(), m) != v.end(); };
+    switch (fn) {
+      case fn_shared:
+        for (const auto& m : a)
+          if (in(b, m)) return true;
+        return false;
+      case fn_only_in:
+        for (const auto& m : a)
+          if (!in(b, m)) return true;
+        return false;
+      case fn_same_set: {
+        if (a.empty()) return false;
+        for (const auto& m : a)
+          if (!in(b, m)) return false;
+        for (const auto& m : b)
+          if (!in(a, m)) return false;
+        return true;
+      }
+      default: return false;
     }
   }
   return false;
 }
 
-Value eval(const Node& n, const Fact& a, const Fact* b) {
+Val eval(const Compiled& n, const View& a, const View* b) {
   switch (n.kind) {
-    case Node::number: return n.value;
-    case Node::string: return n.text;
-    case Node::path: return n.side == 'a' ? field_value(a, n.text) : b ? field_value(*b, n.text) : Value();
+    case Node::number: {
+      Val v;
+      v.type = Val::number;
+      v.d = n.value;
+      return v;
+    }
+    case Node::string: {
+      Val v;
+      v.type = Val::string;
+      v.s = n.text;
+      return v;
+    }
+    case Node::path: return n.side == 'a' ? field(a, n.id) : b ? field(*b, n.id) : Val{};
     case Node::call: {
-      std::vector<Value> args;
-      args.reserve(n.args.size());
-      for (const auto& x : n.args) args.push_back(eval(*x, a, b));
-      return call(n.text, args);
+      std::array<Val, 3> args{};  // no built-in takes more than three arguments
+      for (std::size_t i = 0; i < n.args.size() && i < args.size(); ++i) args[i] = eval(n.args[i], a, b);
+      return truth(call(n.id, args.data()));
     }
     case Node::compare: {
-      Value l = eval(*n.args[0], a, b), r = eval(*n.args[1], a, b);
-      bool eq = l == r;
-      return n.text == "==" ? eq : !eq;
+      Val l = eval(n.args[0], a, b), r = eval(n.args[1], a, b);
+      bool eq;
+      if (l.type == Val::number && r.type == Val::number) eq = l.d == r.d;
+      else if ((l.type == Val::string || l.type == Val::none) && (r.type == Val::string || r.type == Val::none)) eq = l.s == r.s;
+      else eq = false;
+      return truth(eq == n.equal);
     }
-    case Node::not_: return !truthy(eval(*n.args[0], a, b));
+    case Node::not_: return truth(!eval(n.args[0], a, b).b);
     case Node::and_:
       for (const auto& x : n.args)
-        if (!truthy(eval(*x, a, b))) return false;
-      return true;
+        if (!eval(x, a, b).b) return truth(false);
+      return truth(true);
     case Node::or_:
       for (const auto& x : n.args)
-        if (truthy(eval(*x, a, b))) return true;
-      return false;
+        if (eval(x, a, b).b) return truth(true);
+      return truth(false);
   }
   return {};
+}
+
+/// The fields a condition reads, on either side.
+void fields_read(const Compiled& n, std::set<int>& out) {
+  if (n.kind == Node::path) out.insert(n.id);
+  for (const auto& a : n.args) fields_read(a, out);
+}
+
+View make_view(const Fact& f) {
+  View v;
+  v.fact = &f;
+  if (f.quantity) {
+    v.has_quantity = true;
+    v.interval = interval_of(*f.quantity);
+    const std::string& op = f.quantity->op;
+    v.op = op == ">=" ? 'G' : op == "<=" ? 'L' : op == "between" ? 'b' : op.empty() ? '=' : op[0];
+    v.percent = f.quantity->unit == "percent";
+  }
+  if (f.time) {
+    v.has_time = true;
+    v.span = span_of(*f.time);
+    v.time_key = f.time->op + '|' + f.time->from + '|' + f.time->to;
+  }
+  return v;
 }
 
 /// Names for people: countries and organisations by their English names, documents by
@@ -276,7 +404,7 @@ std::string render_field(const Namer& names, const Fact& f, const std::string& f
     std::replace(s.begin(), s.end(), '_', ' ');
     return s;
   }
-  std::string s = std::get<std::string>(field_value(f, field));
+  std::string s(string_field(f, field_id(field)));
   std::replace(s.begin(), s.end(), '_', ' ');
   return s.empty() ? "unknown" : s;
 }
@@ -333,42 +461,109 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   Namer names(lex, docs);
   std::unordered_map<std::string, std::size_t> doc_order;
   for (std::size_t i = 0; i < docs.size(); ++i) doc_order[docs[i].id] = i;
+  std::vector<View> views;
+  views.reserve(facts.size());
+  for (const auto& f : facts) views.push_back(make_view(f));
+  std::vector<std::size_t> fact_doc(facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i) fact_doc[i] = doc_order[facts[i].doc];
 
-  // intern the string fields once: join keys become short byte strings of ids
-  std::unordered_map<std::string, std::uint32_t> interned;
-  auto intern = [&](const std::string& s) {
+  // every join value interned once: a fact's key is then a few integers
+  std::unordered_map<std::string_view, std::uint32_t> interned;
+  auto intern = [&](std::string_view s) {
     return interned.try_emplace(s, static_cast<std::uint32_t>(interned.size())).first->second;
   };
+  constexpr std::uint32_t kAbsent = 0xFFFFFFFF;
+  constexpr int kFields = f_members;  // string fields and time
+  std::vector<std::array<std::uint32_t, kFields>> ids(facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i)
+    for (int id = 0; id < kFields; ++id) {
+      std::string_view v = id == f_time ? std::string_view(views[i].time_key) : string_field(facts[i], id);
+      ids[i][static_cast<std::size_t>(id)] = v.empty() ? kAbsent : intern(v);
+    }
+
+  struct Key {
+    std::array<std::uint32_t, 8> v{};
+    bool operator==(const Key& o) const { return v == o.v; }
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      std::uint64_t h = 1469598103934665603ull;
+      for (auto x : k.v) h = (h ^ x) * 1099511628211ull;
+      return static_cast<std::size_t>(h);
+    }
+  };
+
+  /// Facts grouped by a join key, in one flat array.
+  struct Grouping {
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::uint32_t> members;
+  };
+  std::unordered_map<std::string, Grouping> grouping_cache;
 
   std::vector<Finding> all;
   for (const auto& file : files)
     for (const auto& rule : file.rules) {
-      std::set<std::string> kinds(rule.about.begin(), rule.about.end());
-      std::unordered_map<std::string, std::vector<std::size_t>> groups;
-      std::vector<std::string> key_order;
-      for (std::size_t i = 0; i < facts.size(); ++i) {
-        const Fact& f = facts[i];
-        if (!kinds.count(f.kind)) continue;
-        std::string key;
-        bool complete = true;
-        for (const auto& field : rule.join) {
-          const std::string v = std::get<std::string>(field_value(f, field));
-          if (v.empty()) {
-            complete = false;
-            break;
+      auto rule_start = std::chrono::steady_clock::now();
+      std::size_t pairs_tried = 0;
+      std::optional<Compiled> when;
+      if (rule.when) when = compile(*rule.when);
+      auto holds = [&](const View& a, const View* b) {
+        ++pairs_tried;
+        return !when || eval(*when, a, b).b;
+      };
+      std::vector<int> join_ids;
+      for (const auto& j : rule.join) join_ids.push_back(field_id(j));
+      std::set<int> read_set;
+      if (when) fields_read(*when, read_set);
+      const std::vector<int> read_fields(read_set.begin(), read_set.end());
+      if (rule.pair == "within") join_ids.push_back(f_doc);  // only pairs within a document
+      std::vector<std::uint32_t> kinds;
+      for (const auto& k : rule.about)
+        if (auto it = interned.find(k); it != interned.end()) kinds.push_back(it->second);
+
+      // group the facts by key, once per distinct (kinds, key) among the rules
+      std::string signature;
+      for (auto k : kinds) signature += std::to_string(k) + ",";
+      signature += "|";
+      for (int id : join_ids) signature += std::to_string(id) + ",";
+      auto cached = grouping_cache.find(signature);
+      if (cached == grouping_cache.end()) {
+        Grouping g;
+        std::unordered_map<Key, std::uint32_t, KeyHash> group_of;
+        std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
+        for (std::size_t i = 0; i < facts.size(); ++i) {
+          if (std::find(kinds.begin(), kinds.end(), ids[i][f_kind]) == kinds.end()) continue;
+          Key key;
+          bool complete = true;
+          for (std::size_t j = 0; j < join_ids.size() && j < key.v.size(); ++j) {
+            std::uint32_t v = ids[i][static_cast<std::size_t>(join_ids[j])];
+            if (v == kAbsent) {
+              complete = false;
+              break;
+            }
+            key.v[j] = v;
           }
-          std::uint32_t id = intern(v);
-          key.append(reinterpret_cast<const char*>(&id), sizeof id);
+          if (!complete) continue;
+          auto [it, fresh] = group_of.try_emplace(key, static_cast<std::uint32_t>(group_of.size()));
+          fact_group[i] = it->second;
         }
-        if (!complete) continue;
-        auto [it, fresh] = groups.try_emplace(std::move(key));
-        if (fresh) key_order.push_back(it->first);
-        it->second.push_back(i);
+        // counting sort into one flat array: group k is members[offsets[k] .. offsets[k+1])
+        g.offsets.assign(group_of.size() + 1, 0);
+        for (auto gi : fact_group)
+          if (gi != kAbsent) ++g.offsets[gi + 1];
+        for (std::size_t k = 1; k < g.offsets.size(); ++k) g.offsets[k] += g.offsets[k - 1];
+        g.members.resize(g.offsets.back());
+        std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
+        for (std::size_t i = 0; i < facts.size(); ++i)
+          if (fact_group[i] != kAbsent) g.members[fill[fact_group[i]]++] = static_cast<std::uint32_t>(i);
+        cached = grouping_cache.emplace(signature, std::move(g)).first;
       }
-      // findings with the same rule, documents and explanation are merged
-      std::map<std::pair<std::string, std::string>, std::size_t> merged;
+      const Grouping& grouping = cached->second;
+
+      // findings with the same documents and explanation are merged
+      std::unordered_map<std::string, std::size_t> merged;
       std::vector<Finding> found;
-      auto emit = [&](const Fact& a, const Fact* b) {
+      auto make = [&](const Fact& a, const Fact* b) {
         const SetDetails sets = b ? compare_sets(a, *b) : SetDetails{};
         Finding fd;
         fd.rule = rule.id;
@@ -388,9 +583,12 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           fd.details["a"] = fact_details(a);
           fd.details["b"] = fact_details(*b);
         }
+        return fd;
+      };
+      auto emit = [&](Finding fd) {
         std::string doc_key;
         for (const auto& d : fd.docs) doc_key += d + ",";
-        auto [it, fresh] = merged.try_emplace({doc_key, fd.explanation}, found.size());
+        auto [it, fresh] = merged.try_emplace(doc_key + '\x1f' + fd.explanation, found.size());
         if (fresh) {
           found.push_back(std::move(fd));
           return;
@@ -398,35 +596,173 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         auto& into = found[it->second];
         for (const auto& id : fd.facts)
           if (std::find(into.facts.begin(), into.facts.end(), id) == into.facts.end()) into.facts.push_back(id);
+        // (merges only happen between pair findings of two or three facts)
       };
-      for (const auto& key : key_order) {
-        const auto& group = groups[key];
+      // orders a candidate pair by document and checks the pairing mode
+      auto ordered = [&](std::size_t x, std::size_t y, std::size_t& a, std::size_t& b) {
+        bool same_doc = fact_doc[x] == fact_doc[y];
+        if (rule.pair == "across" && same_doc) return false;
+        if (rule.pair == "within" && !same_doc) return false;
+        a = x, b = y;
+        if (fact_doc[a] > fact_doc[b] || (same_doc && a > b)) std::swap(a, b);
+        return true;
+      };
+
+      for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
+        const std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
+                                                   grouping.offsets[k + 1] - grouping.offsets[k]);
         if (rule.pair == "single") {
+          // a fact is single-source when its whole group comes from one document
           if (docs.size() < 2) continue;
-          for (std::size_t i : group) {
-            bool elsewhere = false;
-            for (std::size_t j : group)
-              if (facts[j].doc != facts[i].doc) {
-                elsewhere = true;
-                break;
+          bool one_document = std::all_of(group.begin(), group.end(), [&](std::size_t i) { return fact_doc[i] == fact_doc[group[0]]; });
+          if (!one_document) continue;
+          for (std::size_t i : group)
+            if (holds(views[i], nullptr)) emit(make(facts[i], nullptr));
+          continue;
+        }
+        if (rule.report == "group") {
+          // one finding per group: every fact with at least one partner
+          std::vector<char> marked(group.size(), 0);
+          std::optional<std::pair<std::size_t, std::size_t>> first;
+          bool use_classes = rule.pair == "across" && group.size() > 8 && !read_set.count(f_members);
+          if (use_classes) {
+            // Facts whose read fields are equal behave alike: evaluate the condition once
+            // per pair of such classes, then mark each fact in constant time from the
+            // range of documents its partner classes come from.
+            std::unordered_map<std::string, std::uint32_t> class_of;
+            std::vector<std::uint32_t> fact_class(group.size());
+            std::vector<std::size_t> representative, min_doc, max_doc;
+            for (std::size_t x = 0; x < group.size(); ++x) {
+              std::size_t i = group[x];
+              std::string sig;
+              for (int id : read_fields) {
+                if (id == f_members) {
+                  sig.append(reinterpret_cast<const char*>(&i), sizeof i);
+                } else if (id == f_quantity) {
+                  const View& v = views[i];
+                  double q[2] = {v.has_quantity ? facts[i].quantity->value : -1, v.has_quantity ? facts[i].quantity->upper.value_or(0) : 0};
+                  sig += v.has_quantity ? v.op : '-';
+                  sig += v.percent ? '%' : ' ';
+                  sig.append(reinterpret_cast<const char*>(q), sizeof q);
+                } else {
+                  sig.append(reinterpret_cast<const char*>(&ids[i][static_cast<std::size_t>(id)]), sizeof(std::uint32_t));
+                }
               }
-            if (elsewhere) continue;
-            if (!rule.when || truthy(eval(*rule.when, facts[i], nullptr))) emit(facts[i], nullptr);
+              auto [it, fresh] = class_of.try_emplace(sig, static_cast<std::uint32_t>(representative.size()));
+              if (fresh) representative.push_back(i), min_doc.push_back(fact_doc[i]), max_doc.push_back(fact_doc[i]);
+              std::uint32_t c = it->second;
+              fact_class[x] = c;
+              min_doc[c] = std::min(min_doc[c], fact_doc[i]);
+              max_doc[c] = std::max(max_doc[c], fact_doc[i]);
+            }
+            const std::size_t n = representative.size();
+            std::size_t group_min_doc = *std::min_element(min_doc.begin(), min_doc.end());
+            std::size_t group_max_doc = *std::max_element(max_doc.begin(), max_doc.end());
+            // a fact of class c1 in document d has a partner when some class c2 with
+            // cond(c1, c2) has a fact in a later document, or some class with cond(c2, c1)
+            // has one in an earlier document
+            std::vector<std::ptrdiff_t> latest(n, -1), earliest(n, PTRDIFF_MAX);
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner(n), earlier_partner(n);
+            for (std::size_t c1 = 0; c1 < n; ++c1)
+              for (std::size_t c2 = 0; c2 < n; ++c2) {
+                if (latest[c1] == static_cast<std::ptrdiff_t>(group_max_doc) &&
+                    earliest[c1] == static_cast<std::ptrdiff_t>(group_min_doc))
+                  break;  // partners at both ends already: nothing more to learn
+                const View& v1 = views[representative[c1]];
+                const View& v2 = views[representative[c2]];
+                if (static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1] && holds(v1, &v2))
+                  latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]), later_partner[c1] = {static_cast<std::uint32_t>(c1), static_cast<std::uint32_t>(c2)};
+                if (static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1] && holds(v2, &v1))
+                  earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]), earlier_partner[c1] = {static_cast<std::uint32_t>(c2), static_cast<std::uint32_t>(c1)};
+              }
+            for (std::size_t x = 0; x < group.size(); ++x) {
+              auto d = static_cast<std::ptrdiff_t>(fact_doc[group[x]]);
+              std::uint32_t c = fact_class[x];
+              bool later = latest[c] > d, earlier = earliest[c] < d;
+              if (!later && !earlier) continue;
+              marked[x] = 1;
+              if (first) continue;
+              // a concrete pair for the explanation: this fact and a partner of the class found
+              std::uint32_t partner_class = later ? later_partner[c].second : earlier_partner[c].first;
+              for (std::size_t y = 0; y < group.size(); ++y) {
+                if (fact_class[y] != partner_class) continue;
+                auto dy = static_cast<std::ptrdiff_t>(fact_doc[group[y]]);
+                if (later && dy > d) {
+                  first = std::pair{group[x], group[y]};
+                  break;
+                }
+                if (!later && dy < d) {
+                  first = std::pair{group[y], group[x]};
+                  break;
+                }
+              }
+            }
+          } else
+          for (std::size_t x = 0; x < group.size(); ++x) {
+            if (marked[x]) continue;
+            for (std::size_t y = 0; y < group.size(); ++y) {
+              if (x == y) continue;
+              std::size_t a, b;
+              if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
+              marked[x] = marked[y] = 1;
+              if (!first) first = std::pair{a, b};
+              break;
+            }
           }
+          if (!first) continue;
+          Finding fd = make(facts[first->first], &facts[first->second]);
+          std::vector<std::size_t> members;
+          for (std::size_t x = 0; x < group.size(); ++x)
+            if (marked[x]) members.push_back(group[x]);
+          std::stable_sort(members.begin(), members.end(), [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; });
+          fd.facts.clear();
+          fd.docs.clear();
+          for (std::size_t m : members) {
+            fd.facts.push_back(facts[m].id);
+            if (fd.docs.empty() || fd.docs.back() != facts[m].doc) fd.docs.push_back(facts[m].doc);  // sorted by document
+          }
+          if (members.size() > 2)
+            fd.explanation += " (and " + std::to_string(members.size() - 2) + " more facts in " +
+                              std::to_string(fd.docs.size()) + " documents)";
+          if (facts[members.front()].kind == "set") {
+            // over the group: members named by two or more documents are shared; the
+            // others are listed under the one document that names them
+            std::map<std::string, std::set<std::string>> named_by;
+            std::vector<std::string> order;
+            for (std::size_t m : members)
+              for (const auto& c : facts[m].members) {
+                if (!named_by.count(c)) order.push_back(c);
+                named_by[c].insert(facts[m].doc);
+              }
+            std::vector<std::string> shared;
+            nlohmann::ordered_json only = nlohmann::ordered_json::object();
+            std::map<std::string, std::vector<std::string>> only_by_doc;
+            for (const auto& c : order)
+              if (named_by[c].size() == 1) only_by_doc[*named_by[c].begin()].push_back(c);
+              else shared.push_back(c);
+            for (const auto& d : fd.docs)
+              if (auto it = only_by_doc.find(d); it != only_by_doc.end()) only[d] = it->second;
+            fd.details = nlohmann::ordered_json::object();
+            fd.details["shared"] = shared;
+            fd.details["only_in"] = only;
+          }
+          fd.details["group_facts"] = members.size();
+          emit(std::move(fd));
           continue;
         }
         for (std::size_t x = 0; x < group.size(); ++x)
           for (std::size_t y = x + 1; y < group.size(); ++y) {
-            const Fact* a = &facts[group[x]];
-            const Fact* b = &facts[group[y]];
-            bool same_doc = a->doc == b->doc;
-            if (rule.pair == "across" && same_doc) continue;
-            if (rule.pair == "within" && !same_doc) continue;
-            if (!same_doc && doc_order[a->doc] > doc_order[b->doc]) std::swap(a, b);
-            if (rule.when && !truthy(eval(*rule.when, *a, b))) continue;
-            emit(*a, b);
+            std::size_t a, b;
+            if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
+            emit(make(facts[a], &facts[b]));
           }
       }
+      std::size_t largest = 0;
+      for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k)
+        largest = std::max<std::size_t>(largest, grouping.offsets[k + 1] - grouping.offsets[k]);
+      spdlog::debug("rule {}: {} groups (largest {}), {} conditions evaluated, {} findings, {:.1f} ms", rule.id,
+                    grouping.offsets.size() - 1, largest, pairs_tried, found.size(),
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rule_start).count());
       for (auto& fd : found) all.push_back(std::move(fd));
     }
   return all;

@@ -90,7 +90,7 @@ TEST_CASE("the default rules are valid") {
 
 TEST_CASE("syntax errors: where and what was expected") {
   CHECK(diagnose("rule x\n  about count\n  jion subject\n") ==
-        std::vector<std::string>{"t.rules:3:3: expected a clause (about, pair, join, when, verdict or explain) or the next 'rule'\n"
+        std::vector<std::string>{"t.rules:3:3: expected a clause (about, pair, join, report, when, verdict or explain) or the next 'rule'\n"
                                  "    jion subject\n    ^"});
   CHECK(diagnose("rule x\n  about count\n  join subject\n  when known(a.time) and\n  verdict differs\n  explain \"x\"\n")
             .at(0) == "t.rules:5:3: expected an expression\n    verdict differs\n    ^");
@@ -112,7 +112,7 @@ TEST_CASE("check errors: unknown names with suggestions, wrong arguments, missin
   CHECK(first_lines == std::vector<std::string>{
                            "t.rules:2:9: unknown fact kind 'mesure' (did you mean 'measure'?)",
                            "t.rules:3:8: unknown pairing 'acros' (across, within, any or single) (did you mean 'across'?)",
-                           "t.rules:4:8: cannot join on 'predicat': join fields are doc, family, kind, object, polarity, predicate, source, subject (did you mean 'predicate'?)",
+                           "t.rules:4:8: cannot join on 'predicat': join fields are doc, family, kind, object, polarity, predicate, source, subject, time (did you mean 'predicate'?)",
                            "t.rules:6:11: unknown verdict 'contradict' (did you mean 'contradicts'?)",
                            "t.rules:5:28: unknown field 'tiem' (did you mean 'time'?)",
                            "t.rules:5:38: unknown function 'closer' (did you mean 'close'?)",
@@ -271,4 +271,47 @@ TEST_CASE("the example rule in docs/rules.md works as written") {
                   count("B:1", "EG", "arrest", "person", "=", 56, "in", "2021")},
                  lexicon())
             .empty());
+}
+
+TEST_CASE("group findings over many documents: every fact with a partner, and only those") {
+  // eleven documents agree on 12 arrests in 2020, one says more than 30: the large group
+  // takes the evaluator's class-based path
+  std::vector<Fact> facts;
+  std::vector<Document> many;
+  for (int d = 0; d < 12; ++d) {
+    std::string id = "D" + std::to_string(d);
+    Document doc;
+    doc.id = id;
+    many.push_back(doc);
+    facts.push_back(d == 5 ? count(id + ":1", "EG", "arrest", "person", ">", 30, "in", "2020")
+                           : count(id + ":1", "EG", "arrest", "person", "=", 12, "in", "2020"));
+  }
+  facts.push_back(count("D11:2", "EG", "arrest", "person", "=", 7, "in", "2019"));  // another span: no partner
+  auto findings = evaluate(default_rules(), many, facts, lexicon());
+  const Finding* contradiction = nullptr;
+  const Finding* agreement = nullptr;
+  for (const auto& f : findings) {
+    if (f.rule == "numeric-contradiction") contradiction = &f;
+    if (f.rule == "numeric-agreement") agreement = &f;
+  }
+  REQUIRE(contradiction);
+  CHECK(contradiction->facts.size() == 12);  // the deviant and all eleven it contradicts
+  CHECK(std::find(contradiction->facts.begin(), contradiction->facts.end(), "D11:2") == contradiction->facts.end());
+  CHECK(contradiction->explanation.find("(and 10 more facts in 12 documents)") != std::string::npos);
+  REQUIRE(agreement);
+  CHECK(agreement->facts.size() == 11);  // the eleven that agree, not the deviant
+  CHECK(std::find(agreement->facts.begin(), agreement->facts.end(), "D5:1") == agreement->facts.end());
+
+  // cumulative: 40 in 2021 in ten documents cannot fit in 25 since 2019 from the last one
+  std::vector<Fact> cumulative;
+  for (int d = 0; d < 11; ++d) {
+    std::string id = "D" + std::to_string(d);
+    cumulative.push_back(d == 10 ? count(id + ":1", "DZ", "dismantle", "terrorist_cell", "=", 25, "since", "2019")
+                                 : count(id + ":1", "DZ", "dismantle", "terrorist_cell", "=", 40, "in", "2021"));
+  }
+  auto more = evaluate(default_rules(), many, cumulative, lexicon());
+  auto it = std::find_if(more.begin(), more.end(), [](const Finding& f) { return f.rule == "cumulative-contradiction"; });
+  REQUIRE(it != more.end());
+  CHECK(it->facts.size() == 11);
+  CHECK(it->verdict == "contradicts");
 }
