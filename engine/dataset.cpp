@@ -9,6 +9,7 @@
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
 #include "engine/report.hpp"
+#include "engine/suggest.hpp"
 #include "grammar/text.hpp"
 
 namespace claimcheck {
@@ -22,30 +23,9 @@ const std::set<std::string> kFactFields{"doc",      "kind",   "subject", "predic
 const std::set<std::string> kFindingFields{"rule", "verdict", "docs", "details", "subject", "predicate",
                                            "family", "object", "note"};
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t prev = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
-
 template <typename Range>
 std::string did_you_mean(const std::string& word, const Range& candidates) {
-  std::string best;
-  std::size_t best_d = 3;
-  for (const auto& c : candidates) {
-    auto d = edit_distance(word, c);
-    if (d < best_d) best = c, best_d = d;
-  }
-  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+  return claimcheck::did_you_mean(word, std::vector<std::string>(candidates.begin(), candidates.end()));
 }
 
 class DatasetChecker {

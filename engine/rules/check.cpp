@@ -5,35 +5,15 @@
 #include <set>
 
 #include "engine/rules/parser.hpp"
+#include "engine/suggest.hpp"
 #include "engine/rules/types.hpp"
 
 namespace claimcheck::rules {
 namespace {
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t prev = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
-
 template <typename Range>
 std::string suggest(const std::string& word, const Range& names) {
-  std::string best;
-  std::size_t best_d = 3;
-  for (const auto& n : names) {
-    auto d = edit_distance(word, n);
-    if (d < best_d) best = n, best_d = d;
-  }
-  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+  return did_you_mean(word, std::vector<std::string>(names.begin(), names.end()));
 }
 
 template <typename Map>
