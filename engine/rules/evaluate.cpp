@@ -344,7 +344,11 @@ class Namer {
     auto it = doc_labels_.find(id);
     return it == doc_labels_.end() ? id : it->second;
   }
-  std::string entity(const std::string& id) const { return lex_.display_name(id); }
+  const std::string& entity(const std::string& id) const {
+    auto it = entity_names_.find(id);
+    if (it == entity_names_.end()) it = entity_names_.emplace(id, lex_.display_name(id)).first;
+    return it->second;
+  }
   std::string list(const std::vector<std::string>& ids) const {
     std::string s;
     for (std::size_t i = 0; i < ids.size(); ++i)
@@ -354,7 +358,8 @@ class Namer {
 
  private:
   const Lexicon& lex_;
-  std::map<std::string, std::string> doc_labels_;
+  std::unordered_map<std::string, std::string> doc_labels_;
+  mutable std::unordered_map<std::string, std::string> entity_names_;
 };
 
 std::string words(const FactQuantity& q, const std::string& polarity) {
@@ -516,6 +521,18 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       std::set<int> read_set;
       if (when) fields_read(*when, read_set);
       const std::vector<int> read_fields(read_set.begin(), read_set.end());
+      // the conjuncts that read nothing but times: decided once per pair of spans
+      std::optional<Compiled> time_part;
+      if (when && when->kind == Node::and_) {
+        Compiled part;
+        part.kind = Node::and_;
+        for (const auto& c : when->args) {
+          std::set<int> r;
+          fields_read(c, r);
+          if (!r.empty() && r == std::set<int>{f_time}) part.args.push_back(c);
+        }
+        if (!part.args.empty()) time_part = std::move(part);
+      }
       if (rule.pair == "within") join_ids.push_back(f_doc);  // only pairs within a document
       std::vector<std::uint32_t> kinds;
       for (const auto& k : rule.about)
@@ -530,6 +547,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       if (cached == grouping_cache.end()) {
         Grouping g;
         std::unordered_map<Key, std::uint32_t, KeyHash> group_of;
+        group_of.reserve(facts.size());
         std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
         for (std::size_t i = 0; i < facts.size(); ++i) {
           if (std::find(kinds.begin(), kinds.end(), ids[i][f_kind]) == kinds.end()) continue;
@@ -564,7 +582,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       std::unordered_map<std::string, std::size_t> merged;
       std::vector<Finding> found;
       auto make = [&](const Fact& a, const Fact* b) {
-        const SetDetails sets = b ? compare_sets(a, *b) : SetDetails{};
+        const SetDetails sets = b && (a.kind == "set" || b->kind == "set") ? compare_sets(a, *b) : SetDetails{};
         Finding fd;
         fd.rule = rule.id;
         fd.verdict = rule.verdict;
@@ -608,6 +626,11 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         return true;
       };
 
+      // buffers reused from group to group
+      std::vector<char> marked;
+      std::unordered_map<std::string, std::uint32_t> class_of;
+      std::vector<std::uint32_t> fact_class;
+      std::vector<std::size_t> representative, min_doc, max_doc;
       for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
         const std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
                                                    grouping.offsets[k + 1] - grouping.offsets[k]);
@@ -622,22 +645,25 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         }
         if (rule.report == "group") {
           // one finding per group: every fact with at least one partner
-          std::vector<char> marked(group.size(), 0);
+          marked.assign(group.size(), 0);
           std::optional<std::pair<std::size_t, std::size_t>> first;
-          bool use_classes = rule.pair == "across" && group.size() > 8 && !read_set.count(f_members);
+          bool use_classes = rule.pair == "across" && group.size() > 8;
+          // Facts whose read fields are equal behave alike: evaluate the condition once per
+          // pair of such classes, then mark each fact in constant time from the range of
+          // documents its partner classes come from.
           if (use_classes) {
-            // Facts whose read fields are equal behave alike: evaluate the condition once
-            // per pair of such classes, then mark each fact in constant time from the
-            // range of documents its partner classes come from.
-            std::unordered_map<std::string, std::uint32_t> class_of;
-            std::vector<std::uint32_t> fact_class(group.size());
-            std::vector<std::size_t> representative, min_doc, max_doc;
+            class_of.clear();
+            fact_class.assign(group.size(), 0);
+            representative.clear(), min_doc.clear(), max_doc.clear();
             for (std::size_t x = 0; x < group.size(); ++x) {
               std::size_t i = group[x];
               std::string sig;
               for (int id : read_fields) {
                 if (id == f_members) {
-                  sig.append(reinterpret_cast<const char*>(&i), sizeof i);
+                  std::vector<std::string> sorted = facts[i].members;
+                  std::sort(sorted.begin(), sorted.end());
+                  for (const auto& m : sorted) sig += m + ',';
+                  sig += '|';
                 } else if (id == f_quantity) {
                   const View& v = views[i];
                   double q[2] = {v.has_quantity ? facts[i].quantity->value : -1, v.has_quantity ? facts[i].quantity->upper.value_or(0) : 0};
@@ -656,25 +682,50 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
               max_doc[c] = std::max(max_doc[c], fact_doc[i]);
             }
             const std::size_t n = representative.size();
+            use_classes = n * 2 <= group.size();  // only worth it when the classes collapse the group
+          }
+          if (use_classes) {
+            const std::size_t n = representative.size();
             std::size_t group_min_doc = *std::min_element(min_doc.begin(), min_doc.end());
             std::size_t group_max_doc = *std::max_element(max_doc.begin(), max_doc.end());
             // a fact of class c1 in document d has a partner when some class c2 with
             // cond(c1, c2) has a fact in a later document, or some class with cond(c2, c1)
             // has one in an earlier document
             std::vector<std::ptrdiff_t> latest(n, -1), earliest(n, PTRDIFF_MAX);
+            std::unordered_map<std::uint64_t, bool> span_pairs;  // (time id, time id) → time_part
+            auto spans_allow = [&](const View& v1, const View& v2) {
+              if (!time_part) return true;
+              std::uint64_t key = (std::uint64_t(ids[v1.fact - facts.data()][f_time]) << 32) | ids[v2.fact - facts.data()][f_time];
+              auto [it, fresh] = span_pairs.try_emplace(key, false);
+              if (fresh) it->second = eval(*time_part, v1, &v2).b;
+              return it->second;
+            };
             std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner(n), earlier_partner(n);
-            for (std::size_t c1 = 0; c1 < n; ++c1)
-              for (std::size_t c2 = 0; c2 < n; ++c2) {
-                if (latest[c1] == static_cast<std::ptrdiff_t>(group_max_doc) &&
-                    earliest[c1] == static_cast<std::ptrdiff_t>(group_min_doc))
-                  break;  // partners at both ends already: nothing more to learn
-                const View& v1 = views[representative[c1]];
-                const View& v2 = views[representative[c2]];
-                if (static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1] && holds(v1, &v2))
-                  latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]), later_partner[c1] = {static_cast<std::uint32_t>(c1), static_cast<std::uint32_t>(c2)};
-                if (static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1] && holds(v2, &v1))
-                  earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]), earlier_partner[c1] = {static_cast<std::uint32_t>(c2), static_cast<std::uint32_t>(c1)};
+            // classes bucketed by span, so a span pair the time-only conjuncts reject skips
+            // every class pair in it at once
+            std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_span;
+            for (std::size_t c = 0; c < n; ++c)
+              by_span[time_part ? ids[representative[c]][f_time] : 0].push_back(static_cast<std::uint32_t>(c));
+            for (std::size_t c1 = 0; c1 < n; ++c1) {
+              const View& v1 = views[representative[c1]];
+              for (const auto& [span, bucket] : by_span) {
+                const View& first_in_bucket = views[representative[bucket.front()]];
+                bool forward = spans_allow(v1, first_in_bucket), backward = spans_allow(first_in_bucket, v1);
+                if (!forward && !backward) continue;
+                for (std::uint32_t c2 : bucket) {
+                  if (latest[c1] == static_cast<std::ptrdiff_t>(group_max_doc) &&
+                      earliest[c1] == static_cast<std::ptrdiff_t>(group_min_doc))
+                    break;  // partners at both ends already: nothing more to learn
+                  const View& v2 = views[representative[c2]];
+                  if (forward && static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1] && holds(v1, &v2))
+                    latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]),
+                    later_partner[c1] = {static_cast<std::uint32_t>(c1), c2};
+                  if (backward && static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1] && holds(v2, &v1))
+                    earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]),
+                    earlier_partner[c1] = {c2, static_cast<std::uint32_t>(c1)};
+                }
               }
+            }
             for (std::size_t x = 0; x < group.size(); ++x) {
               auto d = static_cast<std::ptrdiff_t>(fact_doc[group[x]]);
               std::uint32_t c = fact_class[x];
@@ -747,7 +798,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
             fd.details["only_in"] = only;
           }
           fd.details["group_facts"] = members.size();
-          emit(std::move(fd));
+          found.push_back(std::move(fd));  // one finding per group: nothing to merge
           continue;
         }
         for (std::size_t x = 0; x < group.size(); ++x)
