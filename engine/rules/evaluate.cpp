@@ -427,27 +427,57 @@ SetDetails compare_sets(const Fact& a, const Fact& b) {
   return d;
 }
 
-std::string render(const Rule& rule, const Namer& names, const Fact& a, const Fact* b, const SetDetails* sets) {
+/// An explanation template split once into literal text and placeholders.
+struct Template {
+  struct Piece {
+    std::string text;   ///< literal text, or the field name of a placeholder
+    char side = 0;      ///< 0 literal, 'a'/'b' a fact field, 's' shared, 'x' only_a, 'y' only_b
+  };
+  std::vector<Piece> pieces;
+  std::size_t literal_size = 0;
+
+  explicit Template(const std::string& t) {
+    std::string literal;
+    auto flush = [&] {
+      if (!literal.empty()) literal_size += literal.size(), pieces.push_back({std::move(literal), 0}), literal.clear();
+    };
+    for (std::size_t i = 0; i < t.size();) {
+      if (t[i] == '\\' && i + 1 < t.size()) {
+        literal += t[i + 1];
+        i += 2;
+        continue;
+      }
+      if (t[i] != '{') {
+        literal += t[i++];
+        continue;
+      }
+      auto close = t.find('}', i);
+      std::string key = t.substr(i + 1, close - i - 1);
+      i = close + 1;
+      flush();
+      if (key == "shared") pieces.push_back({"", 's'});
+      else if (key == "only_a") pieces.push_back({"", 'x'});
+      else if (key == "only_b") pieces.push_back({"", 'y'});
+      else pieces.push_back({key.substr(2), key[0]});
+    }
+    flush();
+  }
+};
+
+std::string render(const Template& t, const Namer& names, const Fact& a, const Fact* b, const SetDetails* sets) {
+  static const std::vector<std::string> none;
   std::string out;
-  const std::string& t = rule.explain;
-  for (std::size_t i = 0; i < t.size();) {
-    if (t[i] == '\\' && i + 1 < t.size()) {
-      out += t[i + 1];
-      i += 2;
-      continue;
+  out.reserve(t.literal_size + 160);
+  for (const auto& p : t.pieces) {
+    switch (p.side) {
+      case 0: out += p.text; break;
+      case 's': out += names.list(sets ? sets->shared : none); break;
+      case 'x': out += names.list(sets ? sets->only_a : none); break;
+      case 'y': out += names.list(sets ? sets->only_b : none); break;
+      case 'a': out += render_field(names, a, p.text); break;
+      default:
+        if (b) out += render_field(names, *b, p.text);
     }
-    if (t[i] != '{') {
-      out += t[i++];
-      continue;
-    }
-    auto close = t.find('}', i);
-    std::string key = t.substr(i + 1, close - i - 1);
-    i = close + 1;
-    if (key == "shared") out += names.list(sets ? sets->shared : std::vector<std::string>{});
-    else if (key == "only_a") out += names.list(sets ? sets->only_a : std::vector<std::string>{});
-    else if (key == "only_b") out += names.list(sets ? sets->only_b : std::vector<std::string>{});
-    else if (key[0] == 'a') out += render_field(names, a, key.substr(2));
-    else if (b) out += render_field(names, *b, key.substr(2));
   }
   return out;
 }
@@ -479,12 +509,19 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   };
   constexpr std::uint32_t kAbsent = 0xFFFFFFFF;
   constexpr int kFields = f_members;  // string fields and time
-  std::vector<std::array<std::uint32_t, kFields>> ids(facts.size());
-  for (std::size_t i = 0; i < facts.size(); ++i)
-    for (int id = 0; id < kFields; ++id) {
-      std::string_view v = id == f_time ? std::string_view(views[i].time_key) : string_field(facts[i], id);
-      ids[i][static_cast<std::size_t>(id)] = v.empty() ? kAbsent : intern(v);
+  // interned per field on first use: most rules join on a few fields
+  std::array<std::vector<std::uint32_t>, kFields> field_ids;
+  auto ids_of = [&](int id) -> const std::vector<std::uint32_t>& {
+    auto& column = field_ids[static_cast<std::size_t>(id)];
+    if (column.empty() && !facts.empty()) {
+      column.resize(facts.size());
+      for (std::size_t i = 0; i < facts.size(); ++i) {
+        std::string_view v = id == f_time ? std::string_view(views[i].time_key) : string_field(facts[i], id);
+        column[i] = v.empty() ? kAbsent : intern(v);
+      }
     }
+    return column;
+  };
 
   struct Key {
     std::array<std::uint32_t, 8> v{};
@@ -509,6 +546,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   for (const auto& file : files)
     for (const auto& rule : file.rules) {
       auto rule_start = std::chrono::steady_clock::now();
+      const Template explain(rule.explain);
       std::size_t pairs_tried = 0;
       std::optional<Compiled> when;
       if (rule.when) when = compile(*rule.when);
@@ -534,6 +572,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         if (!part.args.empty()) time_part = std::move(part);
       }
       if (rule.pair == "within") join_ids.push_back(f_doc);  // only pairs within a document
+      ids_of(f_kind);  // intern the kinds before looking up the rule's
       std::vector<std::uint32_t> kinds;
       for (const auto& k : rule.about)
         if (auto it = interned.find(k); it != interned.end()) kinds.push_back(it->second);
@@ -546,15 +585,18 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       auto cached = grouping_cache.find(signature);
       if (cached == grouping_cache.end()) {
         Grouping g;
+        const auto& kind_ids = ids_of(f_kind);
+        std::vector<const std::vector<std::uint32_t>*> join_columns;
+        for (int id : join_ids) join_columns.push_back(&ids_of(id));
         std::unordered_map<Key, std::uint32_t, KeyHash> group_of;
         group_of.reserve(facts.size());
         std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
         for (std::size_t i = 0; i < facts.size(); ++i) {
-          if (std::find(kinds.begin(), kinds.end(), ids[i][f_kind]) == kinds.end()) continue;
+          if (std::find(kinds.begin(), kinds.end(), kind_ids[i]) == kinds.end()) continue;
           Key key;
           bool complete = true;
           for (std::size_t j = 0; j < join_ids.size() && j < key.v.size(); ++j) {
-            std::uint32_t v = ids[i][static_cast<std::size_t>(join_ids[j])];
+            std::uint32_t v = (*join_columns[j])[i];
             if (v == kAbsent) {
               complete = false;
               break;
@@ -586,7 +628,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         Finding fd;
         fd.rule = rule.id;
         fd.verdict = rule.verdict;
-        fd.explanation = render(rule, names, a, b, b ? &sets : nullptr);
+        fd.explanation = render(explain, names, a, b, b ? &sets : nullptr);
         fd.docs.push_back(a.doc);
         if (b && b->doc != a.doc) fd.docs.push_back(b->doc);
         fd.facts.push_back(a.id);
@@ -671,7 +713,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
                   sig += v.percent ? '%' : ' ';
                   sig.append(reinterpret_cast<const char*>(q), sizeof q);
                 } else {
-                  sig.append(reinterpret_cast<const char*>(&ids[i][static_cast<std::size_t>(id)]), sizeof(std::uint32_t));
+                  sig.append(reinterpret_cast<const char*>(&ids_of(id)[i]), sizeof(std::uint32_t));
                 }
               }
               auto [it, fresh] = class_of.try_emplace(sig, static_cast<std::uint32_t>(representative.size()));
@@ -695,7 +737,9 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
             std::unordered_map<std::uint64_t, bool> span_pairs;  // (time id, time id) → time_part
             auto spans_allow = [&](const View& v1, const View& v2) {
               if (!time_part) return true;
-              std::uint64_t key = (std::uint64_t(ids[v1.fact - facts.data()][f_time]) << 32) | ids[v2.fact - facts.data()][f_time];
+              const auto& times = ids_of(f_time);
+              std::uint64_t key = (std::uint64_t(times[static_cast<std::size_t>(v1.fact - facts.data())]) << 32) |
+                                  times[static_cast<std::size_t>(v2.fact - facts.data())];
               auto [it, fresh] = span_pairs.try_emplace(key, false);
               if (fresh) it->second = eval(*time_part, v1, &v2).b;
               return it->second;
@@ -705,7 +749,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
             // every class pair in it at once
             std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_span;
             for (std::size_t c = 0; c < n; ++c)
-              by_span[time_part ? ids[representative[c]][f_time] : 0].push_back(static_cast<std::uint32_t>(c));
+              by_span[time_part ? ids_of(f_time)[representative[c]] : 0].push_back(static_cast<std::uint32_t>(c));
             for (std::size_t c1 = 0; c1 < n; ++c1) {
               const View& v1 = views[representative[c1]];
               for (const auto& [span, bucket] : by_span) {
