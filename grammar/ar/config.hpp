@@ -46,7 +46,9 @@ inline constexpr word_char_parser word_char{};
 inline auto const eow = !word_char;
 
 /// A run of ASCII digits with optional thousands separators (, ٬) and a decimal part
-/// (. ٫), read as a value. Never matches inside a longer digit run.
+/// (. ٫), read as a value. Never matches inside a longer digit run. More than 15 digits
+/// before the decimal point is not a figure (an identifier, a phone number) and does not
+/// match: a double would not hold it exactly.
 struct decimal_parser : x3::parser<decimal_parser> {
   using attribute_type = double;
   static bool const has_attribute = true;
@@ -74,6 +76,7 @@ struct decimal_parser : x3::parser<decimal_parser> {
       while (i != last && digit(*i)) value += (*i++ - U'0') * scale, scale /= 10;
     }
     if (i != last && (digit(*i) || is_word_char(*i))) return false;  // 12abc, G20…
+    if (lead > 15 || value >= 1e15) return false;
     first = i;
     x3::traits::move_to(value, attr);
     return true;
