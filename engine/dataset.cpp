@@ -17,15 +17,16 @@ namespace {
 
 using json = nlohmann::json;
 
-const std::set<std::string> kFactFields{"doc",      "kind",   "subject", "predicate",      "family", "object",
-                                        "quantity", "time",   "members", "polarity",       "source", "quote_contains",
-                                        "note"};
-const std::set<std::string> kFindingFields{"rule", "verdict", "docs", "details", "subject", "predicate",
-                                           "family", "object", "note"};
+const std::set<std::string> kFactFields{
+    "doc",  "kind",    "subject",  "predicate", "family",         "object", "quantity",
+    "time", "members", "polarity", "source",    "quote_contains", "note"};
+const std::set<std::string> kFindingFields{"rule",      "verdict", "docs",   "details", "subject",
+                                           "predicate", "family",  "object", "note"};
 
 template <typename Range>
 std::string did_you_mean(const std::string& word, const Range& candidates) {
-  return claimcheck::did_you_mean(word, std::vector<std::string>(candidates.begin(), candidates.end()));
+  return claimcheck::did_you_mean(word,
+                                  std::vector<std::string>(candidates.begin(), candidates.end()));
 }
 
 class DatasetChecker {
@@ -45,15 +46,16 @@ class DatasetChecker {
                  : kind == "predicate"    ? lex_.find_predicate(id) != nullptr
                                           : lex_.find_object(id) != nullptr;
     if (known) return;
-    std::vector<std::string> candidates = kind == "country_or_org" ? lex_.ids("country") : lex_.ids(kind);
+    std::vector<std::string> candidates =
+        kind == "country_or_org" ? lex_.ids("country") : lex_.ids(kind);
     if (kind == "country_or_org")
       for (auto& o : lex_.ids("organisation")) candidates.push_back(o);
-    error(where, "unknown " + (kind == "country_or_org" ? std::string("entity") : kind) + " '" + id + "'" +
-                     did_you_mean(id, candidates));
+    error(where, "unknown " + (kind == "country_or_org" ? std::string("entity") : kind) + " '" +
+                     id + "'" + did_you_mean(id, candidates));
   }
 
-  void check_entry(const std::string& where, const json& entry, const std::set<std::string>& allowed,
-                   const std::set<std::string>& doc_ids) {
+  void check_entry(const std::string& where, const json& entry,
+                   const std::set<std::string>& allowed, const std::set<std::string>& doc_ids) {
     if (!entry.is_object()) return error(where, "expected an object");
     for (const auto& [key, value] : entry.items()) {
       if (!allowed.count(key)) {
@@ -64,7 +66,8 @@ class DatasetChecker {
       if (key == "doc" && (!value.is_string() || !doc_ids.count(value.get<std::string>())))
         error(at, "expected the id of one of the dataset's documents");
       if (key == "docs") {
-        if (!value.is_array()) error(at, "expected a list of document ids");
+        if (!value.is_array())
+          error(at, "expected a list of document ids");
         else
           for (const auto& d : value)
             if (!d.is_string() || !doc_ids.count(d.get<std::string>()))
@@ -72,23 +75,29 @@ class DatasetChecker {
       }
       if (key == "predicate") check_id(at, "predicate", value);
       if (key == "family") check_id(at, "family", value);
-      if (key == "object" && value.is_string() && !lex_.knows_organisation(value.get<std::string>()))
+      if (key == "object" && value.is_string() &&
+          !lex_.knows_organisation(value.get<std::string>()))
         check_id(at, "object", value);
       if (key == "subject" || key == "source") check_id(at, "country_or_org", value);
       if (key == "members") {
-        if (!value.is_array()) error(at, "expected a list");
+        if (!value.is_array())
+          error(at, "expected a list");
         else
           for (const auto& m : value) check_id(at, "country_or_org", m);
       }
       if (key == "quantity") {
         static const std::set<std::string> ops{"eq", "gt", "ge", "lt", "le", "approx", "between"};
         if (!value.is_object() || value.size() != 1 || !ops.count(value.begin().key()))
-          error(at, "expected one of {\"eq\":N} {\"gt\":N} {\"ge\":N} {\"lt\":N} {\"le\":N} {\"approx\":N} {\"between\":[A,B]}");
+          error(at,
+                "expected one of {\"eq\":N} {\"gt\":N} {\"ge\":N} {\"lt\":N} {\"le\":N} "
+                "{\"approx\":N} {\"between\":[A,B]}");
       }
       if (key == "time") {
         static const std::set<std::string> ops{"in", "since", "until", "between", "as_of"};
         if (!value.is_object() || value.size() != 1 || !ops.count(value.begin().key()))
-          error(at, "expected one of {\"in\":DATE} {\"since\":DATE} {\"until\":DATE} {\"between\":[A,B]} {\"as_of\":DATE}");
+          error(at,
+                "expected one of {\"in\":DATE} {\"since\":DATE} {\"until\":DATE} "
+                "{\"between\":[A,B]} {\"as_of\":DATE}");
       }
     }
   }
@@ -129,19 +138,25 @@ Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lex) {
     std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     int line = 1, col = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-      if (text[i] == '\n') ++line, col = 1;
-      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+      if (text[i] == '\n')
+        ++line, col = 1;
+      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+        ++col;
     }
     std::string what = e.what();
     auto pos = what.find("parse error");
-    throw DataError({Diagnostic{ds.file.string(), line, col, "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos))}});
+    throw DataError(
+        {Diagnostic{ds.file.string(), line, col,
+                    "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos))}});
   }
   DatasetChecker check(lex, ds.file.string());
-  if (!j.is_object()) throw DataError({Diagnostic{ds.file.string(), 0, 0, "expected a JSON object"}});
+  if (!j.is_object())
+    throw DataError({Diagnostic{ds.file.string(), 0, 0, "expected a JSON object"}});
   if (str(j, "schema") != "claimcheck.dataset/1")
     check.error("schema", "expected \"claimcheck.dataset/1\"");
-  static const std::set<std::string> top{"schema", "name", "description", "documents", "expect_facts",
-                                         "forbid_facts", "expect_findings", "forbid_findings"};
+  static const std::set<std::string> top{"schema",          "name",           "description",
+                                         "documents",       "expect_facts",   "forbid_facts",
+                                         "expect_findings", "forbid_findings"};
   for (const auto& [key, value] : j.items())
     if (!top.count(key)) check.error(key, "unknown field" + did_you_mean(key, top));
   ds.name = str(j, "name");
@@ -153,9 +168,12 @@ Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lex) {
     for (std::size_t i = 0; i < j["documents"].size(); ++i) {
       const auto& d = j["documents"][i];
       std::string where = "documents[" + std::to_string(i) + "]";
-      DatasetDocument doc{str(d, "id"), str(d, "path"), str(d, "lang"), str(d, "source"), str(d, "title"), str(d, "date")};
-      if (doc.id.empty() || doc.path.empty()) check.error(where, "expected \"id\" and \"path\"");
-      else if (!ids.insert(doc.id).second) check.error(where, "duplicate document id '" + doc.id + "'");
+      DatasetDocument doc{str(d, "id"),     str(d, "path"),  str(d, "lang"),
+                          str(d, "source"), str(d, "title"), str(d, "date")};
+      if (doc.id.empty() || doc.path.empty())
+        check.error(where, "expected \"id\" and \"path\"");
+      else if (!ids.insert(doc.id).second)
+        check.error(where, "duplicate document id '" + doc.id + "'");
       if (!doc.source.empty()) check.check_id(where + ".source", "country_or_org", d["source"]);
       ds.documents.push_back(doc);
     }
@@ -171,7 +189,8 @@ Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lex) {
       check.check_entry(std::string(list) + "[" + std::to_string(i) + "]", j[list][i],
                         facts ? kFactFields : kFindingFields, ids);
     (facts ? (std::string(list) == "expect_facts" ? ds.expect_facts : ds.forbid_facts)
-           : (std::string(list) == "expect_findings" ? ds.expect_findings : ds.forbid_findings)) = j[list];
+           : (std::string(list) == "expect_findings" ? ds.expect_findings : ds.forbid_findings)) =
+        j[list];
   }
   if (!check.errors.empty()) throw DataError(std::move(check.errors));
   return ds;
@@ -191,7 +210,8 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
     if (key == "family" && value != f.family) return fail(key, f.family);
     if (key == "object" && value != f.object) return fail(key, f.object);
     if (key == "polarity" && value != f.polarity) return fail(key, f.polarity);
-    if (key == "source" && (!f.source || value != f.source->entity)) return fail(key, f.source ? f.source->entity : "");
+    if (key == "source" && (!f.source || value != f.source->entity))
+      return fail(key, f.source ? f.source->entity : "");
     if (key == "members") {
       std::set<std::string> want, have(f.members.begin(), f.members.end());
       for (const auto& m : value) want.insert(m.get<std::string>());
@@ -209,8 +229,9 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
     }
     if (key == "quantity") {
       if (!f.quantity) return fail(key, "");
-      static const std::map<std::string, std::string> ops{{"eq", "="}, {"gt", ">"}, {"ge", ">="}, {"lt", "<"},
-                                                          {"le", "<="}, {"approx", "~"}, {"between", "between"}};
+      static const std::map<std::string, std::string> ops{
+          {"eq", "="},  {"gt", ">"},     {"ge", ">="},          {"lt", "<"},
+          {"le", "<="}, {"approx", "~"}, {"between", "between"}};
       const std::string op = value.begin().key();
       const json& v = value.begin().value();
       bool ok = f.quantity->op == ops.at(op);
@@ -263,7 +284,8 @@ bool details_match(const json& want, const json& have) {
 }
 }  // namespace
 
-bool finding_matches(const json& expected, const rules::Finding& f, const std::vector<Fact>& facts) {
+bool finding_matches(const json& expected, const rules::Finding& f,
+                     const std::vector<Fact>& facts) {
   for (const auto& [key, value] : expected.items()) {
     if (key == "note") continue;
     if (key == "rule" && value != f.rule) return false;
@@ -273,14 +295,18 @@ bool finding_matches(const json& expected, const rules::Finding& f, const std::v
       for (const auto& d : value) want.insert(d.get<std::string>());
       if (want != have) return false;
     }
-    if (key == "details" && !details_match(value, json::parse(nlohmann::ordered_json(f.details).dump()))) return false;
+    if (key == "details" &&
+        !details_match(value, json::parse(nlohmann::ordered_json(f.details).dump())))
+      return false;
     if (key == "subject" || key == "predicate" || key == "family" || key == "object") {
       for (const auto& id : f.facts) {
-        auto it = std::find_if(facts.begin(), facts.end(), [&](const Fact& x) { return x.id == id; });
+        auto it =
+            std::find_if(facts.begin(), facts.end(), [&](const Fact& x) { return x.id == id; });
         if (it == facts.end()) return false;
-        const std::string& field = key == "subject" ? it->subject : key == "predicate" ? it->predicate
-                                   : key == "family"  ? it->family
-                                                      : it->object;
+        const std::string& field = key == "subject"     ? it->subject
+                                   : key == "predicate" ? it->predicate
+                                   : key == "family"    ? it->family
+                                                        : it->object;
         if (value != field) return false;
       }
     }
@@ -338,8 +364,10 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
       for (const auto& [key, value] : e.items()) {
         if (key == "note") continue;
         std::string field_why;
-        if (fact_matches(json{{key, value}}, f, &field_why)) ++score;
-        else if (why.empty()) why = field_why;
+        if (fact_matches(json{{key, value}}, f, &field_why))
+          ++score;
+        else if (why.empty())
+          why = field_why;
       }
       if (score > best_score) best = &f, best_score = score, best_why = why;
     }
@@ -355,7 +383,8 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
       }
     if (found) {
       ++result.failed;
-      out << "  FOUND   forbid_facts[" << i << "] " << found->id << " matches " << compact(e) << note(e) << '\n';
+      out << "  FOUND   forbid_facts[" << i << "] " << found->id << " matches " << compact(e)
+          << note(e) << '\n';
     } else {
       ++result.passed;
       out << "  absent  forbid_facts[" << i << "]" << note(e) << '\n';
@@ -373,7 +402,8 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
       out << "  not checked  expect_findings[" << i << "] (no rules given)" << note(e) << '\n';
       continue;
     }
-    auto it = std::find_if(findings.begin(), findings.end(), [&](const auto& f) { return finding_matches(e, f, facts); });
+    auto it = std::find_if(findings.begin(), findings.end(),
+                           [&](const auto& f) { return finding_matches(e, f, facts); });
     if (it != findings.end()) {
       ++result.passed;
       out << "  met     expect_findings[" << i << "] " << describe(*it) << note(e) << '\n';
@@ -389,10 +419,12 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
       out << "  not checked  forbid_findings[" << i << "] (no rules given)" << note(e) << '\n';
       continue;
     }
-    auto it = std::find_if(findings.begin(), findings.end(), [&](const auto& f) { return finding_matches(e, f, facts); });
+    auto it = std::find_if(findings.begin(), findings.end(),
+                           [&](const auto& f) { return finding_matches(e, f, facts); });
     if (it != findings.end()) {
       ++result.failed;
-      out << "  FOUND   forbid_findings[" << i << "] " << describe(*it) << ": " << it->explanation << note(e) << '\n';
+      out << "  FOUND   forbid_findings[" << i << "] " << describe(*it) << ": " << it->explanation
+          << note(e) << '\n';
     } else {
       ++result.passed;
       out << "  absent  forbid_findings[" << i << "]" << note(e) << '\n';

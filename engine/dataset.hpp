@@ -25,7 +25,8 @@ struct Dataset {
   std::string name, description;
   std::vector<DatasetDocument> documents;
   nlohmann::json expect_facts = nlohmann::json::array(), forbid_facts = nlohmann::json::array();
-  nlohmann::json expect_findings = nlohmann::json::array(), forbid_findings = nlohmann::json::array();
+  nlohmann::json expect_findings = nlohmann::json::array(),
+                 forbid_findings = nlohmann::json::array();
 };
 
 /// Loads DIR/dataset.json (or a dataset.json path) and checks its fields and ids against
@@ -45,7 +46,8 @@ struct VerifyResult {
 /// True when every field `expected` gives holds for the finding: rule, verdict, docs (as a
 /// set), details (given keys, recursively; lists as sets), and fact fields that must hold
 /// for every fact the finding cites.
-bool finding_matches(const nlohmann::json& expected, const rules::Finding& finding, const std::vector<Fact>& facts);
+bool finding_matches(const nlohmann::json& expected, const rules::Finding& finding,
+                     const std::vector<Fact>& facts);
 
 /// Extracts every document of the dataset and prints each expectation met or missed.
 /// Findings are checked with `rules` when given, else reported as not checked.

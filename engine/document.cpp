@@ -18,7 +18,8 @@ Document read_document(const std::string& path, const std::string& id) {
   } else {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
-    if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, expected a text file");
+    if (std::filesystem::is_directory(path, ec))
+      throw InputError(path + ": is a directory, expected a text file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ": cannot be opened for reading");
     std::ostringstream buf;
@@ -35,7 +36,8 @@ std::string trim(std::string s) {
   auto e = s.find_last_not_of(" \t\r");
   if (b == std::string::npos) return "";
   s = s.substr(b, e - b + 1);
-  if (s.size() >= 2 && ((s.front() == '"' && s.back() == '"') || (s.front() == '\'' && s.back() == '\'')))
+  if (s.size() >= 2 &&
+      ((s.front() == '"' && s.back() == '"') || (s.front() == '\'' && s.back() == '\'')))
     s = s.substr(1, s.size() - 2);
   return s;
 }
@@ -43,9 +45,11 @@ std::string trim(std::string s) {
 
 Document parse_document(std::string bytes, const std::string& path, const std::string& id) {
   if (auto nul = bytes.find('\0'); nul != std::string::npos)
-    throw InputError(path + ": byte " + std::to_string(nul) + ": binary data (NUL byte), expected UTF-8 text");
+    throw InputError(path + ": byte " + std::to_string(nul) +
+                     ": binary data (NUL byte), expected UTF-8 text");
   if (auto bad = find_utf8_error(bytes))
-    throw InputError(path + ": byte " + std::to_string(bad->offset) + ": invalid UTF-8: " + bad->reason);
+    throw InputError(path + ": byte " + std::to_string(bad->offset) +
+                     ": invalid UTF-8: " + bad->reason);
   Document doc;
   doc.id = id;
   doc.path = path;
@@ -59,7 +63,8 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
     while (pos < bytes.size()) {
       ++line;
       std::size_t eol = bytes.find('\n', pos);
-      std::string text = bytes.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+      std::string text =
+          bytes.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
       pos = eol == std::string::npos ? bytes.size() : eol + 1;
       if (!text.empty() && text.back() == '\r') text.pop_back();
       if (text == "---") {
@@ -69,19 +74,26 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
       if (trim(text).empty() || text[0] == '#') continue;
       auto colon = text.find(':');
       if (colon == std::string::npos)
-        throw InputError(path + ":" + std::to_string(line) + ": front matter: expected 'key: value'");
+        throw InputError(path + ":" + std::to_string(line) +
+                         ": front matter: expected 'key: value'");
       std::string key = trim(text.substr(0, colon));
       std::string value = trim(text.substr(colon + 1));
-      if (key == "title") doc.title = value;
-      else if (key == "source") doc.source = value;
-      else if (key == "date") doc.date = value;
-      else if (key == "lang") doc.lang = value;
-      else if (key == "url") doc.url = value;
+      if (key == "title")
+        doc.title = value;
+      else if (key == "source")
+        doc.source = value;
+      else if (key == "date")
+        doc.date = value;
+      else if (key == "lang")
+        doc.lang = value;
+      else if (key == "url")
+        doc.url = value;
       else
         throw InputError(path + ":" + std::to_string(line) + ": front matter: unknown key '" + key +
                          "' (expected title, source, date, lang or url)");
     }
-    if (!closed) throw InputError(path + ": front matter opened with '---' on line 1 is never closed");
+    if (!closed)
+      throw InputError(path + ": front matter opened with '---' on line 1 is never closed");
     doc.body_offset = pos;
   } else {
     doc.body_offset = start;

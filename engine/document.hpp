@@ -15,11 +15,11 @@ class InputError : public std::runtime_error {
 };
 
 struct Document {
-  std::string id;      ///< A, B, … or the dataset's id
-  std::string path;    ///< as given ("-" for standard input)
-  std::string lang;    ///< ISO 639-1; "ar" unless the front matter says otherwise
+  std::string id;    ///< A, B, … or the dataset's id
+  std::string path;  ///< as given ("-" for standard input)
+  std::string lang;  ///< ISO 639-1; "ar" unless the front matter says otherwise
   std::string title, source, date, url;
-  std::string bytes;   ///< the whole original file
+  std::string bytes;            ///< the whole original file
   std::size_t body_offset = 0;  ///< where the text after the front matter starts
 };
 

@@ -35,9 +35,12 @@ std::optional<Date> parse_iso_date(const std::string& s) {
 
 std::string iso(int y, int m = 0, int d = 0) {
   char buf[40];
-  if (d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else if (m > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else std::snprintf(buf, sizeof buf, "%04d", y);
+  if (d > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (m > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else
+    std::snprintf(buf, sizeof buf, "%04d", y);
   return buf;
 }
 
@@ -49,7 +52,7 @@ struct DocState {
   const Lexicon& lex;
   const Document& doc;
   const NormalisedText* norm = nullptr;  ///< the current line
-  std::size_t line_offset = 0;            ///< byte offset of the current line in the file
+  std::size_t line_offset = 0;           ///< byte offset of the current line in the file
   std::string main_subject = kMainSubject;
   std::optional<Date> date;
 };
@@ -90,10 +93,18 @@ std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
   }
   std::string first = t.relative >= 0 ? relative : point(t.y1, t.m1, t.d1);
   switch (t.op) {
-    case TimeOp::in: ft.op = "in", ft.from = first; break;
-    case TimeOp::since: ft.op = "since", ft.from = first; break;
-    case TimeOp::until: ft.op = "until", ft.to = first; break;
-    case TimeOp::between: ft.op = "between", ft.from = first, ft.to = point(t.y2, t.m2, t.d2); break;
+    case TimeOp::in:
+      ft.op = "in", ft.from = first;
+      break;
+    case TimeOp::since:
+      ft.op = "since", ft.from = first;
+      break;
+    case TimeOp::until:
+      ft.op = "until", ft.to = first;
+      break;
+    case TimeOp::between:
+      ft.op = "between", ft.from = first, ft.to = point(t.y2, t.m2, t.d2);
+      break;
   }
   if (ft.from.empty() && ft.to.empty()) return std::nullopt;
   return ft;
@@ -111,7 +122,8 @@ std::string country_of(const DocState& st, const EntityPiece& e) {
 
 /// The id of an organisation, with `*/slug` bound to the country named right after it
 /// (a nisba: وزارة الخارجية الأمريكية) or else to the main subject, then canonicalised.
-std::string organisation_id(const DocState& st, const SentencePieces& pieces, const EntityPiece& e) {
+std::string organisation_id(const DocState& st, const SentencePieces& pieces,
+                            const EntityPiece& e) {
   std::string id = st.lex.entity(e.entity).id;
   if (id.rfind("*/", 0) == 0) {
     std::string country = st.main_subject;
@@ -127,13 +139,20 @@ std::string organisation_id(const DocState& st, const SentencePieces& pieces, co
 
 std::string quantity_op(QuantityOp op) {
   switch (op) {
-    case QuantityOp::gt: return ">";
-    case QuantityOp::ge: return ">=";
-    case QuantityOp::lt: return "<";
-    case QuantityOp::le: return "<=";
-    case QuantityOp::approx: return "~";
-    case QuantityOp::between: return "between";
-    default: return "=";
+    case QuantityOp::gt:
+      return ">";
+    case QuantityOp::ge:
+      return ">=";
+    case QuantityOp::lt:
+      return "<";
+    case QuantityOp::le:
+      return "<=";
+    case QuantityOp::approx:
+      return "~";
+    case QuantityOp::between:
+      return "between";
+    default:
+      return "=";
   }
 }
 
@@ -156,7 +175,8 @@ struct SubjectTally {
     std::string best;
     std::pair<int, std::size_t> score{0, 0};
     for (const auto& [id, c] : counts)
-      if (c.first > score.first || (c.first == score.first && c.second < score.second)) best = id, score = c;
+      if (c.first > score.first || (c.first == score.first && c.second < score.second))
+        best = id, score = c;
     return best;
   }
 };
@@ -196,7 +216,8 @@ void resolve_main_subject(const Lexicon& lex, std::vector<Fact>& facts, const st
     fix(f.object);
     if (f.source) fix(f.source->entity);
     for (auto& m : f.members) fix(m);
-    if (subject_was_main) f.members.erase(std::remove(f.members.begin(), f.members.end(), f.subject), f.members.end());
+    if (subject_was_main)
+      f.members.erase(std::remove(f.members.begin(), f.members.end(), f.subject), f.members.end());
   }
 }
 
@@ -227,229 +248,240 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
     ++paragraph;
     paragraph_source.reset();
     if (sentences.front().heading && sentence_number > 0) ++section, section_time.reset();
-  for (std::size_t si = 0; si < sentences.size(); ++si) {
-    const auto& sent = sentences[si];
-    const SentencePieces ps = scan_sentence(lex, norm.text, Span{sent.begin, sent.end});
-    tally.note(lex, ps);
-    ++sentence_number;
-    std::string sentence_text = original(st, Span{sent.begin, sent.end});
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+      const auto& sent = sentences[si];
+      const SentencePieces ps = scan_sentence(lex, norm.text, Span{sent.begin, sent.end});
+      tally.note(lex, ps);
+      ++sentence_number;
+      std::string sentence_text = original(st, Span{sent.begin, sent.end});
 
-    // explicit times of this sentence
-    std::vector<std::pair<Span, FactTime>> times;
-    for (const auto& t : ps.times)
-      if (auto ft = resolve_time(st, t)) times.emplace_back(t.span, *ft);
+      // explicit times of this sentence
+      std::vector<std::pair<Span, FactTime>> times;
+      for (const auto& t : ps.times)
+        if (auto ft = resolve_time(st, t)) times.emplace_back(t.span, *ft);
 
-    // attribution: an organisation within six words after a cue, or a country right after it
-    std::optional<FactSource> sentence_source;
-    for (const auto& cue : ps.attributions) {
-      auto words_between = [&](std::uint32_t from, std::uint32_t to) {
-        int n = 0;
-        for (auto i = from; i < to; ++i) n += norm.text[i] == U' ';
-        return n;
-      };
-      for (const auto& e : ps.entities) {
-        if (e.span.begin < cue.span.end || e.anaphor || e.preceding != Preceding::none) continue;
-        int gap = words_between(cue.span.end, e.span.begin);
-        const auto& info = lex.entity(e.entity);
-        std::string id;
-        if (info.type == EntityType::organisation && gap <= 4) id = organisation_id(st, ps, e);
-        else if (info.type == EntityType::country && info.role == EntityRole::name && gap <= 1) id = info.id;
-        if (id.empty()) continue;
-        sentence_source = FactSource{id, original(st, cue.span), original(st, Span{cue.span.begin, e.span.end})};
-        break;
-      }
-      if (sentence_source) break;
-    }
-    if (sentence_source) paragraph_source = sentence_source;
-    auto source_for = [&]() -> std::optional<FactSource> {
-      if (paragraph_source) return paragraph_source;
-      if (!doc.source.empty()) return FactSource{doc.source, "", ""};
-      return std::nullopt;
-    };
-
-    auto nearest_time = [&](Span anchor) -> std::optional<FactTime> {
-      const FactTime* best = nullptr;
-      std::uint32_t best_dist = UINT32_MAX;
-      for (const auto& [span, ft] : times) {
-        std::uint32_t dist = span.begin >= anchor.end ? span.begin - anchor.end
-                             : anchor.begin >= span.end ? anchor.begin - span.end : 0;
-        if (dist < best_dist) best = &ft, best_dist = dist;
-      }
-      if (best) return *best;
-      if (section_time) {
-        FactTime inherited = *section_time;
-        inherited.inherited = true;
-        return inherited;
-      }
-      return std::nullopt;
-    };
-
-    // subject candidates: countries and anaphors outside lists, not after a preposition
-    auto subject_before = [&](std::uint32_t pos, auto&& excluded) -> std::string {
-      const EntityPiece* best = nullptr;
-      for (const auto& e : ps.entities) {
-        if (e.span.begin >= pos || e.preceding != Preceding::none || excluded(e)) continue;
-        if (e.anaphor || lex.entity(e.entity).type == EntityType::country) best = &e;
-      }
-      return best ? country_of(st, *best) : st.main_subject;
-    };
-    auto no_exclusion = [](const EntityPiece&) { return false; };
-
-    auto make_fact = [&](std::string kind, Span anchor) {
-      Fact f;
-      f.doc = doc.id;
-      f.kind = std::move(kind);
-      f.sentence = sentence_number;
-      f.text = sentence_text;
-      auto [b, e] = norm.bytes(anchor.begin, anchor.end);
-      f.span_begin = st.line_offset + b;
-      f.span_end = st.line_offset + e;
-      f.source = source_for();
-      return f;
-    };
-    auto set_predicate = [&](Fact& f, const PredicateInfo& p) {
-      f.predicate = p.id;
-      f.family = p.family;
-    };
-
-    // counts and measures
-    std::vector<bool> event_used(ps.predicates.size(), false);
-    for (const auto& q : ps.quantities) {
-      if (q.object < 0 && !q.percent) continue;  // a bare number is not a claim
-      Fact f = make_fact(q.percent ? "measure" : "count", q.span);
-      Span anchor = q.span;
-      FactQuantity fq;
-      fq.op = quantity_op(q.op);
-      fq.value = q.value;
-      if (q.op == QuantityOp::between) fq.upper = q.upper;
-      if (q.percent) fq.unit = "percent";
-      fq.text = original(st, q.span);
-      f.quantity = fq;
-      if (q.absence) f.polarity = "negative";
-
-      const ObjectInfo* object = q.object >= 0 ? &lex.object(q.object) : nullptr;
-      // a figure restated with a generic noun refers to the more specific thing it was
-      // first given for (200 خلية إرهابية … 200 خلية → terrorist_cell)
-      if (object) {
-        auto restated = memory.restated.find(FactMemory::figure_key(object->id, fq));
-        if (restated != memory.restated.end()) object = restated->second;
-        f.object = object->id;
-      }
-      // the predicate: the verb before the count, unless a preposition intervenes
-      const PredicatePiece* verb = nullptr;
-      if (!q.absence && q.preceding == Preceding::none)
-        for (const auto& p : ps.predicates)
-          if (p.span.end <= q.span.begin) {
-            auto kind = lex.predicate(p.predicate).kind;
-            if (kind == PredicateKind::action || kind == PredicateKind::existence) verb = &p;
-          }
-      if (verb) {
-        set_predicate(f, lex.predicate(verb->predicate));
-        anchor.begin = std::min(anchor.begin, verb->span.begin);
-      } else if (object && !object->default_predicate.empty()) {
-        if (const auto* p = lex.find_predicate(object->default_predicate)) set_predicate(f, *p);
-      } else if (object) {
-        auto earlier = memory.predicate_of.find(object->id);
-        if (earlier != memory.predicate_of.end()) f.predicate = earlier->second.first, f.family = earlier->second.second;
-      }
-      f.subject = subject_before(anchor.begin, no_exclusion);
-      f.time = nearest_time(q.span);
-      auto [b, e] = norm.bytes(anchor.begin, anchor.end);
-      f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;
-      memory.remember(f, object);
-      facts.push_back(std::move(f));
-    }
-
-    // sets: coordinated lists of two or more countries
-    for (const auto& l : ps.lists) {
-      std::vector<std::string> members;
-      for (const auto& m : l.members)
-        if (is_country(lex, m)) {
-          const auto& id = lex.entity(m.entity).id;
-          if (std::find(members.begin(), members.end(), id) == members.end()) members.push_back(id);
-        }
-      if (members.size() < 2) continue;
-      Fact f = make_fact("set", l.span);
-      f.subject = subject_before(l.span.begin, no_exclusion);
-      members.erase(std::remove(members.begin(), members.end(), f.subject), members.end());
-      f.members = members;
-      const PredicatePiece* verb = nullptr;
-      for (const auto& p : ps.predicates)
-        if (p.span.end <= l.span.begin && lex.predicate(p.predicate).kind == PredicateKind::action) verb = &p;
-      if (!verb)
-        for (const auto& p : ps.predicates)
-          if (p.span.begin >= l.span.end && lex.predicate(p.predicate).kind == PredicateKind::action) {
-            verb = &p;
-            break;
-          }
-      if (verb) set_predicate(f, lex.predicate(verb->predicate));
-      f.time = nearest_time(l.span);
-      facts.push_back(std::move(f));
-    }
-
-    // memberships: عضو في ORG، رئاسة ORG مع COUNTRY
-    std::vector<std::string> membership_objects;  // their organisations cannot be members
-    for (std::size_t pi = 0; pi < ps.predicates.size(); ++pi) {
-      const auto& p = ps.predicates[pi];
-      const auto& info = lex.predicate(p.predicate);
-      if (info.kind != PredicateKind::membership) continue;
-      std::uint32_t limit = sent.end;
-      for (std::size_t pj = pi + 1; pj < ps.predicates.size(); ++pj)
-        if (lex.predicate(ps.predicates[pj].predicate).kind == PredicateKind::membership) {
-          limit = ps.predicates[pj].span.begin;
+      // attribution: an organisation within six words after a cue, or a country right after it
+      std::optional<FactSource> sentence_source;
+      for (const auto& cue : ps.attributions) {
+        auto words_between = [&](std::uint32_t from, std::uint32_t to) {
+          int n = 0;
+          for (auto i = from; i < to; ++i) n += norm.text[i] == U' ';
+          return n;
+        };
+        for (const auto& e : ps.entities) {
+          if (e.span.begin < cue.span.end || e.anaphor || e.preceding != Preceding::none) continue;
+          int gap = words_between(cue.span.end, e.span.begin);
+          const auto& info = lex.entity(e.entity);
+          std::string id;
+          if (info.type == EntityType::organisation && gap <= 4)
+            id = organisation_id(st, ps, e);
+          else if (info.type == EntityType::country && info.role == EntityRole::name && gap <= 1)
+            id = info.id;
+          if (id.empty()) continue;
+          sentence_source = FactSource{id, original(st, cue.span),
+                                       original(st, Span{cue.span.begin, e.span.end})};
           break;
         }
-      const EntityPiece* org = nullptr;
-      std::vector<std::string> with;
-      for (const auto& e : ps.entities) {
-        if (e.span.begin < p.span.end || e.span.begin >= limit || e.anaphor) continue;
-        const auto& ei = lex.entity(e.entity);
-        if (!org && ei.type == EntityType::organisation) org = &e;
-        if (ei.type == EntityType::country && e.preceding == Preceding::comitative) with.push_back(ei.id);
+        if (sentence_source) break;
       }
-      if (!org) continue;
-      membership_objects.push_back(lex.entity(org->entity).id);
-      Fact f = make_fact("membership", Span{p.span.begin, org->span.end});
-      const PredicateInfo* pred = &info;
-      if (info.id == "chair" && !with.empty())
-        if (const auto* co = lex.find_predicate("co_chair")) pred = co;
-      set_predicate(f, *pred);
-      f.object = organisation_id(st, ps, *org);
-      f.members = with;
-      // the member: the nearest country or organisation before the cue that is not a
-      // co-participant or the organisation of an earlier membership
-      const EntityPiece* member = nullptr;
-      for (const auto& e : ps.entities) {
-        if (e.span.begin >= p.span.begin || e.preceding != Preceding::none) continue;
-        if (!e.anaphor && std::find(membership_objects.begin(), membership_objects.end(),
-                                    lex.entity(e.entity).id) != membership_objects.end())
-          continue;
-        member = &e;
+      if (sentence_source) paragraph_source = sentence_source;
+      auto source_for = [&]() -> std::optional<FactSource> {
+        if (paragraph_source) return paragraph_source;
+        if (!doc.source.empty()) return FactSource{doc.source, "", ""};
+        return std::nullopt;
+      };
+
+      auto nearest_time = [&](Span anchor) -> std::optional<FactTime> {
+        const FactTime* best = nullptr;
+        std::uint32_t best_dist = UINT32_MAX;
+        for (const auto& [span, ft] : times) {
+          std::uint32_t dist = span.begin >= anchor.end   ? span.begin - anchor.end
+                               : anchor.begin >= span.end ? anchor.begin - span.end
+                                                          : 0;
+          if (dist < best_dist) best = &ft, best_dist = dist;
+        }
+        if (best) return *best;
+        if (section_time) {
+          FactTime inherited = *section_time;
+          inherited.inherited = true;
+          return inherited;
+        }
+        return std::nullopt;
+      };
+
+      // subject candidates: countries and anaphors outside lists, not after a preposition
+      auto subject_before = [&](std::uint32_t pos, auto&& excluded) -> std::string {
+        const EntityPiece* best = nullptr;
+        for (const auto& e : ps.entities) {
+          if (e.span.begin >= pos || e.preceding != Preceding::none || excluded(e)) continue;
+          if (e.anaphor || lex.entity(e.entity).type == EntityType::country) best = &e;
+        }
+        return best ? country_of(st, *best) : st.main_subject;
+      };
+      auto no_exclusion = [](const EntityPiece&) { return false; };
+
+      auto make_fact = [&](std::string kind, Span anchor) {
+        Fact f;
+        f.doc = doc.id;
+        f.kind = std::move(kind);
+        f.sentence = sentence_number;
+        f.text = sentence_text;
+        auto [b, e] = norm.bytes(anchor.begin, anchor.end);
+        f.span_begin = st.line_offset + b;
+        f.span_end = st.line_offset + e;
+        f.source = source_for();
+        return f;
+      };
+      auto set_predicate = [&](Fact& f, const PredicateInfo& p) {
+        f.predicate = p.id;
+        f.family = p.family;
+      };
+
+      // counts and measures
+      std::vector<bool> event_used(ps.predicates.size(), false);
+      for (const auto& q : ps.quantities) {
+        if (q.object < 0 && !q.percent) continue;  // a bare number is not a claim
+        Fact f = make_fact(q.percent ? "measure" : "count", q.span);
+        Span anchor = q.span;
+        FactQuantity fq;
+        fq.op = quantity_op(q.op);
+        fq.value = q.value;
+        if (q.op == QuantityOp::between) fq.upper = q.upper;
+        if (q.percent) fq.unit = "percent";
+        fq.text = original(st, q.span);
+        f.quantity = fq;
+        if (q.absence) f.polarity = "negative";
+
+        const ObjectInfo* object = q.object >= 0 ? &lex.object(q.object) : nullptr;
+        // a figure restated with a generic noun refers to the more specific thing it was
+        // first given for (200 خلية إرهابية … 200 خلية → terrorist_cell)
+        if (object) {
+          auto restated = memory.restated.find(FactMemory::figure_key(object->id, fq));
+          if (restated != memory.restated.end()) object = restated->second;
+          f.object = object->id;
+        }
+        // the predicate: the verb before the count, unless a preposition intervenes
+        const PredicatePiece* verb = nullptr;
+        if (!q.absence && q.preceding == Preceding::none)
+          for (const auto& p : ps.predicates)
+            if (p.span.end <= q.span.begin) {
+              auto kind = lex.predicate(p.predicate).kind;
+              if (kind == PredicateKind::action || kind == PredicateKind::existence) verb = &p;
+            }
+        if (verb) {
+          set_predicate(f, lex.predicate(verb->predicate));
+          anchor.begin = std::min(anchor.begin, verb->span.begin);
+        } else if (object && !object->default_predicate.empty()) {
+          if (const auto* p = lex.find_predicate(object->default_predicate)) set_predicate(f, *p);
+        } else if (object) {
+          auto earlier = memory.predicate_of.find(object->id);
+          if (earlier != memory.predicate_of.end())
+            f.predicate = earlier->second.first, f.family = earlier->second.second;
+        }
+        f.subject = subject_before(anchor.begin, no_exclusion);
+        f.time = nearest_time(q.span);
+        auto [b, e] = norm.bytes(anchor.begin, anchor.end);
+        f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;
+        memory.remember(f, object);
+        facts.push_back(std::move(f));
       }
-      if (!member) f.subject = st.main_subject;
-      else if (member->anaphor || lex.entity(member->entity).type == EntityType::country)
-        f.subject = country_of(st, *member);
-      else
-        f.subject = organisation_id(st, ps, *member);
-      f.time = nearest_time(p.span);
-      if (f.time && f.time->inherited) f.time.reset();
-      facts.push_back(std::move(f));
-    }
 
-    // events: an event noun or verb with an explicit time in the sentence
-    for (std::size_t pi = 0; pi < ps.predicates.size(); ++pi) {
-      const auto& p = ps.predicates[pi];
-      const auto& info = lex.predicate(p.predicate);
-      if (info.kind != PredicateKind::event || times.empty() || event_used[pi]) continue;
-      Fact f = make_fact("event", p.span);
-      set_predicate(f, info);
-      f.subject = subject_before(p.span.begin, no_exclusion);
-      f.time = nearest_time(p.span);
-      facts.push_back(std::move(f));
-    }
+      // sets: coordinated lists of two or more countries
+      for (const auto& l : ps.lists) {
+        std::vector<std::string> members;
+        for (const auto& m : l.members)
+          if (is_country(lex, m)) {
+            const auto& id = lex.entity(m.entity).id;
+            if (std::find(members.begin(), members.end(), id) == members.end())
+              members.push_back(id);
+          }
+        if (members.size() < 2) continue;
+        Fact f = make_fact("set", l.span);
+        f.subject = subject_before(l.span.begin, no_exclusion);
+        members.erase(std::remove(members.begin(), members.end(), f.subject), members.end());
+        f.members = members;
+        const PredicatePiece* verb = nullptr;
+        for (const auto& p : ps.predicates)
+          if (p.span.end <= l.span.begin &&
+              lex.predicate(p.predicate).kind == PredicateKind::action)
+            verb = &p;
+        if (!verb)
+          for (const auto& p : ps.predicates)
+            if (p.span.begin >= l.span.end &&
+                lex.predicate(p.predicate).kind == PredicateKind::action) {
+              verb = &p;
+              break;
+            }
+        if (verb) set_predicate(f, lex.predicate(verb->predicate));
+        f.time = nearest_time(l.span);
+        facts.push_back(std::move(f));
+      }
 
-    if (!times.empty()) section_time = times.back().second;
-  }
+      // memberships: عضو في ORG، رئاسة ORG مع COUNTRY
+      std::vector<std::string> membership_objects;  // their organisations cannot be members
+      for (std::size_t pi = 0; pi < ps.predicates.size(); ++pi) {
+        const auto& p = ps.predicates[pi];
+        const auto& info = lex.predicate(p.predicate);
+        if (info.kind != PredicateKind::membership) continue;
+        std::uint32_t limit = sent.end;
+        for (std::size_t pj = pi + 1; pj < ps.predicates.size(); ++pj)
+          if (lex.predicate(ps.predicates[pj].predicate).kind == PredicateKind::membership) {
+            limit = ps.predicates[pj].span.begin;
+            break;
+          }
+        const EntityPiece* org = nullptr;
+        std::vector<std::string> with;
+        for (const auto& e : ps.entities) {
+          if (e.span.begin < p.span.end || e.span.begin >= limit || e.anaphor) continue;
+          const auto& ei = lex.entity(e.entity);
+          if (!org && ei.type == EntityType::organisation) org = &e;
+          if (ei.type == EntityType::country && e.preceding == Preceding::comitative)
+            with.push_back(ei.id);
+        }
+        if (!org) continue;
+        membership_objects.push_back(lex.entity(org->entity).id);
+        Fact f = make_fact("membership", Span{p.span.begin, org->span.end});
+        const PredicateInfo* pred = &info;
+        if (info.id == "chair" && !with.empty())
+          if (const auto* co = lex.find_predicate("co_chair")) pred = co;
+        set_predicate(f, *pred);
+        f.object = organisation_id(st, ps, *org);
+        f.members = with;
+        // the member: the nearest country or organisation before the cue that is not a
+        // co-participant or the organisation of an earlier membership
+        const EntityPiece* member = nullptr;
+        for (const auto& e : ps.entities) {
+          if (e.span.begin >= p.span.begin || e.preceding != Preceding::none) continue;
+          if (!e.anaphor && std::find(membership_objects.begin(), membership_objects.end(),
+                                      lex.entity(e.entity).id) != membership_objects.end())
+            continue;
+          member = &e;
+        }
+        if (!member)
+          f.subject = st.main_subject;
+        else if (member->anaphor || lex.entity(member->entity).type == EntityType::country)
+          f.subject = country_of(st, *member);
+        else
+          f.subject = organisation_id(st, ps, *member);
+        f.time = nearest_time(p.span);
+        if (f.time && f.time->inherited) f.time.reset();
+        facts.push_back(std::move(f));
+      }
+
+      // events: an event noun or verb with an explicit time in the sentence
+      for (std::size_t pi = 0; pi < ps.predicates.size(); ++pi) {
+        const auto& p = ps.predicates[pi];
+        const auto& info = lex.predicate(p.predicate);
+        if (info.kind != PredicateKind::event || times.empty() || event_used[pi]) continue;
+        Fact f = make_fact("event", p.span);
+        set_predicate(f, info);
+        f.subject = subject_before(p.span.begin, no_exclusion);
+        f.time = nearest_time(p.span);
+        facts.push_back(std::move(f));
+      }
+
+      if (!times.empty()) section_time = times.back().second;
+    }
   }
   resolve_main_subject(lex, facts, tally.winner());
 

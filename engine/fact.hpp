@@ -31,7 +31,7 @@ struct FactSource {
 };
 
 struct Fact {
-  std::string id;    ///< "A:3"
+  std::string id;  ///< "A:3"
   std::string doc;
   std::string kind;  ///< count measure set membership event
   std::string subject, predicate, family, object;

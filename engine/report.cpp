@@ -9,15 +9,19 @@
 namespace claimcheck {
 namespace {
 
-ordered_json null_or(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+ordered_json null_or(const std::string& s) {
+  return s.empty() ? ordered_json(nullptr) : ordered_json(s);
+}
 
 ordered_json number_json(double v) {
-  if (std::isfinite(v) && std::fabs(v) < 9e15 && v == std::floor(v)) return static_cast<long long>(v);
+  if (std::isfinite(v) && std::fabs(v) < 9e15 && v == std::floor(v))
+    return static_cast<long long>(v);
   return v;
 }
 
 std::string number_text(double v) {
-  if (std::isfinite(v) && std::fabs(v) < 9e15 && v == std::floor(v)) return std::to_string(static_cast<long long>(v));
+  if (std::isfinite(v) && std::fabs(v) < 9e15 && v == std::floor(v))
+    return std::to_string(static_cast<long long>(v));
   std::ostringstream s;
   s << std::setprecision(6) << v;
   return s.str();
@@ -26,8 +30,12 @@ std::string number_text(double v) {
 }  // namespace
 
 ordered_json document_json(const Document& doc) {
-  return ordered_json{{"id", doc.id},           {"path", doc.path},           {"lang", doc.lang},
-                      {"title", null_or(doc.title)}, {"source", null_or(doc.source)}, {"date", null_or(doc.date)}};
+  return ordered_json{{"id", doc.id},
+                      {"path", doc.path},
+                      {"lang", doc.lang},
+                      {"title", null_or(doc.title)},
+                      {"source", null_or(doc.source)},
+                      {"date", null_or(doc.date)}};
 }
 
 ordered_json fact_json(const Fact& f) {
@@ -51,15 +59,19 @@ ordered_json fact_json(const Fact& f) {
   }
   if (f.time) {
     const auto& t = *f.time;
-    j["time"] = ordered_json{{"op", t.op}, {"from", null_or(t.from)}, {"to", null_or(t.to)},
-                             {"inherited", t.inherited}, {"text", t.text}};
+    j["time"] = ordered_json{{"op", t.op},
+                             {"from", null_or(t.from)},
+                             {"to", null_or(t.to)},
+                             {"inherited", t.inherited},
+                             {"text", t.text}};
   } else {
     j["time"] = nullptr;
   }
   j["members"] = f.members.empty() ? ordered_json(nullptr) : ordered_json(f.members);
   j["polarity"] = f.polarity;
   if (f.source)
-    j["source"] = ordered_json{{"entity", f.source->entity}, {"cue", null_or(f.source->cue)},
+    j["source"] = ordered_json{{"entity", f.source->entity},
+                               {"cue", null_or(f.source->cue)},
                                {"text", null_or(f.source->text)}};
   else
     j["source"] = nullptr;
@@ -96,22 +108,26 @@ ordered_json compare_report(const std::vector<Document>& docs, const std::vector
   return j;
 }
 
-void write_text_report(std::ostream& out, const std::vector<Document>& docs, const std::vector<Fact>& facts,
-                       const std::vector<rules::Finding>& findings, bool colour) {
+void write_text_report(std::ostream& out, const std::vector<Document>& docs,
+                       const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
+                       bool colour) {
   auto paint = [&](const std::string& verdict, const std::string& text) {
     if (!colour) return text;
-    static const std::map<std::string, const char*> codes{{"corroborates", "\x1b[1;32m"}, {"compatible", "\x1b[1;36m"},
-                                                          {"differs", "\x1b[1;33m"},      {"contradicts", "\x1b[1;31m"},
+    static const std::map<std::string, const char*> codes{{"corroborates", "\x1b[1;32m"},
+                                                          {"compatible", "\x1b[1;36m"},
+                                                          {"differs", "\x1b[1;33m"},
+                                                          {"contradicts", "\x1b[1;31m"},
                                                           {"single-source", "\x1b[1;35m"}};
     auto it = codes.find(verdict);
     return it == codes.end() ? text : std::string(it->second) + text + "\x1b[0m";
   };
-  out << "claimcheck report: " << docs.size() << " document" << (docs.size() == 1 ? "" : "s") << ", " << facts.size()
-      << " facts, " << findings.size() << " findings\n\n";
+  out << "claimcheck report: " << docs.size() << " document" << (docs.size() == 1 ? "" : "s")
+      << ", " << facts.size() << " facts, " << findings.size() << " findings\n\n";
   for (const auto& d : docs) {
     out << "  " << d.id << "  " << d.path;
     std::string meta;
-    for (const auto& [label, value] : {std::pair{"", d.title}, std::pair{"source ", d.source}, std::pair{"", d.date}})
+    for (const auto& [label, value] :
+         {std::pair{"", d.title}, std::pair{"source ", d.source}, std::pair{"", d.date}})
       if (!value.empty()) meta += (meta.empty() ? "" : ", ") + std::string(label) + value;
     if (!meta.empty()) out << " (" << meta << ")";
     out << '\n';
@@ -142,7 +158,8 @@ void write_text_report(std::ostream& out, const std::vector<Document>& docs, con
 }
 
 std::string describe_quantity(const FactQuantity& q) {
-  std::string s = q.op == "between" ? "between " + number_text(q.value) + " and " + number_text(q.upper.value_or(q.value))
+  std::string s = q.op == "between" ? "between " + number_text(q.value) + " and " +
+                                          number_text(q.upper.value_or(q.value))
                                     : q.op + " " + number_text(q.value);
   if (q.unit == "percent") s += "%";
   return s;
@@ -150,14 +167,18 @@ std::string describe_quantity(const FactQuantity& q) {
 
 std::string describe_time(const FactTime& t) {
   std::string s;
-  if (t.op == "between") s = "between " + t.from + " and " + t.to;
-  else if (t.op == "until") s = "until " + t.to;
-  else s = t.op + " " + t.from;
+  if (t.op == "between")
+    s = "between " + t.from + " and " + t.to;
+  else if (t.op == "until")
+    s = "until " + t.to;
+  else
+    s = t.op + " " + t.from;
   if (t.inherited) s += " (inherited)";
   return s;
 }
 
-void write_fact_table(std::ostream& out, const std::vector<Document>& docs, const std::vector<Fact>& facts) {
+void write_fact_table(std::ostream& out, const std::vector<Document>& docs,
+                      const std::vector<Fact>& facts) {
   for (const auto& d : docs) {
     out << "document " << d.id << ": " << d.path;
     if (!d.title.empty()) out << " — " << d.title;
@@ -172,10 +193,12 @@ void write_fact_table(std::ostream& out, const std::vector<Document>& docs, cons
       for (std::size_t i = 0; i < f.members.size(); ++i) object += (i ? "," : "") + f.members[i];
       object += "}";
     }
-    out << f.id << '\t' << f.sentence << '\t' << f.kind << (f.polarity == "negative" ? " (negative)" : "") << '\t'
-        << dash(f.subject) << '\t' << dash(f.predicate) << '\t' << dash(object) << '\t'
-        << (f.quantity ? describe_quantity(*f.quantity) : "-") << '\t' << (f.time ? describe_time(*f.time) : "-")
-        << '\t' << (f.source ? f.source->entity : "-") << '\n';
+    out << f.id << '\t' << f.sentence << '\t' << f.kind
+        << (f.polarity == "negative" ? " (negative)" : "") << '\t' << dash(f.subject) << '\t'
+        << dash(f.predicate) << '\t' << dash(object) << '\t'
+        << (f.quantity ? describe_quantity(*f.quantity) : "-") << '\t'
+        << (f.time ? describe_time(*f.time) : "-") << '\t' << (f.source ? f.source->entity : "-")
+        << '\n';
   }
 }
 

@@ -28,11 +28,13 @@ ordered_json compare_report(const std::vector<Document>& docs, const std::vector
 
 /// The report for a terminal: documents, summary, then each finding with its verdict,
 /// rule, explanation and the sentences it rests on. `colour` adds ANSI colours.
-void write_text_report(std::ostream& out, const std::vector<Document>& docs, const std::vector<Fact>& facts,
-                       const std::vector<rules::Finding>& findings, bool colour);
+void write_text_report(std::ostream& out, const std::vector<Document>& docs,
+                       const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
+                       bool colour);
 
 /// A readable table: sentence, kind, subject, predicate, object, quantity, time, source.
-void write_fact_table(std::ostream& out, const std::vector<Document>& docs, const std::vector<Fact>& facts);
+void write_fact_table(std::ostream& out, const std::vector<Document>& docs,
+                      const std::vector<Fact>& facts);
 
 /// "> 200", "between 10 and 20", "= 0"; shared by the table and explanations.
 std::string describe_quantity(const FactQuantity& q);

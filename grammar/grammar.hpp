@@ -25,12 +25,12 @@ enum class QuantityOp { eq, gt, ge, lt, le, approx, between };
 struct QuantityPiece {
   QuantityOp op = QuantityOp::eq;
   double value = 0;
-  double upper = 0;      ///< with between
+  double upper = 0;  ///< with between
   bool percent = false;
-  bool vague = false;    ///< an order of magnitude (عشرات، مئات)
-  bool absence = false;  ///< a stated absence: a count of zero
-  bool qualified = false;///< a qualifier or range word bounds it
-  int object = -1;       ///< counted object index in the lexicon, -1 when none
+  bool vague = false;      ///< an order of magnitude (عشرات، مئات)
+  bool absence = false;    ///< a stated absence: a count of zero
+  bool qualified = false;  ///< a qualifier or range word bounds it
+  int object = -1;         ///< counted object index in the lexicon, -1 when none
   Preceding preceding = Preceding::none;
   Span span;
 };
@@ -41,7 +41,7 @@ struct TimePiece {
   TimeOp op = TimeOp::in;
   int y1 = 0, m1 = 0, d1 = 0;  ///< 0 where not given
   int y2 = 0, m2 = 0, d2 = 0;
-  int relative = -1;           ///< lexicon relative-expression index when the point is relative
+  int relative = -1;  ///< lexicon relative-expression index when the point is relative
   Span span;
 };
 

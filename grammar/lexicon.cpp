@@ -69,12 +69,15 @@ std::string Lexicon::display_name(const std::string& id) const {
   if (slash != std::string::npos) {
     auto generic = display_.find("*/" + id.substr(slash + 1));
     auto country = display_.find(id.substr(0, slash));
-    if (generic != display_.end() && country != display_.end()) return country->second + "'s " + generic->second;
+    if (generic != display_.end() && country != display_.end())
+      return country->second + "'s " + generic->second;
   }
   return id;
 }
 
-bool Lexicon::knows_country(std::string_view code) const { return countries_.count(code) > 0; }
+bool Lexicon::knows_country(std::string_view code) const {
+  return countries_.count(code) > 0;
+}
 bool Lexicon::knows_organisation(std::string_view id) const {
   if (organisations_.count(id)) return true;
   // national bodies: CC/slug where */slug is known
@@ -83,7 +86,9 @@ bool Lexicon::knows_organisation(std::string_view id) const {
   std::string generic = "*/" + std::string(id.substr(slash + 1));
   return organisations_.count(generic) > 0 && knows_country(id.substr(0, slash));
 }
-bool Lexicon::knows_family(std::string_view family) const { return families_.count(family) > 0; }
+bool Lexicon::knows_family(std::string_view family) const {
+  return families_.count(family) > 0;
+}
 
 std::vector<std::string> Lexicon::ids(std::string_view kind) const {
   std::vector<std::string> out;
@@ -139,7 +144,8 @@ class LexiconLoader {
   // form → id per table, to report one form given two meanings
   std::unordered_map<const void*, std::unordered_map<std::u32string, std::string>> seen_;
   std::unordered_map<std::string, int> object_index_, predicate_index_;
-  std::unordered_map<std::string, std::vector<std::pair<std::u32string, bool>>> object_forms_;  // form, dual
+  std::unordered_map<std::string, std::vector<std::pair<std::u32string, bool>>>
+      object_forms_;  // form, dual
   struct PendingDefault {
     std::string predicate;
     std::string file;
@@ -166,7 +172,8 @@ class LexiconLoader {
       if (!text.empty() && text.back() == '\r') text.pop_back();
       if (text.empty() || text[0] == '#') continue;
       if (auto bad = find_utf8_error(text)) {
-        error("invalid UTF-8 at byte " + std::to_string(bad->offset + 1) + " of the line: " + bad->reason);
+        error("invalid UTF-8 at byte " + std::to_string(bad->offset + 1) +
+              " of the line: " + bad->reason);
         continue;
       }
       Fields f;
@@ -212,7 +219,8 @@ class LexiconLoader {
     auto [it, fresh] = seen.emplace(key, meaning);
     if (!fresh) {
       if (it->second != meaning)
-        error("form '" + to_utf8(key) + "' already means " + it->second + ", cannot also mean " + meaning);
+        error("form '" + to_utf8(key) + "' already means " + it->second + ", cannot also mean " +
+              meaning);
       return;
     }
     table.add(key, value);
@@ -231,35 +239,39 @@ class LexiconLoader {
 
   void numbers(Fields& f) {
     static const std::map<std::string, value_table Lexicon::Tables::*> classes{
-        {"unit", &Lexicon::Tables::unit},         {"teenhead", &Lexicon::Tables::teenhead},
-        {"teen10", &Lexicon::Tables::teen10},     {"teen", &Lexicon::Tables::teen},
-        {"ten", &Lexicon::Tables::ten},           {"hundred", &Lexicon::Tables::hundred},
-        {"scale", &Lexicon::Tables::scale},       {"scale2", &Lexicon::Tables::scale2},
-        {"scales", &Lexicon::Tables::scales},     {"fraction", &Lexicon::Tables::fraction},
-        {"vague", &Lexicon::Tables::vague},       {"percent", &Lexicon::Tables::percent}};
+        {"unit", &Lexicon::Tables::unit},     {"teenhead", &Lexicon::Tables::teenhead},
+        {"teen10", &Lexicon::Tables::teen10}, {"teen", &Lexicon::Tables::teen},
+        {"ten", &Lexicon::Tables::ten},       {"hundred", &Lexicon::Tables::hundred},
+        {"scale", &Lexicon::Tables::scale},   {"scale2", &Lexicon::Tables::scale2},
+        {"scales", &Lexicon::Tables::scales}, {"fraction", &Lexicon::Tables::fraction},
+        {"vague", &Lexicon::Tables::vague},   {"percent", &Lexicon::Tables::percent}};
     auto it = classes.find(f[0]);
     if (it == classes.end()) return error("unknown number class '" + f[0] + "'", 1);
     auto v = number(f[1]);
     if (!v) return;
-    for (const auto& form : split_forms(f[2])) add(t_.*(it->second), normalise_key(form), *v, f[0] + " " + f[1]);
+    for (const auto& form : split_forms(f[2]))
+      add(t_.*(it->second), normalise_key(form), *v, f[0] + " " + f[1]);
   }
 
   void qualifiers(Fields& f) {
     static const std::map<std::string, int> ops{
         {">", op_gt}, {">=", op_ge}, {"<", op_lt}, {"<=", op_le}, {"~", op_approx}};
     auto op = ops.find(f[0]);
-    if (op == ops.end()) return error("unknown qualifier operator '" + f[0] + "' (expected > >= < <= ~)", 1);
+    if (op == ops.end())
+      return error("unknown qualifier operator '" + f[0] + "' (expected > >= < <= ~)", 1);
     index_table* table = f[1] == "pre"    ? std::addressof(t_.qualifier_pre)
-                        : f[1] == "post" ? std::addressof(t_.qualifier_post)
-                                         : nullptr;
+                         : f[1] == "post" ? std::addressof(t_.qualifier_post)
+                                          : nullptr;
     if (!table) return error("expected position 'pre' or 'post', found '" + f[1] + "'");
     for (const auto& form : split_forms(f[2])) add(*table, normalise_key(form), op->second, f[0]);
   }
 
   void cues(Fields& f) {
     static const std::map<std::string, index_table Lexicon::Tables::*> kinds{
-        {"attribution", &Lexicon::Tables::attribution}, {"absence", &Lexicon::Tables::absence},
-        {"anaphor", &Lexicon::Tables::anaphor},         {"preposition", &Lexicon::Tables::preposition},
+        {"attribution", &Lexicon::Tables::attribution},
+        {"absence", &Lexicon::Tables::absence},
+        {"anaphor", &Lexicon::Tables::anaphor},
+        {"preposition", &Lexicon::Tables::preposition},
         {"comitative", &Lexicon::Tables::comitative}};
     auto it = kinds.find(f[0]);
     if (it == kinds.end()) return error("unknown cue kind '" + f[0] + "'", 1);
@@ -287,12 +299,15 @@ class LexiconLoader {
       }
       int index = static_cast<int>(lex_.relatives_.size());
       lex_.relatives_.push_back(rel);
-      for (const auto& form : split_forms(f[2])) add(t_.relative, normalise_key(form), index, "relative " + f[1]);
+      for (const auto& form : split_forms(f[2]))
+        add(t_.relative, normalise_key(form), index, "relative " + f[1]);
       return;
     }
     static const std::map<std::string, index_table Lexicon::Tables::*> kinds{
-        {"year", &Lexicon::Tables::year_word}, {"in", &Lexicon::Tables::in_cue},
-        {"since", &Lexicon::Tables::since_cue}, {"until", &Lexicon::Tables::until_cue},
+        {"year", &Lexicon::Tables::year_word},
+        {"in", &Lexicon::Tables::in_cue},
+        {"since", &Lexicon::Tables::since_cue},
+        {"until", &Lexicon::Tables::until_cue},
         {"start", &Lexicon::Tables::start_word}};
     auto it = kinds.find(f[0]);
     if (it == kinds.end()) return error("unknown time class '" + f[0] + "'", 1);
@@ -315,9 +330,12 @@ class LexiconLoader {
   static bool usable_in_arabic(const std::string& form) {
     bool latin = false;
     for (unsigned char c : form)
-      if (c >= 0x80) return true;
-      else if (c >= 'a' && c <= 'z') return false;
-      else if (c >= 'A' && c <= 'Z') latin = true;
+      if (c >= 0x80)
+        return true;
+      else if (c >= 'a' && c <= 'z')
+        return false;
+      else if (c >= 'A' && c <= 'Z')
+        latin = true;
     return latin && form.size() >= 3;
   }
 
@@ -374,12 +392,14 @@ class LexiconLoader {
         return error("unknown country '" + cc + "' in organisation id '" + id + "'", 1);
     }
     for (char c : id.substr(slash == std::string::npos ? 0 : slash + 1))
-      if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+      if (!(std::islower(static_cast<unsigned char>(c)) ||
+            std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
         return error("organisation slugs are lower-case snake-case, found '" + id + "'", 1);
     lex_.organisations_.insert(id);
     if (f[1] == "en")
       if (auto en = split_forms(f[2]); !en.empty() && !lex_.display_.count(id))
-        lex_.display_.emplace(id, (slash == std::string::npos || id[0] != '*' ? "the " : "") + en.front());
+        lex_.display_.emplace(
+            id, (slash == std::string::npos || id[0] != '*' ? "the " : "") + en.front());
     int index = add_entity(id, EntityType::organisation, EntityRole::body);
     for (const auto& form : split_forms(f[2]))
       if (f[1] == "ar" || usable_in_arabic(form)) add_entity_form(normalise_key(form), index, id);
@@ -388,22 +408,27 @@ class LexiconLoader {
   static bool is_concept_id(const std::string& id) {
     if (id.empty()) return false;
     for (char c : id)
-      if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+      if (!(std::islower(static_cast<unsigned char>(c)) ||
+            std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
         return false;
     return true;
   }
 
   void predicate(Fields& f) {
     const std::string& id = f[0];
-    if (!is_concept_id(id)) return error("predicate ids are lower-case snake-case, found '" + id + "'", 1);
-    static const std::map<std::string, PredicateKind> kinds{{"action", PredicateKind::action},
-                                                            {"event", PredicateKind::event},
-                                                            {"existence", PredicateKind::existence},
-                                                            {"membership", PredicateKind::membership}};
+    if (!is_concept_id(id))
+      return error("predicate ids are lower-case snake-case, found '" + id + "'", 1);
+    static const std::map<std::string, PredicateKind> kinds{
+        {"action", PredicateKind::action},
+        {"event", PredicateKind::event},
+        {"existence", PredicateKind::existence},
+        {"membership", PredicateKind::membership}};
     auto kind = kinds.find(f[2]);
-    if (kind == kinds.end()) return error("unknown predicate kind '" + f[2] + "' (action, event, existence, membership)");
+    if (kind == kinds.end())
+      return error("unknown predicate kind '" + f[2] + "' (action, event, existence, membership)");
     std::string family = f[1] == "-" ? "" : f[1];
-    if (!family.empty() && !is_concept_id(family)) return error("family ids are lower-case snake-case, found '" + family + "'");
+    if (!family.empty() && !is_concept_id(family))
+      return error("family ids are lower-case snake-case, found '" + family + "'");
     auto [it, fresh] = predicate_index_.emplace(id, static_cast<int>(lex_.predicates_.size()));
     if (fresh) {
       lex_.predicates_.push_back(PredicateInfo{id, family, kind->second});
@@ -414,12 +439,14 @@ class LexiconLoader {
         return error("predicate '" + id + "' was declared earlier with another family or kind");
     }
     if (f[3] != "ar") return;  // other languages' forms load with their grammars
-    for (const auto& form : split_forms(f[4])) add(t_.predicate, normalise_key(form), it->second, id);
+    for (const auto& form : split_forms(f[4]))
+      add(t_.predicate, normalise_key(form), it->second, id);
   }
 
   void object(Fields& f) {
     const std::string& id = f[0];
-    if (!is_concept_id(id)) return error("object ids are lower-case snake-case, found '" + id + "'", 1);
+    if (!is_concept_id(id))
+      return error("object ids are lower-case snake-case, found '" + id + "'", 1);
     auto [it, fresh] = object_index_.emplace(id, static_cast<int>(lex_.objects_.size()));
     if (fresh) lex_.objects_.push_back(ObjectInfo{id, {}, ""});
     auto& info = lex_.objects_[static_cast<std::size_t>(it->second)];
@@ -431,7 +458,8 @@ class LexiconLoader {
     }
     const std::string& head = f[1];
     if (head != "-" && std::find(info.heads.begin(), info.heads.end(), head) == info.heads.end()) {
-      if (!object_index_.count(head)) return error("unknown head object '" + head + "' (define it on an earlier line)");
+      if (!object_index_.count(head))
+        return error("unknown head object '" + head + "' (define it on an earlier line)");
       info.heads.push_back(head);
     }
     if (f[3] != "ar") return;
@@ -441,7 +469,8 @@ class LexiconLoader {
       std::size_t start = 0;
       while (start <= phrase.size()) {
         auto sp = phrase.find(U' ', start);
-        auto word = phrase.substr(start, sp == std::u32string::npos ? std::u32string::npos : sp - start);
+        auto word =
+            phrase.substr(start, sp == std::u32string::npos ? std::u32string::npos : sp - start);
         if (!out.empty()) out += U' ';
         out += word.compare(0, 2, al) == 0 ? word : al + word;
         if (sp == std::u32string::npos) break;
@@ -459,7 +488,8 @@ class LexiconLoader {
         object_forms_[id].emplace_back(key, dual);
       } else {
         if (dual) error("mark duals on the head noun's line, not on a qualifier");
-        for (const auto& [base, base_dual] : object_forms_[head]) phrases.emplace_back(base + U' ' + key, base_dual);
+        for (const auto& [base, base_dual] : object_forms_[head])
+          phrases.emplace_back(base + U' ' + key, base_dual);
       }
     }
     for (const auto& [p, dual] : phrases) {
@@ -472,7 +502,8 @@ class LexiconLoader {
   void check_references() {
     for (const auto& p : pending_defaults_)
       if (!predicate_index_.count(p.predicate))
-        errors_.push_back(Diagnostic{p.file, p.line, 3, "unknown default predicate '" + p.predicate + "'"});
+        errors_.push_back(
+            Diagnostic{p.file, p.line, 3, "unknown default predicate '" + p.predicate + "'"});
   }
 };
 

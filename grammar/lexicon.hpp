@@ -55,8 +55,8 @@ struct PredicateInfo {
 
 struct ObjectInfo {
   std::string id;
-  std::vector<std::string> heads;   ///< the generic nouns this concept narrows (cell)
-  std::string default_predicate;    ///< empty when none
+  std::vector<std::string> heads;  ///< the generic nouns this concept narrows (cell)
+  std::string default_predicate;   ///< empty when none
 };
 
 struct RelativeTime {
@@ -78,10 +78,16 @@ class Lexicon {
 
   const Tables& tables() const { return *tables_; }
 
-  const EntityInfo& entity(int index) const { return entities_.at(static_cast<std::size_t>(index)); }
-  const PredicateInfo& predicate(int index) const { return predicates_.at(static_cast<std::size_t>(index)); }
+  const EntityInfo& entity(int index) const {
+    return entities_.at(static_cast<std::size_t>(index));
+  }
+  const PredicateInfo& predicate(int index) const {
+    return predicates_.at(static_cast<std::size_t>(index));
+  }
   const ObjectInfo& object(int index) const { return objects_.at(static_cast<std::size_t>(index)); }
-  const RelativeTime& relative(int index) const { return relatives_.at(static_cast<std::size_t>(index)); }
+  const RelativeTime& relative(int index) const {
+    return relatives_.at(static_cast<std::size_t>(index));
+  }
 
   const PredicateInfo* find_predicate(std::string_view id) const;
   const ObjectInfo* find_object(std::string_view id) const;

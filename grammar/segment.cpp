@@ -8,10 +8,16 @@ bool is_terminal(char32_t c) {
   return c == U'.' || c == U'!' || c == U'?' || c == U'\u061F' || c == U'\u061B' || c == U'\u2026';
 }
 
-bool is_opening_quote(char32_t c) { return c == U'\u201C' || c == U'\u00AB' || c == U'\u201E'; }
-bool is_closing_quote(char32_t c) { return c == U'\u201D' || c == U'\u00BB'; }
+bool is_opening_quote(char32_t c) {
+  return c == U'\u201C' || c == U'\u00AB' || c == U'\u201E';
+}
+bool is_closing_quote(char32_t c) {
+  return c == U'\u201D' || c == U'\u00BB';
+}
 
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
 
 /// Trims spaces and returns false when nothing but spaces and punctuation is left.
 bool trim(std::u32string_view text, std::uint32_t& b, std::uint32_t& e) {
@@ -51,8 +57,8 @@ bool split_line(std::u32string_view text, std::uint32_t b, std::uint32_t e, bool
     if (depth > 0 || in_straight || !is_terminal(c)) continue;
     if (c == U'.' && i > b && i + 1 < e && is_digit(text[i - 1]) && is_digit(text[i + 1])) continue;
     std::uint32_t end = i + 1;
-    while (end < e && (is_terminal(text[end]) || is_closing_quote(text[end]) ||
-                       text[end] == U'"' || text[end] == U')'))
+    while (end < e && (is_terminal(text[end]) || is_closing_quote(text[end]) || text[end] == U'"' ||
+                       text[end] == U')'))
       ++end;
     out.emplace_back(start, end);
     start = end;

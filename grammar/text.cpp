@@ -33,8 +33,7 @@ std::optional<Utf8Error> find_utf8_error(std::string_view s) {
     }
     if (i + len > n) return Utf8Error{i, "truncated multi-byte sequence"};
     for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80)
-        return Utf8Error{i + k, "expected a continuation byte"};
+      if ((p[i + k] & 0xC0) != 0x80) return Utf8Error{i + k, "expected a continuation byte"};
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
     if (cp < min) return Utf8Error{i, "overlong encoding"};
@@ -97,7 +96,8 @@ bool is_arabic_letter(char32_t cp) {
 }
 
 bool is_word_char(char32_t cp) {
-  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (is_arabic_letter(cp)) return true;
   if (cp >= 0x0600 && cp <= 0x06FF) return false;  // Arabic punctuation, marks, signs
   auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
@@ -130,14 +130,22 @@ char32_t fold_letter(char32_t cp) {
   if (cp >= 0x0660 && cp <= 0x0669) return U'0' + (cp - 0x0660);
   if (cp >= 0x06F0 && cp <= 0x06F9) return U'0' + (cp - 0x06F0);
   switch (cp) {
-    case 0x0640: return kDrop;   // tatweel
-    case 0x0671: return 0x0627;  // alef wasla → alef
-    case 0x0649: return 0x064A;  // alef maqsura → yeh
-    case 0x06CC: return 0x064A;  // Farsi yeh → yeh
-    case 0x0629: return 0x0647;  // teh marbuta → heh
-    case 0x06A9: return 0x0643;  // keheh → kaf
-    case 0x066A: return U'%';    // Arabic percent sign
-    default: return cp;
+    case 0x0640:
+      return kDrop;  // tatweel
+    case 0x0671:
+      return 0x0627;  // alef wasla → alef
+    case 0x0649:
+      return 0x064A;  // alef maqsura → yeh
+    case 0x06CC:
+      return 0x064A;  // Farsi yeh → yeh
+    case 0x0629:
+      return 0x0647;  // teh marbuta → heh
+    case 0x06A9:
+      return 0x0643;  // keheh → kaf
+    case 0x066A:
+      return U'%';  // Arabic percent sign
+    default:
+      return cp;
   }
 }
 
@@ -163,10 +171,19 @@ void normalise_code_point(char32_t cp, Emit&& emit) {
       cp == 0x0629) {
     // Letters with hamza or madda decompose; handle the common ones directly.
     switch (cp) {
-      case 0x0622: case 0x0623: case 0x0625: emit(0x0627); return;  // آ أ إ → ا
-      case 0x0624: emit(0x0648); return;                            // ؤ → و
-      case 0x0626: emit(0x064A); return;                            // ئ → ي
-      default: break;
+      case 0x0622:
+      case 0x0623:
+      case 0x0625:
+        emit(0x0627);
+        return;  // آ أ إ → ا
+      case 0x0624:
+        emit(0x0648);
+        return;  // ؤ → و
+      case 0x0626:
+        emit(0x064A);
+        return;  // ئ → ي
+      default:
+        break;
     }
     char32_t f = fold_letter(cp);
     if (f != kDrop) emit(f);
@@ -188,10 +205,19 @@ void normalise_code_point(char32_t cp, Emit&& emit) {
     auto d = static_cast<char32_t>(buf[k]);
     if (is_space(d)) d = U' ';
     switch (d) {
-      case 0x0622: case 0x0623: case 0x0625: d = 0x0627; break;
-      case 0x0624: d = 0x0648; break;
-      case 0x0626: d = 0x064A; break;
-      default: break;
+      case 0x0622:
+      case 0x0623:
+      case 0x0625:
+        d = 0x0627;
+        break;
+      case 0x0624:
+        d = 0x0648;
+        break;
+      case 0x0626:
+        d = 0x064A;
+        break;
+      default:
+        break;
     }
     if ((d >= 0x064B && d <= 0x065F) || d == 0x0670) continue;
     d = fold_letter(d);
@@ -229,8 +255,9 @@ NormalisedText normalise(std::string_view s) {
       out.to.push_back(static_cast<std::uint32_t>(pos));
     });
     // a dropped mark or tatweel belongs to the letter before it
-    if (out.text.size() == before && !out.text.empty() && out.text.back() != U' ' && out.text.back() != U'\n' &&
-        cp != U' ' && cp != U'\n' && cp != U'\t' && out.to.back() == start)
+    if (out.text.size() == before && !out.text.empty() && out.text.back() != U' ' &&
+        out.text.back() != U'\n' && cp != U' ' && cp != U'\n' && cp != U'\t' &&
+        out.to.back() == start)
       out.to.back() = static_cast<std::uint32_t>(pos);
   }
   return out;

@@ -20,13 +20,16 @@ inline const Lexicon& lexicon() {
   return *lex;
 }
 
-inline std::u32string norm(const std::string& s) { return normalise_key(s); }
+inline std::u32string norm(const std::string& s) {
+  return normalise_key(s);
+}
 
 /// ../shared beside the checkout, or empty when it is absent (a user's clone).
 inline std::filesystem::path shared_dir() {
   auto dir = source_dir / ".." / "shared";
   std::error_code ec;
-  return std::filesystem::exists(dir / "DESIGN.md", ec) ? dir.lexically_normal() : std::filesystem::path();
+  return std::filesystem::exists(dir / "DESIGN.md", ec) ? dir.lexically_normal()
+                                                        : std::filesystem::path();
 }
 
 }  // namespace claimcheck::test

@@ -12,21 +12,20 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <random>
-
 #include "engine/document.hpp"
+#include "engine/extract.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
-#include "engine/extract.hpp"
 #include "grammar/lexicon.hpp"
 
 namespace fs = std::filesystem;
@@ -52,7 +51,8 @@ class Zipf {
  public:
   Zipf(std::size_t n, double s) {
     double sum = 0;
-    for (std::size_t i = 0; i < n; ++i) cdf_.push_back(sum += 1.0 / std::pow(static_cast<double>(i + 1), s));
+    for (std::size_t i = 0; i < n; ++i)
+      cdf_.push_back(sum += 1.0 / std::pow(static_cast<double>(i + 1), s));
     for (auto& c : cdf_) c /= sum;
   }
   std::size_t operator()(std::mt19937& rng) {
@@ -66,17 +66,20 @@ class Zipf {
 
 /// Synthetic facts for `docs` documents: subjects are countries, organisations and places
 /// (5,000 of them), so that, as in a real corpus, most pairs of facts share no key.
-std::vector<Fact> synthetic_facts(const Lexicon& lex, std::size_t docs, std::vector<Document>& documents) {
+std::vector<Fact> synthetic_facts(const Lexicon& lex, std::size_t docs,
+                                  std::vector<Document>& documents) {
   std::mt19937 rng(42);
   auto countries = lex.ids("country");
   std::vector<std::string> subjects = countries;
-  for (std::size_t i = subjects.size(); i < 5000; ++i) subjects.push_back("place_" + std::to_string(i));
+  for (std::size_t i = subjects.size(); i < 5000; ++i)
+    subjects.push_back("place_" + std::to_string(i));
   std::vector<std::string> predicates, objects = lex.ids("object");
   for (const auto& p : lex.ids("predicate"))
     if (lex.find_predicate(p)->kind != PredicateKind::membership) predicates.push_back(p);
   std::vector<std::string> orgs = lex.ids("organisation");
-  Zipf subject_rank(subjects.size(), 1.1), predicate_rank(predicates.size(), 1.0), object_rank(objects.size(), 1.0),
-      year_rank(24, 0.8), country_rank(countries.size(), 1.0), org_rank(orgs.size(), 1.0);
+  Zipf subject_rank(subjects.size(), 1.1), predicate_rank(predicates.size(), 1.0),
+      object_rank(objects.size(), 1.0), year_rank(24, 0.8), country_rank(countries.size(), 1.0),
+      org_rank(orgs.size(), 1.0);
   std::uniform_int_distribution<int> facts_per_doc(6, 14), value(1, 500), dice(0, 99);
   std::vector<Fact> facts;
   for (std::size_t d = 0; d < docs; ++d) {
@@ -98,23 +101,31 @@ std::vector<Fact> synthetic_facts(const Lexicon& lex, std::size_t docs, std::vec
         f.object = objects[object_rank(rng)];
         std::string year = std::to_string(2023 - static_cast<int>(year_rank(rng)));
         bool since = dice(rng) >= 80;
-        f.time = since ? FactTime{"since", year, "", false, ""} : FactTime{"in", year, "", false, ""};
+        f.time =
+            since ? FactTime{"since", year, "", false, ""} : FactTime{"in", year, "", false, ""};
         // one true figure per thing and span; documents report it exactly, roughly, as a
         // bound, or (one in ten) wrongly
-        double truth = 1 + static_cast<double>(std::hash<std::string>{}(f.subject + f.predicate + f.object + year +
-                                                                        (since ? "+" : "")) % 500);
+        double truth =
+            1 + static_cast<double>(std::hash<std::string>{}(f.subject + f.predicate + f.object +
+                                                             year + (since ? "+" : "")) %
+                                    500);
         int how = dice(rng);
         FactQuantity q{"=", truth, std::nullopt, "", ""};
-        if (how >= 60 && how < 75) q.op = "~";
-        else if (how >= 75 && how < 85) q.op = ">", q.value = std::floor(truth * 0.8);
-        else if (how >= 85 && how < 90) q.op = ">=";
-        else if (how >= 90) q.value = static_cast<double>(value(rng));
+        if (how >= 60 && how < 75)
+          q.op = "~";
+        else if (how >= 75 && how < 85)
+          q.op = ">", q.value = std::floor(truth * 0.8);
+        else if (how >= 85 && how < 90)
+          q.op = ">=";
+        else if (how >= 90)
+          q.value = static_cast<double>(value(rng));
         f.quantity = q;
       } else if (roll < 90) {
         f.kind = "set";
         f.predicate = "cooperate";
         f.family = "partnership";
-        for (int k = 0, m = 2 + dice(rng) % 4; k < m; ++k) f.members.push_back(countries[country_rank(rng)]);
+        for (int k = 0, m = 2 + dice(rng) % 4; k < m; ++k)
+          f.members.push_back(countries[country_rank(rng)]);
       } else {
         f.kind = "membership";
         f.predicate = dice(rng) < 80 ? "member_of" : "co_chair";
@@ -135,13 +146,17 @@ int bench_engine(const Lexicon& lex, const fs::path& data, std::size_t docs) {
     long before_kb = peak_rss_kb();
     auto start = std::chrono::steady_clock::now();
     auto findings = rules::evaluate(rules, documents, facts, lex);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::map<std::string, std::size_t> by_verdict;
     for (const auto& f : findings) ++by_verdict[f.verdict];
-    std::printf("%zu documents, %zu facts: %.2f s, %zu findings (", n, facts.size(), seconds, findings.size());
+    std::printf("%zu documents, %zu facts: %.2f s, %zu findings (", n, facts.size(), seconds,
+                findings.size());
     bool first = true;
-    for (const auto& [v, c] : by_verdict) std::printf("%s%zu %s", first ? "" : ", ", c, v.c_str()), first = false;
-    std::printf("), peak memory %.0f MB (%.0f MB before evaluation)\n", peak_rss_kb() / 1024.0, before_kb / 1024.0);
+    for (const auto& [v, c] : by_verdict)
+      std::printf("%s%zu %s", first ? "" : ", ", c, v.c_str()), first = false;
+    std::printf("), peak memory %.0f MB (%.0f MB before evaluation)\n", peak_rss_kb() / 1024.0,
+                before_kb / 1024.0);
   }
   return 0;
 }
@@ -155,11 +170,16 @@ int main(int argc, char** argv) {
   fs::path data = default_data_dir();
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--mb" && i + 1 < argc) target_mb = std::stod(argv[++i]);
-    else if (a == "--single") single = true;
-    else if (a == "-v") spdlog::set_level(spdlog::level::debug);
-    else if (a == "--engine" && i + 1 < argc) engine_docs = std::stoul(argv[++i]);
-    else if (a == "--data" && i + 1 < argc) data = argv[++i];
+    if (a == "--mb" && i + 1 < argc)
+      target_mb = std::stod(argv[++i]);
+    else if (a == "--single")
+      single = true;
+    else if (a == "-v")
+      spdlog::set_level(spdlog::level::debug);
+    else if (a == "--engine" && i + 1 < argc)
+      engine_docs = std::stoul(argv[++i]);
+    else if (a == "--data" && i + 1 < argc)
+      data = argv[++i];
     else {
       std::cerr << "usage: bench [--mb N] [--single] [--engine DOCS] [--data DIR]\n";
       return 2;
@@ -178,8 +198,8 @@ int main(int argc, char** argv) {
     std::cerr << "bench: no articles found under " << (data / "fixtures") << '\n';
     return 3;
   }
-  std::printf("corpus: %zu fixture and %zu seed articles, repeated to %.0f MB%s\n", articles.size() - seeds, seeds,
-              target_mb, single ? " as one document" : "");
+  std::printf("corpus: %zu fixture and %zu seed articles, repeated to %.0f MB%s\n",
+              articles.size() - seeds, seeds, target_mb, single ? " as one document" : "");
   const std::size_t target = static_cast<std::size_t>(target_mb * 1024 * 1024);
   long baseline_kb = peak_rss_kb();
 
@@ -202,7 +222,8 @@ int main(int argc, char** argv) {
     docs = 1;
   } else {
     for (std::size_t i = 0; bytes < target; ++i) {
-      Document doc = parse_document(articles[i % articles.size()], "bench", "D" + std::to_string(i));
+      Document doc =
+          parse_document(articles[i % articles.size()], "bench", "D" + std::to_string(i));
       bytes += doc.bytes.size();
       largest = std::max(largest, doc.bytes.size());
       facts += extract_facts(*lex, doc).size();
@@ -216,9 +237,12 @@ int main(int argc, char** argv) {
   std::printf("time: %.2f s\n", seconds);
   std::printf("throughput: %.1f MB/s, %.0f facts/s, %.0f documents/s\n", mb / seconds,
               static_cast<double>(facts) / seconds, static_cast<double>(docs) / seconds);
-  std::printf("peak memory: %.1f MB (%.1f MB before extraction: lexicon and corpus; largest document %.3f MB)\n",
-              peak_kb / 1024.0, baseline_kb / 1024.0, static_cast<double>(largest) / (1024.0 * 1024.0));
-  std::printf("extraction's own peak: %.1f MB = %.2f x the largest document\n", (peak_kb - baseline_kb) / 1024.0,
+  std::printf(
+      "peak memory: %.1f MB (%.1f MB before extraction: lexicon and corpus; largest document %.3f "
+      "MB)\n",
+      peak_kb / 1024.0, baseline_kb / 1024.0, static_cast<double>(largest) / (1024.0 * 1024.0));
+  std::printf("extraction's own peak: %.1f MB = %.2f x the largest document\n",
+              (peak_kb - baseline_kb) / 1024.0,
               static_cast<double>(peak_kb - baseline_kb) * 1024.0 / static_cast<double>(largest));
   return 0;
 }

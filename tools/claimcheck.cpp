@@ -3,14 +3,13 @@
 // failed, 2 usage error, 3 unreadable or invalid input.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
-
-#include <filesystem>
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -72,7 +71,8 @@ void each_jsonl_document(const std::string& path, Fn&& fn) {
   if (path != "-") {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
-    if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, expected a text file");
+    if (std::filesystem::is_directory(path, ec))
+      throw InputError(path + ": is a directory, expected a text file");
     file.open(path, std::ios::binary);
     if (!file) throw InputError(path + ": cannot be opened for reading");
   }
@@ -87,7 +87,8 @@ void each_jsonl_document(const std::string& path, Fn&& fn) {
     try {
       j = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
-      throw InputError(where + ": byte " + std::to_string(e.byte > 0 ? e.byte - 1 : 0) + ": invalid JSON");
+      throw InputError(where + ": byte " + std::to_string(e.byte > 0 ? e.byte - 1 : 0) +
+                       ": invalid JSON");
     }
     if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
       throw InputError(where + ": expected an object with a \"text\" string");
@@ -124,7 +125,8 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   }
   if (format != "json" && format != "jsonl" && format != "text")
     throw UsageError("--format must be json, jsonl or text, not '" + format + "'");
-  if (input != "text" && input != "jsonl") throw UsageError("--input must be text or jsonl, not '" + input + "'");
+  if (input != "text" && input != "jsonl")
+    throw UsageError("--input must be text or jsonl, not '" + input + "'");
   if (files.empty()) throw UsageError("extract needs at least one FILE (or - for standard input)");
   std::ofstream file;
   if (!output.empty()) {
@@ -147,8 +149,10 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
     docs.push_back(std::move(doc));
   };
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (input == "jsonl") each_jsonl_document(files[i], take);
-    else take(read_document(files[i], doc_id(i)));
+    if (input == "jsonl")
+      each_jsonl_document(files[i], take);
+    else
+      take(read_document(files[i], doc_id(i)));
   }
   if (format == "json") {
     out << facts_report(docs, facts).dump(2) << '\n';
@@ -156,14 +160,16 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
     write_fact_table(out, docs, facts);
   }
   out.flush();
-  if (!out) throw InputError((output.empty() ? std::string("standard output") : output) + ": write failed");
+  if (!out)
+    throw InputError((output.empty() ? std::string("standard output") : output) + ": write failed");
   return 0;
 }
 
 /// Rule files are user input too: a bad one is a usage error (exit 2) with every problem.
 struct RuleError : std::runtime_error {
   std::vector<Diagnostic> diagnostics;
-  explicit RuleError(std::vector<Diagnostic> d) : std::runtime_error("rule errors"), diagnostics(std::move(d)) {}
+  explicit RuleError(std::vector<Diagnostic> d)
+      : std::runtime_error("rule errors"), diagnostics(std::move(d)) {}
 };
 
 std::vector<rules::RuleFile> load_rule_dir(const std::filesystem::path& dir, const Lexicon& lex) {
@@ -174,7 +180,8 @@ std::vector<rules::RuleFile> load_rule_dir(const std::filesystem::path& dir, con
   }
 }
 
-int run_verify(const Lexicon& lex, const std::vector<std::string>& args, const std::filesystem::path& data_dir) {
+int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
+               const std::filesystem::path& data_dir) {
   std::filesystem::path rules_dir = data_dir / "rules";
   std::vector<std::string> datasets;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -198,7 +205,8 @@ int run_verify(const Lexicon& lex, const std::vector<std::string>& args, const s
   return failed > 0 ? 1 : 0;
 }
 
-int run_compare(const Lexicon& lex, const std::vector<std::string>& args, const std::filesystem::path& data_dir) {
+int run_compare(const Lexicon& lex, const std::vector<std::string>& args,
+                const std::filesystem::path& data_dir) {
   std::string format = "text", output, fail_on;
   std::filesystem::path rules_dir = data_dir / "rules";
   std::vector<std::string> files;
@@ -207,20 +215,27 @@ int run_compare(const Lexicon& lex, const std::vector<std::string>& args, const 
     if (a == "--format" || a == "-o" || a == "--rules" || a == "--fail-on") {
       if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
       const std::string& v = args[++i];
-      if (a == "--format") format = v;
-      else if (a == "-o") output = v;
-      else if (a == "--rules") rules_dir = v;
-      else fail_on = v;
+      if (a == "--format")
+        format = v;
+      else if (a == "-o")
+        output = v;
+      else if (a == "--rules")
+        rules_dir = v;
+      else
+        fail_on = v;
     } else if (a.size() > 1 && a[0] == '-') {
       throw UsageError("compare: unknown option '" + a + "'");
     } else {
       files.push_back(a);
     }
   }
-  if (format != "text" && format != "json") throw UsageError("--format must be text or json, not '" + format + "'");
-  if (!fail_on.empty() &&
-      std::find(rules::verdicts().begin(), rules::verdicts().end(), fail_on) == rules::verdicts().end())
-    throw UsageError("--fail-on takes a verdict: corroborates, compatible, differs, contradicts or single-source");
+  if (format != "text" && format != "json")
+    throw UsageError("--format must be text or json, not '" + format + "'");
+  if (!fail_on.empty() && std::find(rules::verdicts().begin(), rules::verdicts().end(), fail_on) ==
+                              rules::verdicts().end())
+    throw UsageError(
+        "--fail-on takes a verdict: corroborates, compatible, differs, contradicts or "
+        "single-source");
   if (files.size() < 2) throw UsageError("compare needs at least two documents");
   auto rule_files = load_rule_dir(rules_dir, lex);
   std::vector<Document> docs;
@@ -239,24 +254,30 @@ int run_compare(const Lexicon& lex, const std::vector<std::string>& args, const 
     if (!file) throw InputError(output + ": cannot be opened for writing");
   }
   std::ostream& out = output.empty() ? std::cout : file;
-  if (format == "json") out << compare_report(docs, facts, findings).dump(2) << '\n';
-  else write_text_report(out, docs, facts, findings, output.empty() && isatty(STDOUT_FILENO));
+  if (format == "json")
+    out << compare_report(docs, facts, findings).dump(2) << '\n';
+  else
+    write_text_report(out, docs, facts, findings, output.empty() && isatty(STDOUT_FILENO));
   out.flush();
-  if (!out) throw InputError((output.empty() ? std::string("standard output") : output) + ": write failed");
+  if (!out)
+    throw InputError((output.empty() ? std::string("standard output") : output) + ": write failed");
   if (!fail_on.empty())
     for (const auto& f : findings)
       if (f.verdict == fail_on) return 1;
   return 0;
 }
 
-int run_rules(const Lexicon& lex, const std::vector<std::string>& args, const std::filesystem::path& data_dir) {
+int run_rules(const Lexicon& lex, const std::vector<std::string>& args,
+              const std::filesystem::path& data_dir) {
   if (args.empty() || args[0] != "check") throw UsageError("rules takes the subcommand 'check'");
   if (args.size() > 2) throw UsageError("rules check takes at most one folder");
-  std::filesystem::path dir = args.size() == 2 ? std::filesystem::path(args[1]) : data_dir / "rules";
+  std::filesystem::path dir =
+      args.size() == 2 ? std::filesystem::path(args[1]) : data_dir / "rules";
   auto files = load_rule_dir(dir, lex);
   std::size_t count = 0;
   for (const auto& f : files) count += f.rules.size();
-  std::cout << dir.string() << ": " << count << " rules in " << files.size() << " files, all valid\n";
+  std::cout << dir.string() << ": " << count << " rules in " << files.size()
+            << " files, all valid\n";
   return 0;
 }
 
@@ -272,8 +293,10 @@ int main(int argc, char** argv) {
   try {
     std::size_t i = 0;
     for (; i < args.size(); ++i) {
-      if (args[i] == "-v" || args[i] == "--verbose") spdlog::set_level(spdlog::level::debug);
-      else if (args[i] == "-q" || args[i] == "--quiet") spdlog::set_level(spdlog::level::err);
+      if (args[i] == "-v" || args[i] == "--verbose")
+        spdlog::set_level(spdlog::level::debug);
+      else if (args[i] == "-q" || args[i] == "--quiet")
+        spdlog::set_level(spdlog::level::err);
       else if (args[i] == "--data") {
         if (i + 1 >= args.size()) throw UsageError("--data needs a folder");
         data_dir = args[++i];
@@ -283,7 +306,8 @@ int main(int argc, char** argv) {
       } else if (args[i] == "--version") {
         std::cout << "claimcheck 0.1.0\n";
         return 0;
-      } else break;
+      } else
+        break;
     }
     if (i >= args.size()) throw UsageError("no command given");
     std::string command = args[i];

@@ -12,10 +12,10 @@ namespace claimcheck::rules {
 /// One expression node. `kind` says which members are used.
 struct Node {
   enum Kind { number, string, path, call, compare, not_, and_, or_ } kind = number;
-  std::size_t pos = 0;       ///< byte offset in the file
-  double value = 0;          ///< number
-  std::string text;          ///< string literal, function name, field name or comparison op
-  char side = 0;             ///< path: 'a' or 'b'
+  std::size_t pos = 0;  ///< byte offset in the file
+  double value = 0;     ///< number
+  std::string text;     ///< string literal, function name, field name or comparison op
+  char side = 0;        ///< path: 'a' or 'b'
   std::vector<std::shared_ptr<Node>> args;  ///< call arguments, operands
 };
 using NodePtr = std::shared_ptr<Node>;
@@ -25,18 +25,18 @@ struct Rule {
   std::size_t pos = 0;
   std::vector<std::string> about;  ///< fact kinds
   std::size_t about_pos = 0;
-  std::string pair = "across";     ///< across within any single
+  std::string pair = "across";  ///< across within any single
   std::size_t pair_pos = 0;
-  std::string report = "pair";     ///< pair: a finding per pair; group: one per join group
+  std::string report = "pair";  ///< pair: a finding per pair; group: one per join group
   std::size_t report_pos = 0;
-  std::vector<std::string> join;   ///< fact fields
+  std::vector<std::string> join;  ///< fact fields
   std::size_t join_pos = 0;
-  NodePtr when;                    ///< may be null (always true)
+  NodePtr when;  ///< may be null (always true)
   std::string verdict;
   std::size_t verdict_pos = 0;
   std::string explain;
   std::size_t explain_pos = 0;
-  std::string comment;             ///< the comment lines right above the rule
+  std::string comment;  ///< the comment lines right above the rule
   std::string file;
 };
 

@@ -5,8 +5,8 @@
 #include <set>
 
 #include "engine/rules/parser.hpp"
-#include "engine/suggest.hpp"
 #include "engine/rules/types.hpp"
+#include "engine/suggest.hpp"
 
 namespace claimcheck::rules {
 namespace {
@@ -33,8 +33,10 @@ class Checker {
 
   Type type_of(const Node& n, const Rule& rule) {
     switch (n.kind) {
-      case Node::number: return Type::number;
-      case Node::string: return Type::string;
+      case Node::number:
+        return Type::number;
+      case Node::string:
+        return Type::string;
       case Node::path: {
         if (rule.pair == "single" && n.side == 'b') {
           error(n.pos, "a single-fact rule has no 'b'");
@@ -66,9 +68,11 @@ class Checker {
           if (ok) return Type::boolean;
         }
         std::string wanted;
-        for (const auto& sig : it->second) wanted += (wanted.empty() ? "" : " or ") + signature(n.text, sig);
+        for (const auto& sig : it->second)
+          wanted += (wanted.empty() ? "" : " or ") + signature(n.text, sig);
         if (!any_arity)
-          error(n.pos, "'" + n.text + "' takes " + wanted + ", given " + std::to_string(args.size()) + " argument" +
+          error(n.pos, "'" + n.text + "' takes " + wanted + ", given " +
+                           std::to_string(args.size()) + " argument" +
                            (args.size() == 1 ? "" : "s"));
         else
           error(n.pos, "wrong argument types: " + signature(n.text, args) + "; expected " + wanted);
@@ -87,7 +91,8 @@ class Checker {
         for (const auto& a : n.args) {
           Type t = type_of(*a, rule);
           if (t != Type::boolean && t != Type::any)
-            error(a->pos, "expected a condition here, found a " + type_name(t) + " (compare it with == or pass it to a function)");
+            error(a->pos, "expected a condition here, found a " + type_name(t) +
+                              " (compare it with == or pass it to a function)");
         }
         return Type::boolean;
     }
@@ -95,30 +100,42 @@ class Checker {
   }
 
   void check(const Rule& r) {
-    static const std::set<std::string> kinds{"count", "measure", "set", "membership", "event", "quote", "comparison"};
-    static const std::set<std::string> verdicts{"corroborates", "compatible", "differs", "contradicts", "single-source"};
+    static const std::set<std::string> kinds{"count", "measure", "set",       "membership",
+                                             "event", "quote",   "comparison"};
+    static const std::set<std::string> verdicts{"corroborates", "compatible", "differs",
+                                                "contradicts", "single-source"};
     static const std::set<std::string> pairs{"across", "within", "any", "single"};
-    if (r.about.empty()) error(r.pos, "rule '" + r.id + "' needs an 'about' clause naming the fact kinds it applies to");
+    if (r.about.empty())
+      error(r.pos,
+            "rule '" + r.id + "' needs an 'about' clause naming the fact kinds it applies to");
     for (const auto& k : r.about)
       if (!kinds.count(k)) error(r.about_pos, "unknown fact kind '" + k + "'" + suggest(k, kinds));
-    if (!pairs.count(r.pair)) error(r.pair_pos, "unknown pairing '" + r.pair + "' (across, within, any or single)" + suggest(r.pair, pairs));
-    if (r.join.empty()) error(r.pos, "rule '" + r.id + "' needs a 'join' clause: the fields facts must share to be compared");
+    if (!pairs.count(r.pair))
+      error(r.pair_pos, "unknown pairing '" + r.pair + "' (across, within, any or single)" +
+                            suggest(r.pair, pairs));
+    if (r.join.empty())
+      error(r.pos, "rule '" + r.id +
+                       "' needs a 'join' clause: the fields facts must share to be compared");
     if (r.join.size() > 7) error(r.join_pos, "a join takes at most 7 fields");
     if (r.report != "pair" && r.report != "group")
       error(r.report_pos, "unknown report mode '" + r.report + "' (pair or group)");
-    if (r.report == "group" && r.pair == "single") error(r.report_pos, "a single-fact rule reports each fact; 'report group' does not apply");
+    if (r.report == "group" && r.pair == "single")
+      error(r.report_pos, "a single-fact rule reports each fact; 'report group' does not apply");
     for (const auto& f : r.join) {
       auto it = fact_fields().find(f);
       if (it == fact_fields().end() || (it->second != Type::string && it->second != Type::time))
-        error(r.join_pos, "cannot join on '" + f + "': join fields are " + join_field_list() + suggest(f, keys(fact_fields())));
+        error(r.join_pos, "cannot join on '" + f + "': join fields are " + join_field_list() +
+                              suggest(f, keys(fact_fields())));
     }
-    if (r.verdict.empty()) error(r.pos, "rule '" + r.id + "' needs a 'verdict' clause");
+    if (r.verdict.empty())
+      error(r.pos, "rule '" + r.id + "' needs a 'verdict' clause");
     else if (!verdicts.count(r.verdict))
       error(r.verdict_pos, "unknown verdict '" + r.verdict + "'" + suggest(r.verdict, verdicts));
     if (r.explain.empty()) error(r.pos, "rule '" + r.id + "' needs an 'explain' clause");
     if (r.when) {
       Type t = type_of(*r.when, r);
-      if (t != Type::boolean && t != Type::any) error(r.when->pos, "'when' needs a condition, found a " + type_name(t));
+      if (t != Type::boolean && t != Type::any)
+        error(r.when->pos, "'when' needs a condition, found a " + type_name(t));
     }
     check_template(r);
   }
@@ -157,10 +174,12 @@ class Checker {
       if (key.size() > 2 && (key[0] == 'a' || key[0] == 'b') && key[1] == '.') {
         if (key[0] == 'b' && r.pair == "single") error(pos, "a single-fact rule has no 'b'");
         if (!fact_fields().count(key.substr(2)))
-          error(pos + 3, "unknown field '" + key.substr(2) + "'" + suggest(key.substr(2), keys(fact_fields())));
+          error(pos + 3, "unknown field '" + key.substr(2) + "'" +
+                             suggest(key.substr(2), keys(fact_fields())));
         continue;
       }
-      error(pos, "unknown placeholder '{" + key + "}' (use {a.field}, {b.field}, {shared}, {only_a} or {only_b})");
+      error(pos, "unknown placeholder '{" + key +
+                     "}' (use {a.field}, {b.field}, {shared}, {only_a} or {only_b})");
     }
   }
 };

@@ -1,27 +1,27 @@
 // The rule evaluator: hash join by key, typed expression evaluation, explanations.
 #include "engine/rules/evaluate.hpp"
 
-#include <algorithm>
-#include <array>
-#include <cstdint>
-#include <span>
-#include <cmath>
-#include <limits>
-#include <map>
-#include <set>
-#include <unordered_map>
-#include <optional>
-
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <span>
+#include <unordered_map>
 
 #include "engine/report.hpp"
 
 namespace claimcheck::rules {
 
 const std::vector<std::string>& verdicts() {
-  static const std::vector<std::string> v{"corroborates", "compatible", "differs", "contradicts", "single-source"};
+  static const std::vector<std::string> v{"corroborates", "compatible", "differs", "contradicts",
+                                          "single-source"};
   return v;
 }
 
@@ -47,7 +47,8 @@ Interval interval_of(const FactQuantity& q) {
 }
 
 bool intervals_overlap(const Interval& a, const Interval& b) {
-  auto before = [](double hi, bool hi_open, double lo, bool lo_open) {  // [.., hi] entirely below [lo, ..]
+  auto before = [](double hi, bool hi_open, double lo,
+                   bool lo_open) {  // [.., hi] entirely below [lo, ..]
     return hi < lo || (hi == lo && (hi_open || lo_open));
   };
   return !before(a.hi, a.hi_open, b.lo, b.lo_open) && !before(b.hi, b.hi_open, a.lo, a.lo_open);
@@ -75,7 +76,8 @@ std::pair<double, double> period(const std::string& iso) {
   if (iso.size() >= 7) std::sscanf(iso.c_str() + 5, "%d", &m);
   if (iso.size() >= 10) std::sscanf(iso.c_str() + 8, "%d", &d);
   if (m == 0) return {day_number(y, 1, 1), day_number(y + 1, 1, 1)};
-  if (d == 0) return {day_number(y, m, 1), m == 12 ? day_number(y + 1, 1, 1) : day_number(y, m + 1, 1)};
+  if (d == 0)
+    return {day_number(y, m, 1), m == 12 ? day_number(y + 1, 1, 1) : day_number(y, m + 1, 1)};
   return {day_number(y, m, d), day_number(y, m, d) + 1};
 }
 
@@ -99,30 +101,56 @@ struct View {
   const Fact* fact = nullptr;
   bool has_quantity = false;
   Interval interval;
-  char op = '=';     ///< = > G(>=) < L(<=) ~ b(between)
+  char op = '=';  ///< = > G(>=) < L(<=) ~ b(between)
   bool percent = false;
   bool has_time = false;
   Span span;
   std::string time_key;  ///< canonical span, for joining on time
 };
 
-enum FieldId { f_doc, f_kind, f_subject, f_predicate, f_family, f_object, f_polarity, f_source, f_quantity, f_time, f_members };
-enum FnId { fn_same_span, fn_within, fn_overlaps, fn_disjoint, fn_close, fn_exceeds, fn_shared, fn_only_in, fn_same_set, fn_known };
+enum FieldId {
+  f_doc,
+  f_kind,
+  f_subject,
+  f_predicate,
+  f_family,
+  f_object,
+  f_polarity,
+  f_source,
+  f_quantity,
+  f_time,
+  f_members
+};
+enum FnId {
+  fn_same_span,
+  fn_within,
+  fn_overlaps,
+  fn_disjoint,
+  fn_close,
+  fn_exceeds,
+  fn_shared,
+  fn_only_in,
+  fn_same_set,
+  fn_known
+};
 
 int field_id(const std::string& name) {
-  static const std::map<std::string, int> ids{{"doc", f_doc},         {"kind", f_kind},         {"subject", f_subject},
-                                              {"predicate", f_predicate}, {"family", f_family}, {"object", f_object},
-                                              {"polarity", f_polarity}, {"source", f_source},   {"quantity", f_quantity},
-                                              {"time", f_time},           {"members", f_members}};
+  static const std::map<std::string, int> ids{{"doc", f_doc},           {"kind", f_kind},
+                                              {"subject", f_subject},   {"predicate", f_predicate},
+                                              {"family", f_family},     {"object", f_object},
+                                              {"polarity", f_polarity}, {"source", f_source},
+                                              {"quantity", f_quantity}, {"time", f_time},
+                                              {"members", f_members}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
 
 int function_id(const std::string& name) {
-  static const std::map<std::string, int> ids{{"same_span", fn_same_span}, {"within", fn_within}, {"overlaps", fn_overlaps},
-                                              {"disjoint", fn_disjoint},   {"close", fn_close},   {"exceeds", fn_exceeds},
-                                              {"shared", fn_shared},       {"only_in", fn_only_in}, {"same_set", fn_same_set},
-                                              {"known", fn_known}};
+  static const std::map<std::string, int> ids{
+      {"same_span", fn_same_span}, {"within", fn_within},   {"overlaps", fn_overlaps},
+      {"disjoint", fn_disjoint},   {"close", fn_close},     {"exceeds", fn_exceeds},
+      {"shared", fn_shared},       {"only_in", fn_only_in}, {"same_set", fn_same_set},
+      {"known", fn_known}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
@@ -162,15 +190,24 @@ struct Val {
 
 std::string_view string_field(const Fact& f, int id) {
   switch (id) {
-    case f_doc: return f.doc;
-    case f_kind: return f.kind;
-    case f_subject: return f.subject;
-    case f_predicate: return f.predicate;
-    case f_family: return f.family;
-    case f_object: return f.object;
-    case f_polarity: return f.polarity;
-    case f_source: return f.source ? std::string_view(f.source->entity) : std::string_view();
-    default: return {};
+    case f_doc:
+      return f.doc;
+    case f_kind:
+      return f.kind;
+    case f_subject:
+      return f.subject;
+    case f_predicate:
+      return f.predicate;
+    case f_family:
+      return f.family;
+    case f_object:
+      return f.object;
+    case f_polarity:
+      return f.polarity;
+    case f_source:
+      return f.source ? std::string_view(f.source->entity) : std::string_view();
+    default:
+      return {};
   }
 }
 
@@ -205,40 +242,54 @@ bool close_quantities(const View& va, const View& vb, double tol) {
   const FactQuantity &a = *va.fact->quantity, &b = *vb.fact->quantity;
   double scale = std::max(std::fabs(a.value), std::fabs(b.value));
   bool values = std::fabs(a.value - b.value) <= tol * scale;
-  if (va.op == 'b') values = values && std::fabs(a.upper.value_or(0) - b.upper.value_or(0)) <= tol * scale;
+  if (va.op == 'b')
+    values = values && std::fabs(a.upper.value_or(0) - b.upper.value_or(0)) <= tol * scale;
   return values;
 }
 
 bool call(int fn, const Val* args) {
   const Val& x = args[0];
   if (fn == fn_known)
-    return x.type != Val::none && !(x.type == Val::string && x.s.empty()) && !(x.type == Val::set && x.members->empty());
+    return x.type != Val::none && !(x.type == Val::string && x.s.empty()) &&
+           !(x.type == Val::set && x.members->empty());
   const Val& y = args[1];
   if (fn == fn_same_span && x.type == Val::none && y.type == Val::none) return true;
   if (x.type == Val::time && y.type == Val::time) {
     const Span &a = x.view->span, &b = y.view->span;
     switch (fn) {
-      case fn_same_span: return a.from == b.from && a.to == b.to;
-      case fn_within: return b.from <= a.from && a.to <= b.to;
-      case fn_overlaps: return a.from < b.to && b.from < a.to;
-      case fn_disjoint: return !(a.from < b.to && b.from < a.to);
-      default: return false;
+      case fn_same_span:
+        return a.from == b.from && a.to == b.to;
+      case fn_within:
+        return b.from <= a.from && a.to <= b.to;
+      case fn_overlaps:
+        return a.from < b.to && b.from < a.to;
+      case fn_disjoint:
+        return !(a.from < b.to && b.from < a.to);
+      default:
+        return false;
     }
   }
   if (x.type == Val::quantity && y.type == Val::quantity) {
     if (x.view->percent != y.view->percent) return false;  // different units: not comparable
     const Interval &ia = x.view->interval, &ib = y.view->interval;
     switch (fn) {
-      case fn_overlaps: return intervals_overlap(ia, ib);
-      case fn_disjoint: return !intervals_overlap(ia, ib);
-      case fn_exceeds: return ia.lo > ib.hi || (ia.lo == ib.hi && (ia.lo_open || ib.hi_open));
-      case fn_close: return close_quantities(*x.view, *y.view, args[2].d);
-      default: return false;
+      case fn_overlaps:
+        return intervals_overlap(ia, ib);
+      case fn_disjoint:
+        return !intervals_overlap(ia, ib);
+      case fn_exceeds:
+        return ia.lo > ib.hi || (ia.lo == ib.hi && (ia.lo_open || ib.hi_open));
+      case fn_close:
+        return close_quantities(*x.view, *y.view, args[2].d);
+      default:
+        return false;
     }
   }
   if (x.type == Val::set && y.type == Val::set) {
     const auto &a = *x.members, &b = *y.members;
-    auto in = [](const std::vector<std::string>& v, const std::string& m) { return std::find(v.begin(), v.end(), m) != v.end(); };
+    auto in = [](const std::vector<std::string>& v, const std::string& m) {
+      return std::find(v.begin(), v.end(), m) != v.end();
+    };
     switch (fn) {
       case fn_shared:
         for (const auto& m : a)
@@ -256,7 +307,8 @@ bool call(int fn, const Val* args) {
           if (!in(a, m)) return false;
         return true;
       }
-      default: return false;
+      default:
+        return false;
     }
   }
   return false;
@@ -276,21 +328,28 @@ Val eval(const Compiled& n, const View& a, const View* b) {
       v.s = n.text;
       return v;
     }
-    case Node::path: return n.side == 'a' ? field(a, n.id) : b ? field(*b, n.id) : Val{};
+    case Node::path:
+      return n.side == 'a' ? field(a, n.id) : b ? field(*b, n.id) : Val{};
     case Node::call: {
       std::array<Val, 3> args{};  // no built-in takes more than three arguments
-      for (std::size_t i = 0; i < n.args.size() && i < args.size(); ++i) args[i] = eval(n.args[i], a, b);
+      for (std::size_t i = 0; i < n.args.size() && i < args.size(); ++i)
+        args[i] = eval(n.args[i], a, b);
       return truth(call(n.id, args.data()));
     }
     case Node::compare: {
       Val l = eval(n.args[0], a, b), r = eval(n.args[1], a, b);
       bool eq;
-      if (l.type == Val::number && r.type == Val::number) eq = l.d == r.d;
-      else if ((l.type == Val::string || l.type == Val::none) && (r.type == Val::string || r.type == Val::none)) eq = l.s == r.s;
-      else eq = false;
+      if (l.type == Val::number && r.type == Val::number)
+        eq = l.d == r.d;
+      else if ((l.type == Val::string || l.type == Val::none) &&
+               (r.type == Val::string || r.type == Val::none))
+        eq = l.s == r.s;
+      else
+        eq = false;
       return truth(eq == n.equal);
     }
-    case Node::not_: return truth(!eval(n.args[0], a, b).b);
+    case Node::not_:
+      return truth(!eval(n.args[0], a, b).b);
     case Node::and_:
       for (const auto& x : n.args)
         if (!eval(x, a, b).b) return truth(false);
@@ -332,7 +391,8 @@ View make_view(const Fact& f) {
 class Namer {
  public:
   Namer(const Lexicon& lex, const std::vector<Document>& docs) : lex_(lex) {
-    static const char* ordinals[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+    static const char* ordinals[] = {"first", "second",  "third",  "fourth", "fifth",
+                                     "sixth", "seventh", "eighth", "ninth",  "tenth"};
     for (std::size_t i = 0; i < docs.size(); ++i) {
       std::string label = !docs[i].title.empty() ? "“" + docs[i].title + "”"
                           : i < 10               ? std::string("the ") + ordinals[i] + " article"
@@ -370,14 +430,22 @@ std::string words(const FactQuantity& q, const std::string& polarity) {
     return std::string(buf);
   };
   std::string s;
-  if (q.value == 0 && q.op == "=" && polarity == "negative") s = "none";
-  else if (q.op == ">") s = "more than " + num(q.value);
-  else if (q.op == ">=") s = "at least " + num(q.value);
-  else if (q.op == "<") s = "fewer than " + num(q.value);
-  else if (q.op == "<=") s = "at most " + num(q.value);
-  else if (q.op == "~") s = "about " + num(q.value);
-  else if (q.op == "between") s = "between " + num(q.value) + " and " + num(q.upper.value_or(q.value));
-  else s = num(q.value);
+  if (q.value == 0 && q.op == "=" && polarity == "negative")
+    s = "none";
+  else if (q.op == ">")
+    s = "more than " + num(q.value);
+  else if (q.op == ">=")
+    s = "at least " + num(q.value);
+  else if (q.op == "<")
+    s = "fewer than " + num(q.value);
+  else if (q.op == "<=")
+    s = "at most " + num(q.value);
+  else if (q.op == "~")
+    s = "about " + num(q.value);
+  else if (q.op == "between")
+    s = "between " + num(q.value) + " and " + num(q.upper.value_or(q.value));
+  else
+    s = num(q.value);
   if (q.unit == "percent") s += "%";
   if (!q.text.empty()) s += " («" + q.text + "»)";
   return s;
@@ -404,7 +472,8 @@ std::string render_field(const Namer& names, const Fact& f, const std::string& f
   if (field == "subject") return f.subject.empty() ? "an unnamed subject" : names.entity(f.subject);
   if (field == "object") {
     if (f.object.empty()) return "an unnamed thing";
-    if (f.object.find('/') != std::string::npos || f.kind == "membership") return names.entity(f.object);
+    if (f.object.find('/') != std::string::npos || f.kind == "membership")
+      return names.entity(f.object);
     std::string s = f.object;
     std::replace(s.begin(), s.end(), '_', ' ');
     return s;
@@ -420,7 +489,8 @@ struct SetDetails {
 
 SetDetails compare_sets(const Fact& a, const Fact& b) {
   SetDetails d;
-  std::set<std::string> sa(a.members.begin(), a.members.end()), sb(b.members.begin(), b.members.end());
+  std::set<std::string> sa(a.members.begin(), a.members.end()),
+      sb(b.members.begin(), b.members.end());
   for (const auto& m : sa) (sb.count(m) ? d.shared : d.only_a).push_back(m);
   for (const auto& m : sb)
     if (!sa.count(m)) d.only_b.push_back(m);
@@ -430,8 +500,8 @@ SetDetails compare_sets(const Fact& a, const Fact& b) {
 /// An explanation template split once into literal text and placeholders.
 struct Template {
   struct Piece {
-    std::string text;   ///< literal text, or the field name of a placeholder
-    char side = 0;      ///< 0 literal, 'a'/'b' a fact field, 's' shared, 'x' only_a, 'y' only_b
+    std::string text;  ///< literal text, or the field name of a placeholder
+    char side = 0;     ///< 0 literal, 'a'/'b' a fact field, 's' shared, 'x' only_a, 'y' only_b
   };
   std::vector<Piece> pieces;
   std::size_t literal_size = 0;
@@ -439,7 +509,8 @@ struct Template {
   explicit Template(const std::string& t) {
     std::string literal;
     auto flush = [&] {
-      if (!literal.empty()) literal_size += literal.size(), pieces.push_back({std::move(literal), 0}), literal.clear();
+      if (!literal.empty())
+        literal_size += literal.size(), pieces.push_back({std::move(literal), 0}), literal.clear();
     };
     for (std::size_t i = 0; i < t.size();) {
       if (t[i] == '\\' && i + 1 < t.size()) {
@@ -455,26 +526,41 @@ struct Template {
       std::string key = t.substr(i + 1, close - i - 1);
       i = close + 1;
       flush();
-      if (key == "shared") pieces.push_back({"", 's'});
-      else if (key == "only_a") pieces.push_back({"", 'x'});
-      else if (key == "only_b") pieces.push_back({"", 'y'});
-      else pieces.push_back({key.substr(2), key[0]});
+      if (key == "shared")
+        pieces.push_back({"", 's'});
+      else if (key == "only_a")
+        pieces.push_back({"", 'x'});
+      else if (key == "only_b")
+        pieces.push_back({"", 'y'});
+      else
+        pieces.push_back({key.substr(2), key[0]});
     }
     flush();
   }
 };
 
-std::string render(const Template& t, const Namer& names, const Fact& a, const Fact* b, const SetDetails* sets) {
+std::string render(const Template& t, const Namer& names, const Fact& a, const Fact* b,
+                   const SetDetails* sets) {
   static const std::vector<std::string> none;
   std::string out;
   out.reserve(t.literal_size + 160);
   for (const auto& p : t.pieces) {
     switch (p.side) {
-      case 0: out += p.text; break;
-      case 's': out += names.list(sets ? sets->shared : none); break;
-      case 'x': out += names.list(sets ? sets->only_a : none); break;
-      case 'y': out += names.list(sets ? sets->only_b : none); break;
-      case 'a': out += render_field(names, a, p.text); break;
+      case 0:
+        out += p.text;
+        break;
+      case 's':
+        out += names.list(sets ? sets->shared : none);
+        break;
+      case 'x':
+        out += names.list(sets ? sets->only_a : none);
+        break;
+      case 'y':
+        out += names.list(sets ? sets->only_b : none);
+        break;
+      case 'a':
+        out += render_field(names, a, p.text);
+        break;
       default:
         if (b) out += render_field(names, *b, p.text);
     }
@@ -516,7 +602,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
     if (column.empty() && !facts.empty()) {
       column.resize(facts.size());
       for (std::size_t i = 0; i < facts.size(); ++i) {
-        std::string_view v = id == f_time ? std::string_view(views[i].time_key) : string_field(facts[i], id);
+        std::string_view v =
+            id == f_time ? std::string_view(views[i].time_key) : string_field(facts[i], id);
         column[i] = v.empty() ? kAbsent : intern(v);
       }
     }
@@ -615,7 +702,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         g.members.resize(g.offsets.back());
         std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
         for (std::size_t i = 0; i < facts.size(); ++i)
-          if (fact_group[i] != kAbsent) g.members[fill[fact_group[i]]++] = static_cast<std::uint32_t>(i);
+          if (fact_group[i] != kAbsent)
+            g.members[fill[fact_group[i]]++] = static_cast<std::uint32_t>(i);
         cached = grouping_cache.emplace(signature, std::move(g)).first;
       }
       const Grouping& grouping = cached->second;
@@ -624,7 +712,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       std::unordered_map<std::string, std::size_t> merged;
       std::vector<Finding> found;
       auto make = [&](const Fact& a, const Fact* b) {
-        const SetDetails sets = b && (a.kind == "set" || b->kind == "set") ? compare_sets(a, *b) : SetDetails{};
+        const SetDetails sets =
+            b && (a.kind == "set" || b->kind == "set") ? compare_sets(a, *b) : SetDetails{};
         Finding fd;
         fd.rule = rule.id;
         fd.verdict = rule.verdict;
@@ -655,7 +744,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         }
         auto& into = found[it->second];
         for (const auto& id : fd.facts)
-          if (std::find(into.facts.begin(), into.facts.end(), id) == into.facts.end()) into.facts.push_back(id);
+          if (std::find(into.facts.begin(), into.facts.end(), id) == into.facts.end())
+            into.facts.push_back(id);
         // (merges only happen between pair findings of two or three facts)
       };
       // orders a candidate pair by document and checks the pairing mode
@@ -679,7 +769,9 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         if (rule.pair == "single") {
           // a fact is single-source when its whole group comes from one document
           if (docs.size() < 2) continue;
-          bool one_document = std::all_of(group.begin(), group.end(), [&](std::size_t i) { return fact_doc[i] == fact_doc[group[0]]; });
+          bool one_document = std::all_of(group.begin(), group.end(), [&](std::size_t i) {
+            return fact_doc[i] == fact_doc[group[0]];
+          });
           if (!one_document) continue;
           for (std::size_t i : group)
             if (holds(views[i], nullptr)) emit(make(facts[i], nullptr));
@@ -708,7 +800,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
                   sig += '|';
                 } else if (id == f_quantity) {
                   const View& v = views[i];
-                  double q[2] = {v.has_quantity ? facts[i].quantity->value : -1, v.has_quantity ? facts[i].quantity->upper.value_or(0) : 0};
+                  double q[2] = {v.has_quantity ? facts[i].quantity->value : -1,
+                                 v.has_quantity ? facts[i].quantity->upper.value_or(0) : 0};
                   sig += v.has_quantity ? v.op : '-';
                   sig += v.percent ? '%' : ' ';
                   sig.append(reinterpret_cast<const char*>(q), sizeof q);
@@ -716,15 +809,19 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
                   sig.append(reinterpret_cast<const char*>(&ids_of(id)[i]), sizeof(std::uint32_t));
                 }
               }
-              auto [it, fresh] = class_of.try_emplace(sig, static_cast<std::uint32_t>(representative.size()));
-              if (fresh) representative.push_back(i), min_doc.push_back(fact_doc[i]), max_doc.push_back(fact_doc[i]);
+              auto [it, fresh] =
+                  class_of.try_emplace(sig, static_cast<std::uint32_t>(representative.size()));
+              if (fresh)
+                representative.push_back(i), min_doc.push_back(fact_doc[i]),
+                    max_doc.push_back(fact_doc[i]);
               std::uint32_t c = it->second;
               fact_class[x] = c;
               min_doc[c] = std::min(min_doc[c], fact_doc[i]);
               max_doc[c] = std::max(max_doc[c], fact_doc[i]);
             }
             const std::size_t n = representative.size();
-            use_classes = n * 2 <= group.size();  // only worth it when the classes collapse the group
+            use_classes =
+                n * 2 <= group.size();  // only worth it when the classes collapse the group
           }
           if (use_classes) {
             const std::size_t n = representative.size();
@@ -738,33 +835,39 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
             auto spans_allow = [&](const View& v1, const View& v2) {
               if (!time_part) return true;
               const auto& times = ids_of(f_time);
-              std::uint64_t key = (std::uint64_t(times[static_cast<std::size_t>(v1.fact - facts.data())]) << 32) |
-                                  times[static_cast<std::size_t>(v2.fact - facts.data())];
+              std::uint64_t key =
+                  (std::uint64_t(times[static_cast<std::size_t>(v1.fact - facts.data())]) << 32) |
+                  times[static_cast<std::size_t>(v2.fact - facts.data())];
               auto [it, fresh] = span_pairs.try_emplace(key, false);
               if (fresh) it->second = eval(*time_part, v1, &v2).b;
               return it->second;
             };
-            std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner(n), earlier_partner(n);
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner(n),
+                earlier_partner(n);
             // classes bucketed by span, so a span pair the time-only conjuncts reject skips
             // every class pair in it at once
             std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_span;
             for (std::size_t c = 0; c < n; ++c)
-              by_span[time_part ? ids_of(f_time)[representative[c]] : 0].push_back(static_cast<std::uint32_t>(c));
+              by_span[time_part ? ids_of(f_time)[representative[c]] : 0].push_back(
+                  static_cast<std::uint32_t>(c));
             for (std::size_t c1 = 0; c1 < n; ++c1) {
               const View& v1 = views[representative[c1]];
               for (const auto& [span, bucket] : by_span) {
                 const View& first_in_bucket = views[representative[bucket.front()]];
-                bool forward = spans_allow(v1, first_in_bucket), backward = spans_allow(first_in_bucket, v1);
+                bool forward = spans_allow(v1, first_in_bucket),
+                     backward = spans_allow(first_in_bucket, v1);
                 if (!forward && !backward) continue;
                 for (std::uint32_t c2 : bucket) {
                   if (latest[c1] == static_cast<std::ptrdiff_t>(group_max_doc) &&
                       earliest[c1] == static_cast<std::ptrdiff_t>(group_min_doc))
                     break;  // partners at both ends already: nothing more to learn
                   const View& v2 = views[representative[c2]];
-                  if (forward && static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1] && holds(v1, &v2))
+                  if (forward && static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1] &&
+                      holds(v1, &v2))
                     latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]),
                     later_partner[c1] = {static_cast<std::uint32_t>(c1), c2};
-                  if (backward && static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1] && holds(v2, &v1))
+                  if (backward && static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1] &&
+                      holds(v2, &v1))
                     earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]),
                     earlier_partner[c1] = {c2, static_cast<std::uint32_t>(c1)};
                 }
@@ -778,7 +881,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
               marked[x] = 1;
               if (first) continue;
               // a concrete pair for the explanation: this fact and a partner of the class found
-              std::uint32_t partner_class = later ? later_partner[c].second : earlier_partner[c].first;
+              std::uint32_t partner_class =
+                  later ? later_partner[c].second : earlier_partner[c].first;
               for (std::size_t y = 0; y < group.size(); ++y) {
                 if (fact_class[y] != partner_class) continue;
                 auto dy = static_cast<std::ptrdiff_t>(fact_doc[group[y]]);
@@ -793,28 +897,30 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
               }
             }
           } else
-          for (std::size_t x = 0; x < group.size(); ++x) {
-            if (marked[x]) continue;
-            for (std::size_t y = 0; y < group.size(); ++y) {
-              if (x == y) continue;
-              std::size_t a, b;
-              if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
-              marked[x] = marked[y] = 1;
-              if (!first) first = std::pair{a, b};
-              break;
+            for (std::size_t x = 0; x < group.size(); ++x) {
+              if (marked[x]) continue;
+              for (std::size_t y = 0; y < group.size(); ++y) {
+                if (x == y) continue;
+                std::size_t a, b;
+                if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
+                marked[x] = marked[y] = 1;
+                if (!first) first = std::pair{a, b};
+                break;
+              }
             }
-          }
           if (!first) continue;
           Finding fd = make(facts[first->first], &facts[first->second]);
           std::vector<std::size_t> members;
           for (std::size_t x = 0; x < group.size(); ++x)
             if (marked[x]) members.push_back(group[x]);
-          std::stable_sort(members.begin(), members.end(), [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; });
+          std::stable_sort(members.begin(), members.end(),
+                           [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; });
           fd.facts.clear();
           fd.docs.clear();
           for (std::size_t m : members) {
             fd.facts.push_back(facts[m].id);
-            if (fd.docs.empty() || fd.docs.back() != facts[m].doc) fd.docs.push_back(facts[m].doc);  // sorted by document
+            if (fd.docs.empty() || fd.docs.back() != facts[m].doc)
+              fd.docs.push_back(facts[m].doc);  // sorted by document
           }
           if (members.size() > 2)
             fd.explanation += " (and " + std::to_string(members.size() - 2) + " more facts in " +
@@ -833,8 +939,10 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
             nlohmann::ordered_json only = nlohmann::ordered_json::object();
             std::map<std::string, std::vector<std::string>> only_by_doc;
             for (const auto& c : order)
-              if (named_by[c].size() == 1) only_by_doc[*named_by[c].begin()].push_back(c);
-              else shared.push_back(c);
+              if (named_by[c].size() == 1)
+                only_by_doc[*named_by[c].begin()].push_back(c);
+              else
+                shared.push_back(c);
             for (const auto& d : fd.docs)
               if (auto it = only_by_doc.find(d); it != only_by_doc.end()) only[d] = it->second;
             fd.details = nlohmann::ordered_json::object();
@@ -855,9 +963,11 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       std::size_t largest = 0;
       for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k)
         largest = std::max<std::size_t>(largest, grouping.offsets[k + 1] - grouping.offsets[k]);
-      spdlog::debug("rule {}: {} groups (largest {}), {} conditions evaluated, {} findings, {:.1f} ms", rule.id,
-                    grouping.offsets.size() - 1, largest, pairs_tried, found.size(),
-                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rule_start).count());
+      spdlog::debug(
+          "rule {}: {} groups (largest {}), {} conditions evaluated, {} findings, {:.1f} ms",
+          rule.id, grouping.offsets.size() - 1, largest, pairs_tried, found.size(),
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rule_start)
+              .count());
       for (auto& fd : found) all.push_back(std::move(fd));
     }
   return all;

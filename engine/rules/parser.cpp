@@ -2,8 +2,8 @@
 // mistake is reported where it is, with what was expected there.
 #include "engine/rules/parser.hpp"
 
-#include <boost/spirit/home/x3.hpp>
 #include <algorithm>
+#include <boost/spirit/home/x3.hpp>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -16,8 +16,12 @@ using iterator = char const*;
 
 struct base_tag;  // the start of the file, for offsets
 struct rule_tag;  // the rule being parsed
-Rule& current(auto& ctx) { return x3::get<rule_tag>(ctx).get(); }
-std::size_t offset(auto& ctx, iterator it) { return static_cast<std::size_t>(it - x3::get<base_tag>(ctx)); }
+Rule& current(auto& ctx) {
+  return x3::get<rule_tag>(ctx).get();
+}
+std::size_t offset(auto& ctx, iterator it) {
+  return static_cast<std::size_t>(it - x3::get<base_tag>(ctx));
+}
 
 /// Parses its subject (a NodePtr) and stamps the node with where it started.
 template <typename Subject>
@@ -39,8 +43,10 @@ struct positioned_directive : x3::unary_parser<Subject, positioned_directive<Sub
 };
 struct positioned_gen {
   template <typename Subject>
-  positioned_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
-    return positioned_directive<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+  positioned_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      Subject const& s) const {
+    return positioned_directive<typename x3::extension::as_parser<Subject>::value_type>(
+        x3::as_parser(s));
   }
 };
 positioned_gen const positioned{};
@@ -60,14 +66,18 @@ struct mark_parser : x3::parser<mark_parser<Member>> {
 template <std::size_t Rule::*Member>
 inline constexpr mark_parser<Member> mark{};
 
-inline auto kw(char const* word) { return x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_("_-"))]; }
+inline auto kw(char const* word) {
+  return x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_("_-"))];
+}
 
 auto const skipper = x3::space | x3::lexeme['#' >> *(x3::char_ - x3::eol)];
 
-x3::rule<class identifier_class, std::string> const identifier = "a rule id (letters, digits, - and _)";
+x3::rule<class identifier_class, std::string> const identifier =
+    "a rule id (letters, digits, - and _)";
 x3::rule<class name_class, std::string> const name = "a name";
 x3::rule<class string_class, std::string> const quoted = "a string in double quotes";
-auto const identifier_def = x3::lexeme[(x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_("_-"))];
+auto const identifier_def =
+    x3::lexeme[(x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_("_-"))];
 auto const name_def = x3::lexeme[(x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_('_'))];
 auto const quoted_def = x3::lexeme['"' > *(('\\' > x3::char_) | ~x3::char_("\"\n")) > '"'];
 
@@ -76,7 +86,8 @@ x3::rule<class or_class, NodePtr> const or_expr = "an expression";
 x3::rule<class and_class, NodePtr> const and_expr = "an expression";
 x3::rule<class not_class, NodePtr> const not_expr = "an expression";
 x3::rule<class primary_class, NodePtr> const primary = "an expression";
-x3::rule<class operand_class, NodePtr> const operand = "a field (a.x or b.x), a function call, a number or a string";
+x3::rule<class operand_class, NodePtr> const operand =
+    "a field (a.x or b.x), a function call, a number or a string";
 x3::rule<class path_class, NodePtr> const path = "a field";
 x3::rule<class call_class, NodePtr> const call = "a function call";
 x3::rule<class args_class, std::vector<NodePtr>> const arguments = "arguments";
@@ -134,7 +145,8 @@ auto const make_compare = [](auto& ctx) {
   x3::_val(ctx) = n;
 };
 auto const cmp_op_def = x3::string("==") | x3::string("!=");
-auto const primary_def = ('(' > expr > ')')[assign] | (operand[set_left] >> -((cmp_op > operand)[make_compare]));
+auto const primary_def =
+    ('(' > expr > ')')[assign] | (operand[set_left] >> -((cmp_op > operand)[make_compare]));
 
 auto const make_not = [](auto& ctx) {
   auto n = std::make_shared<Node>();
@@ -158,12 +170,14 @@ auto const chain_next = [](auto& ctx) {
   }
   v->args.push_back(x3::_attr(ctx));
 };
-auto const and_expr_def = not_expr[set_left] >> *(kw("and") >> x3::expect[not_expr][chain_next<Node::and_>]);
-auto const or_expr_def = and_expr[set_left] >> *(kw("or") >> x3::expect[and_expr][chain_next<Node::or_>]);
+auto const and_expr_def = not_expr[set_left] >>
+                          *(kw("and") >> x3::expect[not_expr][chain_next<Node::and_>]);
+auto const or_expr_def = and_expr[set_left] >>
+                         *(kw("or") >> x3::expect[and_expr][chain_next<Node::or_>]);
 auto const expr_def = or_expr[assign];
 
-BOOST_SPIRIT_DEFINE(identifier, name, quoted, expr, or_expr, and_expr, not_expr, primary, operand, path, call,
-                    arguments, cmp_op, number_node, string_node)
+BOOST_SPIRIT_DEFINE(identifier, name, quoted, expr, or_expr, and_expr, not_expr, primary, operand,
+                    path, call, arguments, cmp_op, number_node, string_node)
 
 auto const set_about = [](auto& ctx) { current(ctx).about = x3::_attr(ctx); };
 auto const set_pair = [](auto& ctx) { current(ctx).pair = x3::_attr(ctx); };
@@ -180,26 +194,30 @@ x3::rule<class field_list_class, std::vector<std::string>> const field_list = "a
 auto const field_list_def = name % ',';
 BOOST_SPIRIT_DEFINE(kind_list, field_list)
 
-auto const clause = (kw("about") >> mark<&Rule::about_pos> >> x3::expect[kind_list][set_about]) |
-                    (kw("pair") >> mark<&Rule::pair_pos> >> x3::expect[identifier][set_pair]) |
-                    (kw("join") >> mark<&Rule::join_pos> >> x3::expect[field_list][set_join]) |
-                    (kw("report") >> mark<&Rule::report_pos> >> x3::expect[identifier][set_report]) |
-                    (kw("when") >> x3::expect[expr][set_when]) |
-                    (kw("verdict") >> mark<&Rule::verdict_pos> >> x3::expect[identifier][set_verdict]) |
-                    (kw("explain") >> mark<&Rule::explain_pos> >> x3::expect[quoted][set_explain]);
-x3::rule<class clause_class> const clause_rule = "a clause (about, pair, join, report, when, verdict or explain) or the next 'rule'";
+auto const clause =
+    (kw("about") >> mark<&Rule::about_pos> >> x3::expect[kind_list][set_about]) |
+    (kw("pair") >> mark<&Rule::pair_pos> >> x3::expect[identifier][set_pair]) |
+    (kw("join") >> mark<&Rule::join_pos> >> x3::expect[field_list][set_join]) |
+    (kw("report") >> mark<&Rule::report_pos> >> x3::expect[identifier][set_report]) |
+    (kw("when") >> x3::expect[expr][set_when]) |
+    (kw("verdict") >> mark<&Rule::verdict_pos> >> x3::expect[identifier][set_verdict]) |
+    (kw("explain") >> mark<&Rule::explain_pos> >> x3::expect[quoted][set_explain]);
+x3::rule<class clause_class> const clause_rule =
+    "a clause (about, pair, join, report, when, verdict or explain) or the next 'rule'";
 auto const clause_rule_def = clause;
 BOOST_SPIRIT_DEFINE(clause_rule)
 
 /// Describes what an expectation failure wanted, in words.
 std::string expected_text(const x3::expectation_failure<iterator>& e) {
   std::string which = e.which();
-  if (which.size() == 1 || (which.size() == 3 && which[0] == '\'')) return "'" + std::string(1, which.back() == '\'' ? which[1] : which[0]) + "'";
+  if (which.size() == 1 || (which.size() == 3 && which[0] == '\''))
+    return "'" + std::string(1, which.back() == '\'' ? which[1] : which[0]) + "'";
   if (which.rfind("'", 0) == 0) return which;
   return which;
 }
 
-std::string line_of(const std::string& text, std::size_t pos, std::size_t& line_no, std::size_t& col) {
+std::string line_of(const std::string& text, std::size_t pos, std::size_t& line_no,
+                    std::size_t& col) {
   line_no = 1;
   std::size_t start = 0;
   for (std::size_t i = 0; i < pos && i < text.size(); ++i)
@@ -234,7 +252,8 @@ std::string comment_above(const std::string& text, std::size_t pos) {
 
 }  // namespace
 
-Diagnostic diagnostic_at(const std::string& path, const std::string& text, std::size_t pos, std::string message) {
+Diagnostic diagnostic_at(const std::string& path, const std::string& text, std::size_t pos,
+                         std::string message) {
   std::size_t line = 0, col = 0;
   std::string source_line = line_of(text, pos, line, col);
   message += "\n  " + source_line + "\n  " + std::string(col - 1, ' ') + "^";
@@ -250,16 +269,18 @@ RuleFile parse_rules(std::string path, std::string text, std::vector<Diagnostic>
   iterator it = begin;
   for (;;) {
     while (it != end && (std::isspace(static_cast<unsigned char>(*it)) || *it == '#')) {
-      if (*it == '#') it = std::find(it, end, '\n');
-      else ++it;
+      if (*it == '#')
+        it = std::find(it, end, '\n');
+      else
+        ++it;
     }
     if (it == end) break;
     Rule rule;
     rule.file = path;
     auto ref = std::ref(rule);
-    auto body = x3::with<base_tag>(begin)[x3::with<rule_tag>(ref)[
-        mark<&Rule::pos> >> kw("rule") >> x3::expect[identifier][set_id] >> *clause_rule >>
-        x3::expect[&kw("rule") | x3::eoi]]];
+    auto body = x3::with<base_tag>(begin)[x3::with<rule_tag>(
+        ref)[mark<&Rule::pos> >> kw("rule") >> x3::expect[identifier][set_id] >> *clause_rule >>
+             x3::expect[&kw("rule") | x3::eoi]]];
     iterator start = it;
     try {
       bool ok = x3::phrase_parse(it, end, body, skipper);
@@ -285,7 +306,8 @@ RuleFile parse_rules(std::string path, std::string text, std::vector<Diagnostic>
       std::string what = expected_text(e);
       if (what.find("eoi") != std::string::npos || what.find("alternative") != std::string::npos)
         what = "a clause (about, pair, join, report, when, verdict or explain) or the next 'rule'";
-      errors.push_back(diagnostic_at(path, file.text, static_cast<std::size_t>(at - begin), "expected " + what));
+      errors.push_back(
+          diagnostic_at(path, file.text, static_cast<std::size_t>(at - begin), "expected " + what));
       // resume at the next line starting with 'rule'
       iterator next = e.where();
       for (;;) {
@@ -310,7 +332,8 @@ std::vector<RuleFile> load_rules(const std::filesystem::path& dir, const Lexicon
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.path().extension() == ".rules") paths.push_back(e.path());
   std::sort(paths.begin(), paths.end());
-  if (paths.empty()) throw DataError({Diagnostic{dir.string(), 0, 0, "no .rules files in this folder"}});
+  if (paths.empty())
+    throw DataError({Diagnostic{dir.string(), 0, 0, "no .rules files in this folder"}});
   for (const auto& p : paths) {
     std::ifstream in(p, std::ios::binary);
     std::stringstream buf;
@@ -325,7 +348,8 @@ std::vector<RuleFile> load_rules(const std::filesystem::path& dir, const Lexicon
     for (const auto& r : f.rules) {
       auto [it, fresh] = seen.emplace(r.id, f.path);
       if (!fresh)
-        errors.push_back(diagnostic_at(f.path, f.text, r.pos, "rule '" + r.id + "' is already defined in " + it->second));
+        errors.push_back(diagnostic_at(f.path, f.text, r.pos,
+                                       "rule '" + r.id + "' is already defined in " + it->second));
     }
   if (!errors.empty()) throw DataError(std::move(errors));
   return files;

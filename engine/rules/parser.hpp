@@ -23,6 +23,7 @@ std::vector<RuleFile> load_rules(const std::filesystem::path& dir, const Lexicon
 
 /// A diagnostic at byte offset `pos` of `text`: line, code-point column, and a message
 /// followed by the line and a caret under the column.
-Diagnostic diagnostic_at(const std::string& path, const std::string& text, std::size_t pos, std::string message);
+Diagnostic diagnostic_at(const std::string& path, const std::string& text, std::size_t pos,
+                         std::string message);
 
 }  // namespace claimcheck::rules

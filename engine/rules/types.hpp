@@ -12,22 +12,30 @@ enum class Type { string, number, quantity, time, set, boolean, any };
 
 inline std::string type_name(Type t) {
   switch (t) {
-    case Type::string: return "string";
-    case Type::number: return "number";
-    case Type::quantity: return "quantity";
-    case Type::time: return "time";
-    case Type::set: return "set";
-    case Type::boolean: return "condition";
-    default: return "value";
+    case Type::string:
+      return "string";
+    case Type::number:
+      return "number";
+    case Type::quantity:
+      return "quantity";
+    case Type::time:
+      return "time";
+    case Type::set:
+      return "set";
+    case Type::boolean:
+      return "condition";
+    default:
+      return "value";
   }
 }
 
 /// Fields of a fact a rule may name as a.FIELD or b.FIELD.
 inline const std::map<std::string, Type>& fact_fields() {
   static const std::map<std::string, Type> fields{
-      {"doc", Type::string},      {"kind", Type::string},    {"subject", Type::string}, {"predicate", Type::string},
-      {"family", Type::string},   {"object", Type::string},  {"polarity", Type::string}, {"source", Type::string},
-      {"quantity", Type::quantity}, {"time", Type::time},    {"members", Type::set}};
+      {"doc", Type::string},       {"kind", Type::string},   {"subject", Type::string},
+      {"predicate", Type::string}, {"family", Type::string}, {"object", Type::string},
+      {"polarity", Type::string},  {"source", Type::string}, {"quantity", Type::quantity},
+      {"time", Type::time},        {"members", Type::set}};
   return fields;
 }
 

@@ -8,22 +8,22 @@ namespace claimcheck::ar {
 
 /// A number written in words, digits or both, as it is being combined term by term.
 struct NumberAst {
-  double value = 0;      ///< the total so far
-  double last_scale = 0; ///< the scale of the last term (1000 for ثلاثة آلاف); 0 at start
-  double last_value = 0; ///< the value of the last term, for fractions of it
+  double value = 0;       ///< the total so far
+  double last_scale = 0;  ///< the scale of the last term (1000 for ثلاثة آلاف); 0 at start
+  double last_value = 0;  ///< the value of the last term, for fractions of it
   bool started = false;
 };
 
 enum QuantityOp { q_eq = -1, q_between = 100 };  // other values: QualifierOp
 
 struct QuantityAst {
-  int op = q_eq;        ///< q_eq, q_between or a QualifierOp
+  int op = q_eq;  ///< q_eq, q_between or a QualifierOp
   double value = 0;
-  double upper = 0;     ///< with q_between
+  double upper = 0;  ///< with q_between
   bool percent = false;
-  bool vague = false;   ///< عشرات، مئات …: a range from an order of magnitude
-  bool absence = false; ///< لا وجود ل… : a count of zero
-  int object = -1;      ///< counted object index, -1 when none
+  bool vague = false;    ///< عشرات، مئات …: a range from an order of magnitude
+  bool absence = false;  ///< لا وجود ل… : a count of zero
+  int object = -1;       ///< counted object index, -1 when none
 };
 
 enum TimeOp { t_in, t_since, t_until, t_between };
@@ -36,9 +36,9 @@ struct TimeAst {
 };
 
 struct EntityAst {
-  int entity = -1;      ///< entity index; -1 with anaphor
-  bool anaphor = false; ///< المملكة، البلاد: the document's main subject
-  bool prefixed = false;///< written with an attached preposition (ب ل ك)
+  int entity = -1;        ///< entity index; -1 with anaphor
+  bool anaphor = false;   ///< المملكة، البلاد: the document's main subject
+  bool prefixed = false;  ///< written with an attached preposition (ب ل ك)
 };
 
 struct ListAst {

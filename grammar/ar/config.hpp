@@ -93,7 +93,8 @@ struct integer_parser : x3::parser<integer_parser<Min, Max>> {
   bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr& attr) const {
     It i = first;
     int value = 0, n = 0;
-    while (i != last && *i >= U'0' && *i <= U'9' && n <= Max) value = value * 10 + (*i++ - U'0'), ++n;
+    while (i != last && *i >= U'0' && *i <= U'9' && n <= Max)
+      value = value * 10 + (*i++ - U'0'), ++n;
     if (n < Min || n > Max) return false;
     if (i != last && (*i >= U'0' && *i <= U'9')) return false;
     first = i;
@@ -118,8 +119,12 @@ struct char_literal : x3::parser<char_literal> {
   }
 };
 
-inline auto lit(char32_t c) { return char_literal(c); }
-inline auto lit(char32_t const* s) { return x3::unicode::lit(s); }
+inline auto lit(char32_t c) {
+  return char_literal(c);
+}
+inline auto lit(char32_t const* s) {
+  return x3::unicode::lit(s);
+}
 
 /// One space (normalised text has single spaces).
 inline auto const ws = lit(U' ');

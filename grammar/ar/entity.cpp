@@ -7,9 +7,19 @@ BOOST_SPIRIT_INSTANTIATE(entity_list_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(predicate_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(attribution_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(preposition_type, iterator_type, context_type)
-entity_type const& entity_rule() { return entity; }
-entity_list_type const& entity_list_rule() { return entity_list; }
-predicate_type const& predicate_rule() { return predicate; }
-attribution_type const& attribution_rule() { return attribution; }
-preposition_type const& preposition_rule() { return preposition; }
+entity_type const& entity_rule() {
+  return entity;
+}
+entity_list_type const& entity_list_rule() {
+  return entity_list;
+}
+predicate_type const& predicate_rule() {
+  return predicate;
+}
+attribution_type const& attribution_rule() {
+  return attribution;
+}
+preposition_type const& preposition_rule() {
+  return preposition;
+}
 }  // namespace claimcheck::ar

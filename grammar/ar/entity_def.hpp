@@ -15,7 +15,8 @@ inline auto const set_entity = [](auto& ctx) { x3::_val(ctx).entity = x3::_attr(
 inline auto const set_anaphor = [](auto& ctx) { x3::_val(ctx).anaphor = true; };
 inline auto const set_prefixed = [](auto& ctx) { x3::_val(ctx).prefixed = true; };
 
-inline auto const core = (table<&T::entity> >> eow)[set_entity] | (table<&T::anaphor> >> eow)[set_anaphor];
+inline auto const core =
+    (table<&T::entity> >> eow)[set_entity] | (table<&T::anaphor> >> eow)[set_anaphor];
 inline auto const lil = lit(U"\u0644\u0644");  // لل = ل + ال
 
 }  // namespace entity_detail
@@ -23,7 +24,8 @@ inline auto const lil = lit(U"\u0644\u0644");  // لل = ل + ال
 entity_type const entity = "entity";
 
 auto const entity_def = with_conj(
-    (entity_detail::lil >> (table<&Lexicon::Tables::entity_stem> >> eow)[entity_detail::set_entity] >>
+    (entity_detail::lil >>
+     (table<&Lexicon::Tables::entity_stem> >> eow)[entity_detail::set_entity] >>
      x3::eps[entity_detail::set_prefixed]) |
     (prep >> entity_detail::core >> x3::eps[entity_detail::set_prefixed]) | entity_detail::core);
 
@@ -35,14 +37,16 @@ inline auto const comma = lit(U'\u060C') | lit(U',');
 inline auto const or_word = lit(U"\u0627\u0648") >> eow;  // او
 /// After the first item, each item follows a comma, or the conjunction و / أو.
 x3::rule<class next_item_class, EntityAst> const next_item = "list item";
-auto const next_item_def = (comma >> -ws >> entity) | (ws >> (lit(U'\u0648') | or_word) >> ws >> entity) |
+auto const next_item_def = (comma >> -ws >> entity) |
+                           (ws >> (lit(U'\u0648') | or_word) >> ws >> entity) |
                            (ws >> &conj >> entity);
 BOOST_SPIRIT_DEFINE(next_item)
 }  // namespace entity_detail
 
 entity_list_type const entity_list = "entity list";
 
-auto const entity_list_def = entity[entity_detail::push] >> +(entity_detail::next_item[entity_detail::push]);
+auto const entity_list_def = entity[entity_detail::push] >>
+                             +(entity_detail::next_item[entity_detail::push]);
 
 BOOST_SPIRIT_DEFINE(entity_list)
 
@@ -55,8 +59,9 @@ auto const predicate_core_def = predicate_word | (lit(U"\u0627\u0644") >> predic
 BOOST_SPIRIT_DEFINE(predicate_core)
 }  // namespace entity_detail
 
-auto const predicate_def = with_conj(entity_detail::lil >> entity_detail::predicate_word) |  // للتعاون
-                           with_clitics(entity_detail::predicate_core);
+auto const predicate_def =
+    with_conj(entity_detail::lil >> entity_detail::predicate_word) |  // للتعاون
+    with_clitics(entity_detail::predicate_core);
 BOOST_SPIRIT_DEFINE(predicate)
 
 attribution_type const attribution = "attribution cue";
@@ -66,8 +71,9 @@ BOOST_SPIRIT_DEFINE(attribution)
 /// 2 for a comitative preposition (مع), 1 for any other preposition.
 preposition_type const preposition = "preposition";
 inline auto const set_kind = [](int kind) { return [kind](auto& ctx) { x3::_val(ctx) = kind; }; };
-auto const preposition_def = with_conj((x3::omit[table<&Lexicon::Tables::comitative>] >> eow)[set_kind(2)] |
-                                       (x3::omit[table<&Lexicon::Tables::preposition>] >> eow)[set_kind(1)]);
+auto const preposition_def =
+    with_conj((x3::omit[table<&Lexicon::Tables::comitative>] >> eow)[set_kind(2)] |
+              (x3::omit[table<&Lexicon::Tables::preposition>] >> eow)[set_kind(1)]);
 BOOST_SPIRIT_DEFINE(preposition)
 
 }  // namespace claimcheck::ar

@@ -3,5 +3,7 @@
 
 namespace claimcheck::ar {
 BOOST_SPIRIT_INSTANTIATE(number_type, iterator_type, context_type)
-number_type const& number_rule() { return number; }
+number_type const& number_rule() {
+  return number;
+}
 }  // namespace claimcheck::ar

@@ -63,8 +63,8 @@ inline auto const plain = [](auto& ctx) {
 x3::rule<class scale_any_class, double> const scale_any = "scale word";
 auto const scale_any_def = scale_w | scales_w;
 
-auto const term_def = (below1000 >> ws >> scale_any)[scaled]   // ثلاثة آلاف، مئة ألف
-                      | (decimal >> ws >> scale_any)[scaled]   // 3 ملايين، 1.5 مليار
+auto const term_def = (below1000 >> ws >> scale_any)[scaled]  // ثلاثة آلاف، مئة ألف
+                      | (decimal >> ws >> scale_any)[scaled]  // 3 ملايين، 1.5 مليار
                       | (fraction_w >> ws >> scale_w)[scaled]  // نصف مليون
                       | scale2_w[dual]                         // ألفان، مليونين
                       | scale_w[single_scale]                  // ألف، مليون

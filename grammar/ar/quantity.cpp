@@ -3,5 +3,7 @@
 
 namespace claimcheck::ar {
 BOOST_SPIRIT_INSTANTIATE(quantity_type, iterator_type, context_type)
-quantity_type const& quantity_rule() { return quantity; }
+quantity_type const& quantity_rule() {
+  return quantity;
+}
 }  // namespace claimcheck::ar

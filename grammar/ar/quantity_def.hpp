@@ -14,22 +14,21 @@ namespace quantity_detail {
 using boost::fusion::at_c;
 using T = Lexicon::Tables;
 
-inline auto const quote = lit(U'"') | lit(U'\u201C') | lit(U'\u201D') | lit(U'\u00AB') | lit(U'\u00BB') |
-                          lit(U'(') | lit(U')');
+inline auto const quote = lit(U'"') | lit(U'\u201C') | lit(U'\u201D') | lit(U'\u00AB') |
+                          lit(U'\u00BB') | lit(U'(') | lit(U')');
 inline auto const gap = +(ws | quote);  // between a cue and what it governs
 inline auto const object_w = table<&T::object> >> -lit(U'\u0627') >> eow;  // accusative ـًا
 x3::rule<class object_clitic_class, int> const object_cl = "counted noun";
-auto const object_cl_def = object_w | (lit(U'\u0644') >> object_w);  // لحوادث
-inline auto const percent = -ws >> x3::omit[table<&T::percent>] >> eow; // في المائه
+auto const object_cl_def = object_w | (lit(U'\u0644') >> object_w);      // لحوادث
+inline auto const percent = -ws >> x3::omit[table<&T::percent>] >> eow;  // في المائه
 
 x3::rule<class amount_class, QuantityAst> const amount = "amount";
 /// آلاف or الآلاف after a vague amount (عشرات الآلاف).
 x3::rule<class definite_scales_class, double> const definite_scales = "scale word";
-auto const definite_scales_def = (table<&T::scales> >> eow) | (lit(U"\u0627\u0644") >> table<&T::scales> >> eow);
+auto const definite_scales_def =
+    (table<&T::scales> >> eow) | (lit(U"\u0627\u0644") >> table<&T::scales> >> eow);
 
-inline auto const from_number = [](auto& ctx) {
-  x3::_val(ctx).value = x3::_attr(ctx).value;
-};
+inline auto const from_number = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx).value; };
 inline auto const vague_amount = [](auto& ctx) {
   auto& q = x3::_val(ctx);
   q.value = x3::_attr(ctx);
@@ -44,9 +43,9 @@ inline auto const vague_scale = [](auto& ctx) {  // عشرات الآلاف
   q.upper = (q.upper + 1) * s - 1;
 };
 
-auto const amount_def =
-    (table<&T::vague> >> eow)[vague_amount] >> -(ws >> definite_scales[vague_scale]) |
-    number_rule()[from_number];
+auto const amount_def = (table<&T::vague> >> eow)[vague_amount] >>
+                            -(ws >> definite_scales[vague_scale]) |
+                        number_rule()[from_number];
 
 BOOST_SPIRIT_DEFINE(amount, object_cl, definite_scales)
 
@@ -76,14 +75,18 @@ inline auto const set_absence = [](auto& ctx) {
 };
 
 inline auto const any_word = lit(U"\u0627\u064A") >> eow;  // اي (any)
-inline auto const between_word = (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
-inline auto const from_word = lit(U"\u0645\u0646") >> eow;  // من
-inline auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;  // الي، حتي
+inline auto const between_word =
+    (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
+inline auto const from_word = lit(U"\u0645\u0646") >> eow;                          // من
+inline auto const to_word =
+    (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;  // الي، حتي
 
-auto const absence_phrase = table<&T::absence> >> eow >> gap >> -(any_word >> gap) >> object_cl[set_absence];
+auto const absence_phrase = table<&T::absence> >> eow >> gap >>
+                            -(any_word >> gap) >> object_cl[set_absence];
 
-auto const range_phrase = (between_word >> ws >> amount[take_amount] >> and_ >> amount[take_upper]) |
-                          (from_word >> ws >> amount[take_amount] >> ws >> to_word >> ws >> amount[take_upper]);
+auto const range_phrase =
+    (between_word >> ws >> amount[take_amount] >> and_ >> amount[take_upper]) |
+    (from_word >> ws >> amount[take_amount] >> ws >> to_word >> ws >> amount[take_upper]);
 
 auto const counted_tail = -percent[set_percent] >> -(ws >> object_w[set_object]) >>
                           -(ws >> (table<&T::qualifier_post> >> eow)[set_op]);
@@ -96,16 +99,18 @@ inline auto const set_dual = [](auto& ctx) {
 /// A dual noun standing alone counts two (خليتين إرهابيتين).
 auto const dual_noun = (table<&T::object_dual> >> -lit(U'\u0627') >> eow)[set_dual];
 
-auto const bounded_amount = -((table<&T::qualifier_pre> >> eow)[set_op] >> ws) >> amount[take_amount];
+auto const bounded_amount =
+    -((table<&T::qualifier_pre> >> eow)[set_op] >> ws) >> amount[take_amount];
 
 }  // namespace quantity_detail
 
 quantity_type const quantity = "quantity";
 
-auto const quantity_def = with_conj(quantity_detail::absence_phrase |
-                                    (quantity_detail::range_phrase >> quantity_detail::counted_tail) |
-                                    (quantity_detail::bounded_amount >> quantity_detail::counted_tail) |
-                                    quantity_detail::dual_noun);
+auto const quantity_def =
+    with_conj(quantity_detail::absence_phrase |
+              (quantity_detail::range_phrase >> quantity_detail::counted_tail) |
+              (quantity_detail::bounded_amount >> quantity_detail::counted_tail) |
+              quantity_detail::dual_noun);
 
 BOOST_SPIRIT_DEFINE(quantity)
 

@@ -11,23 +11,33 @@ namespace {
 using ar::context_type;
 using ar::iterator_type;
 
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
 
 template <typename Rule, typename Attr>
-bool parse_at(const Lexicon& lex, Rule const& rule, iterator_type& first, iterator_type last, Attr& attr) {
+bool parse_at(const Lexicon& lex, Rule const& rule, iterator_type& first, iterator_type last,
+              Attr& attr) {
   context_type ctx(lex.tables());
   return rule.parse(first, last, ctx, x3::unused, attr);
 }
 
 QuantityOp to_op(int op) {
   switch (op) {
-    case op_gt: return QuantityOp::gt;
-    case op_ge: return QuantityOp::ge;
-    case op_lt: return QuantityOp::lt;
-    case op_le: return QuantityOp::le;
-    case op_approx: return QuantityOp::approx;
-    case ar::q_between: return QuantityOp::between;
-    default: return QuantityOp::eq;
+    case op_gt:
+      return QuantityOp::gt;
+    case op_ge:
+      return QuantityOp::ge;
+    case op_lt:
+      return QuantityOp::lt;
+    case op_le:
+      return QuantityOp::le;
+    case op_approx:
+      return QuantityOp::approx;
+    case ar::q_between:
+      return QuantityOp::between;
+    default:
+      return QuantityOp::eq;
   }
 }
 
@@ -76,7 +86,9 @@ bool part_of_name(std::u32string_view text, std::uint32_t begin, std::uint32_t p
   return q > begin && is_word_char(text[q - 1]) && !is_digit(text[q - 1]);
 }
 
-auto idx(const char32_t* base, iterator_type it) { return static_cast<std::uint32_t>(it - base); }
+auto idx(const char32_t* base, iterator_type it) {
+  return static_cast<std::uint32_t>(it - base);
+}
 
 }  // namespace
 

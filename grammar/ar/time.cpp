@@ -3,5 +3,7 @@
 
 namespace claimcheck::ar {
 BOOST_SPIRIT_INSTANTIATE(time_type, iterator_type, context_type)
-time_type const& time_rule() { return time_expression; }
+time_type const& time_rule() {
+  return time_expression;
+}
 }  // namespace claimcheck::ar

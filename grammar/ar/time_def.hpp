@@ -18,7 +18,8 @@ struct DateAst {
   int y = 0, m = 0, d = 0;
 };
 
-inline auto const year_kw = x3::omit[(table<&T::year_word> >> eow) | (prep >> table<&T::year_word> >> eow)] >> ws;
+inline auto const year_kw =
+    x3::omit[(table<&T::year_word> >> eow) | (prep >> table<&T::year_word> >> eow)] >> ws;
 inline auto const month_word = lit(U"\u0634\u0647\u0631") >> ws;  // شهر before a month name
 inline auto const month_w = -month_word >> table<&T::month> >> eow >>
                             -(-ws >> lit(U'/') >> -ws >> x3::omit[table<&T::month>] >> eow);
@@ -68,11 +69,12 @@ inline auto const month_year = [](auto& ctx) {
 inline auto const year_only = [](auto& ctx) { x3::_val(ctx) = DateAst{x3::_attr(ctx), 0, 0}; };
 inline auto const copy_date = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 
-auto const date_def = (day_digits >> ws >> month_w >> ws >> -year_kw >> year_digits)[day_month_year] |
-                      (day_digits >> sep >> day_digits >> sep >> year_digits)[dmy] |
-                      (year_digits >> sep >> day_digits >> sep >> day_digits)[ymd] |
-                      (month_w >> ws >> -year_kw >> year_digits)[month_year] |
-                      (day_digits >> ws >> month_w)[day_month];
+auto const date_def =
+    (day_digits >> ws >> month_w >> ws >> -year_kw >> year_digits)[day_month_year] |
+    (day_digits >> sep >> day_digits >> sep >> year_digits)[dmy] |
+    (year_digits >> sep >> day_digits >> sep >> day_digits)[ymd] |
+    (month_w >> ws >> -year_kw >> year_digits)[month_year] |
+    (day_digits >> ws >> month_w)[day_month];
 
 auto const point_def = date[copy_date] | (year_kw >> year_digits)[year_only] | bare_year[year_only];
 
@@ -105,9 +107,11 @@ inline auto const set_relative_op = [](int op) {
 inline auto const start = -(x3::omit[table<&T::start_word>] >> eow >> ws);
 inline auto const relative_w = table<&T::relative> >> eow;
 
-inline auto const between_word = (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
-inline auto const from_word = lit(U"\u0645\u0646") >> eow;  // من
-inline auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;  // الي، حتي
+inline auto const between_word =
+    (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
+inline auto const from_word = lit(U"\u0645\u0646") >> eow;                          // من
+inline auto const to_word =
+    (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;  // الي، حتي
 inline auto const year4 = -year_kw >> year_digits;
 inline auto const dash = -ws >> (lit(U'-') | lit(U'\u2013')) >> -ws;
 
@@ -115,23 +119,31 @@ inline auto const dash = -ws >> (lit(U'-') | lit(U'\u2013')) >> -ws;
 
 time_type const time_expression = "time";
 
-auto const time_expression_def = with_conj(
-    ((x3::omit[table<&Lexicon::Tables::since_cue>] >> eow >> ws) >> time_detail::point)[time_detail::set_point(t_since)] |
-    ((x3::omit[table<&Lexicon::Tables::until_cue>] >> eow >> ws) >> time_detail::point)[time_detail::set_point(t_until)] |
-    (time_detail::between_word >> ws >> time_detail::year4 >> and_ >> time_detail::year4)[time_detail::set_range] |
-    (time_detail::from_word >> ws >> time_detail::year4 >> ws >> time_detail::to_word >> ws >> time_detail::year4)[time_detail::set_range] |
-    (year_digits >> time_detail::dash >> year_digits >> eow)[time_detail::set_range] |
-    ((x3::omit[table<&Lexicon::Tables::in_cue>] >> eow >> ws) >> time_detail::point)[time_detail::set_point(t_in)] |
-    time_detail::date[time_detail::set_point(t_in)] |
-    (time_detail::year_kw >> year_digits)[([](auto& ctx) {
-      auto& t = x3::_val(ctx);
-      t.op = t_in;
-      t.y1 = x3::_attr(ctx);
-    })] |
-    (x3::omit[table<&Lexicon::Tables::since_cue>] >> eow >> ws >> time_detail::start >> time_detail::relative_w)[time_detail::set_relative_op(t_since)] |
-    (x3::omit[table<&Lexicon::Tables::until_cue>] >> eow >> ws >> time_detail::start >> time_detail::relative_w)[time_detail::set_relative_op(t_until)] |
-    (x3::omit[table<&Lexicon::Tables::in_cue>] >> eow >> ws >> time_detail::start >> time_detail::relative_w)[time_detail::set_relative_op(t_in)] |
-    time_detail::relative_w[time_detail::set_relative_op(t_in)]);
+auto const time_expression_def =
+    with_conj(((x3::omit[table<&Lexicon::Tables::since_cue>] >> eow >> ws) >>
+               time_detail::point)[time_detail::set_point(t_since)] |
+              ((x3::omit[table<&Lexicon::Tables::until_cue>] >> eow >> ws) >>
+               time_detail::point)[time_detail::set_point(t_until)] |
+              (time_detail::between_word >> ws >> time_detail::year4 >> and_ >>
+               time_detail::year4)[time_detail::set_range] |
+              (time_detail::from_word >> ws >> time_detail::year4 >> ws >> time_detail::to_word >>
+               ws >> time_detail::year4)[time_detail::set_range] |
+              (year_digits >> time_detail::dash >> year_digits >> eow)[time_detail::set_range] |
+              ((x3::omit[table<&Lexicon::Tables::in_cue>] >> eow >> ws) >>
+               time_detail::point)[time_detail::set_point(t_in)] |
+              time_detail::date[time_detail::set_point(t_in)] |
+              (time_detail::year_kw >> year_digits)[([](auto& ctx) {
+                auto& t = x3::_val(ctx);
+                t.op = t_in;
+                t.y1 = x3::_attr(ctx);
+              })] |
+              (x3::omit[table<&Lexicon::Tables::since_cue>] >> eow >> ws >> time_detail::start >>
+               time_detail::relative_w)[time_detail::set_relative_op(t_since)] |
+              (x3::omit[table<&Lexicon::Tables::until_cue>] >> eow >> ws >> time_detail::start >>
+               time_detail::relative_w)[time_detail::set_relative_op(t_until)] |
+              (x3::omit[table<&Lexicon::Tables::in_cue>] >> eow >> ws >> time_detail::start >>
+               time_detail::relative_w)[time_detail::set_relative_op(t_in)] |
+              time_detail::relative_w[time_detail::set_relative_op(t_in)]);
 
 BOOST_SPIRIT_DEFINE(time_expression)
 

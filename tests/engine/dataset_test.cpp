@@ -1,10 +1,11 @@
 // Datasets: the seed dataset from ../shared (skipped, with the reason printed, only when
 // ../shared is absent), every fixture dataset, and precise errors for bad datasets and
 // bad lexicon lines.
+#include "engine/dataset.hpp"
+
 #include <fstream>
 #include <sstream>
 
-#include "engine/dataset.hpp"
 #include "engine/rules/parser.hpp"
 #include "tests/support.hpp"
 
@@ -13,7 +14,8 @@ using claimcheck::test::lexicon;
 
 namespace {
 const std::vector<claimcheck::rules::RuleFile>& rule_files() {
-  static auto files = claimcheck::rules::load_rules(claimcheck::test::source_dir / "rules", lexicon());
+  static auto files =
+      claimcheck::rules::load_rules(claimcheck::test::source_dir / "rules", lexicon());
   return files;
 }
 }  // namespace
@@ -21,7 +23,8 @@ const std::vector<claimcheck::rules::RuleFile>& rule_files() {
 TEST_CASE("the morocco-ct seed dataset passes every fact and finding expectation") {
   auto shared = claimcheck::test::shared_dir();
   if (shared.empty()) {
-    MESSAGE("skipped: ../shared is not beside this checkout, so the seed articles are not available");
+    MESSAGE(
+        "skipped: ../shared is not beside this checkout, so the seed articles are not available");
     return;
   }
   auto ds = load_dataset(shared / "datasets" / "morocco-ct", lexicon());
@@ -35,7 +38,8 @@ TEST_CASE("the morocco-ct seed dataset passes every fact and finding expectation
 
 TEST_CASE("every fixture dataset passes") {
   int datasets = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(claimcheck::test::source_dir / "fixtures")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(claimcheck::test::source_dir / "fixtures")) {
     if (!std::filesystem::exists(entry.path() / "dataset.json")) continue;
     ++datasets;
     auto ds = load_dataset(entry.path(), lexicon());
@@ -64,7 +68,8 @@ std::string dataset_error(const std::string& json) {
 
 TEST_CASE("bad datasets get precise errors") {
   CHECK(dataset_error("{\"schema\": \"claimcheck.dataset/1\",\n \"documents\": [}") ==
-        ":2:16: invalid JSON: parse error at line 2, column 16: syntax error while parsing value - unexpected '}'; expected '[', '{', or a literal");
+        ":2:16: invalid JSON: parse error at line 2, column 16: syntax error while parsing value - "
+        "unexpected '}'; expected '[', '{', or a literal");
   std::string head = R"({"schema":"claimcheck.dataset/1","documents":[{"id":"a","path":"a.txt"}],)";
   CHECK(dataset_error(head + R"("expect_facts":[{"predicat":"arrest"}]})") ==
         ": expect_facts[0]: unknown field 'predicat' (did you mean 'predicate'?)");
@@ -73,16 +78,19 @@ TEST_CASE("bad datasets get precise errors") {
   CHECK(dataset_error(head + R"("expect_facts":[{"doc":"b"}]})") ==
         ": expect_facts[0].doc: expected the id of one of the dataset's documents");
   CHECK(dataset_error(head + R"("expect_facts":[{"quantity":{"more":3}}]})") ==
-        ": expect_facts[0].quantity: expected one of {\"eq\":N} {\"gt\":N} {\"ge\":N} {\"lt\":N} {\"le\":N} {\"approx\":N} {\"between\":[A,B]}");
-  CHECK(dataset_error(head + R"("expect_facts":[{"subject":"XX"}]})").find(": expect_facts[0].subject: unknown entity 'XX'") == 0);
+        ": expect_facts[0].quantity: expected one of {\"eq\":N} {\"gt\":N} {\"ge\":N} {\"lt\":N} "
+        "{\"le\":N} {\"approx\":N} {\"between\":[A,B]}");
+  CHECK(dataset_error(head + R"("expect_facts":[{"subject":"XX"}]})")
+            .find(": expect_facts[0].subject: unknown entity 'XX'") == 0);
 }
 
 TEST_CASE("malformed lexicon lines are reported with file and line") {
   auto dir = std::filesystem::temp_directory_path() / "claimcheck-lexicon-test";
   std::filesystem::remove_all(dir);
-  std::filesystem::copy(claimcheck::test::source_dir / "grammar" / "lexicon", dir, std::filesystem::copy_options::recursive);
+  std::filesystem::copy(claimcheck::test::source_dir / "grammar" / "lexicon", dir,
+                        std::filesystem::copy_options::recursive);
   std::ofstream(dir / "predicates.tsv", std::ios::app) << "seize\tenforcement\taction\n"
-                                                        << "Bad-Id\t-\taction\tar\tكلمة\n";
+                                                       << "Bad-Id\t-\taction\tar\tكلمة\n";
   try {
     Lexicon::load(dir);
     FAIL("no error");
@@ -97,6 +105,8 @@ TEST_CASE("malformed lexicon lines are reported with file and line") {
 TEST_CASE("every id a fixture dataset uses is defined in the lexicon") {
   // load_dataset checks predicates, families, objects and entities; a fixture with an
   // unknown id throws here.
-  for (const auto& entry : std::filesystem::directory_iterator(claimcheck::test::source_dir / "fixtures"))
-    if (std::filesystem::exists(entry.path() / "dataset.json")) CHECK_NOTHROW(load_dataset(entry.path(), lexicon()));
+  for (const auto& entry :
+       std::filesystem::directory_iterator(claimcheck::test::source_dir / "fixtures"))
+    if (std::filesystem::exists(entry.path() / "dataset.json"))
+      CHECK_NOTHROW(load_dataset(entry.path(), lexicon()));
 }

@@ -1,7 +1,8 @@
 // Input validation: each bad input gets its exact error message.
+#include "engine/document.hpp"
+
 #include <string>
 
-#include "engine/document.hpp"
 #include "tests/support.hpp"
 
 using namespace claimcheck;
@@ -21,14 +22,17 @@ std::string error_of(const std::string& bytes) {
 TEST_CASE("bad input is reported with file and byte offset") {
   CHECK(error_of("abc\xFF") == "in.txt: byte 3: invalid UTF-8: invalid lead byte");
   CHECK(error_of("ab\0cd"s) == "in.txt: byte 2: binary data (NUL byte), expected UTF-8 text");
-  CHECK(error_of("---\ntitle: x\n") == "in.txt: front matter opened with '---' on line 1 is never closed");
+  CHECK(error_of("---\ntitle: x\n") ==
+        "in.txt: front matter opened with '---' on line 1 is never closed");
   CHECK(error_of("---\nauthor: x\n---\n") ==
         "in.txt:2: front matter: unknown key 'author' (expected title, source, date, lang or url)");
   CHECK(error_of("---\njust text\n---\n") == "in.txt:2: front matter: expected 'key: value'");
 }
 
 TEST_CASE("front matter fields and the body offset") {
-  auto doc = parse_document("---\ntitle: \"T\"\nsource: MA/interior_ministry\ndate: 2021-03-09\nlang: ar\n---\nنص", "x", "A");
+  auto doc = parse_document(
+      "---\ntitle: \"T\"\nsource: MA/interior_ministry\ndate: 2021-03-09\nlang: ar\n---\nنص", "x",
+      "A");
   CHECK(doc.title == "T");
   CHECK(doc.source == "MA/interior_ministry");
   CHECK(doc.date == "2021-03-09");
@@ -46,6 +50,7 @@ TEST_CASE("files: missing, directory") {
     read_document(claimcheck::test::source_dir.string(), "A");
     FAIL("no error");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()) == claimcheck::test::source_dir.string() + ": is a directory, expected a text file");
+    CHECK(std::string(e.what()) ==
+          claimcheck::test::source_dir.string() + ": is a directory, expected a text file");
   }
 }

@@ -1,10 +1,11 @@
 // Claim assembly end to end on sentences written for the test: the seed patterns with
 // other countries, numbers, years and word order must give the corresponding facts
 // (nothing is hard-coded for the seed articles).
+#include "engine/extract.hpp"
+
 #include <algorithm>
 
 #include "engine/document.hpp"
-#include "engine/extract.hpp"
 #include "tests/support.hpp"
 
 using namespace claimcheck;
@@ -24,7 +25,8 @@ const Fact* find(const std::vector<Fact>& facts, const std::string& kind) {
 
 TEST_CASE("a dismantling count with qualifier, time and attribution, in other words") {
   auto facts = facts_of(
-      "تونس - تمكنت الأجهزة الأمنية التونسية من تفكيك نحو 45 خلية إرهابية منذ عام 2015، حسب وزارة الداخلية.\n");
+      "تونس - تمكنت الأجهزة الأمنية التونسية من تفكيك نحو 45 خلية إرهابية منذ عام 2015، حسب وزارة "
+      "الداخلية.\n");
   const Fact* f = find(facts, "count");
   REQUIRE(f);
   CHECK(f->subject == "TN");
@@ -82,11 +84,13 @@ TEST_CASE("absence with the document's main subject, and a count after a preposi
   CHECK(absent->quantity->value == 0);
   CHECK(absent->polarity == "negative");
   CHECK(absent->time->from == "2020");
-  auto ops = std::find_if(facts.begin(), facts.end(), [](const Fact& f) { return f.object == "counterterrorism_operation"; });
+  auto ops = std::find_if(facts.begin(), facts.end(),
+                          [](const Fact& f) { return f.object == "counterterrorism_operation"; });
   REQUIRE(ops != facts.end());
   CHECK(ops->predicate == "conduct_operation");
   CHECK(ops->quantity->value == 4);
-  auto people = std::find_if(facts.begin(), facts.end(), [](const Fact& f) { return f.object == "person"; });
+  auto people =
+      std::find_if(facts.begin(), facts.end(), [](const Fact& f) { return f.object == "person"; });
   REQUIRE(people != facts.end());
   CHECK(people->predicate == "arrest");
   CHECK(people->time->inherited);
@@ -114,8 +118,9 @@ TEST_CASE("lists become sets without the subject; memberships with co-participan
 }
 
 TEST_CASE("names and years are not counts; relative years resolve against the document date") {
-  auto facts = facts_of("وأكد أن عدد الحالات تراجع بعد كوفيد-19 وفي العام الماضي اعتقلت الشرطة 8 أشخاص.\n",
-                        "---\ndate: 2022-05-01\nsource: US/state_department\n---\n");
+  auto facts =
+      facts_of("وأكد أن عدد الحالات تراجع بعد كوفيد-19 وفي العام الماضي اعتقلت الشرطة 8 أشخاص.\n",
+               "---\ndate: 2022-05-01\nsource: US/state_department\n---\n");
   for (const auto& f : facts) CHECK(f.quantity->value != 19);
   const Fact* f = find(facts, "count");
   REQUIRE(f);
@@ -129,14 +134,17 @@ TEST_CASE("spans point at the original bytes, after the front matter") {
   Document doc = parse_document(front + body, "t.txt", "T");
   auto facts = extract_facts(lexicon(), doc);
   REQUIRE(facts.size() == 1);
-  std::string spanned = doc.bytes.substr(facts[0].span_begin, facts[0].span_end - facts[0].span_begin);
+  std::string spanned =
+      doc.bytes.substr(facts[0].span_begin, facts[0].span_end - facts[0].span_begin);
   CHECK(spanned == "اعتقلت السلطات المغربية ٣٠ شخصاً");
   CHECK(facts[0].quantity->text == "٣٠ شخصاً");
   CHECK(facts[0].time->text == "عام ٢٠٢٠");
   CHECK(doc.title == "اختبار");
 }
 
-TEST_CASE("an empty document has no facts") { CHECK(facts_of("").empty()); }
+TEST_CASE("an empty document has no facts") {
+  CHECK(facts_of("").empty());
+}
 
 TEST_CASE("ages, ordinals, phone numbers and durations are not counts") {
   auto facts = facts_of(
@@ -149,7 +157,8 @@ TEST_CASE("ages, ordinals, phone numbers and durations are not counts") {
   }
 }
 
-TEST_CASE("a dual noun alone counts two; a count after a verb in another clause keeps its own noun") {
+TEST_CASE(
+    "a dual noun alone counts two; a count after a verb in another clause keeps its own noun") {
   auto facts = facts_of("وفككت الأجهزة خليتين إرهابيتين عام 2020، واعتقلت 9 أشخاص.\n");
   REQUIRE(facts.size() == 2);
   CHECK(facts[0].object == "terrorist_cell");

@@ -29,9 +29,9 @@ const std::vector<RuleFile>& default_rules() {
   return rules;
 }
 
-Fact count(const std::string& id, const std::string& subject, const std::string& predicate, const std::string& object,
-           const std::string& op, double value, const std::string& time_op, const std::string& from,
-           const std::string& to = "") {
+Fact count(const std::string& id, const std::string& subject, const std::string& predicate,
+           const std::string& object, const std::string& op, double value,
+           const std::string& time_op, const std::string& from, const std::string& to = "") {
   Fact f;
   f.id = id;
   f.doc = id.substr(0, id.find(':'));
@@ -67,13 +67,17 @@ std::vector<Document> docs(std::initializer_list<const char*> ids) {
   return out;
 }
 
-std::vector<std::string> fired(const std::vector<Fact>& facts, std::initializer_list<const char*> doc_ids = {"A", "B"}) {
+std::vector<std::string> fired(const std::vector<Fact>& facts,
+                               std::initializer_list<const char*> doc_ids = {"A", "B"}) {
   std::vector<std::string> out;
-  for (const auto& f : evaluate(default_rules(), docs(doc_ids), facts, lexicon())) out.push_back(f.rule + ":" + f.verdict);
+  for (const auto& f : evaluate(default_rules(), docs(doc_ids), facts, lexicon()))
+    out.push_back(f.rule + ":" + f.verdict);
   return out;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 }  // namespace
 
@@ -90,11 +94,15 @@ TEST_CASE("the default rules are valid") {
 
 TEST_CASE("syntax errors: where and what was expected") {
   CHECK(diagnose("rule x\n  about count\n  jion subject\n") ==
-        std::vector<std::string>{"t.rules:3:3: expected a clause (about, pair, join, report, when, verdict or explain) or the next 'rule'\n"
+        std::vector<std::string>{"t.rules:3:3: expected a clause (about, pair, join, report, when, "
+                                 "verdict or explain) or the next 'rule'\n"
                                  "    jion subject\n    ^"});
-  CHECK(diagnose("rule x\n  about count\n  join subject\n  when known(a.time) and\n  verdict differs\n  explain \"x\"\n")
+  CHECK(diagnose("rule x\n  about count\n  join subject\n  when known(a.time) and\n  verdict "
+                 "differs\n  explain \"x\"\n")
             .at(0) == "t.rules:5:3: expected an expression\n    verdict differs\n    ^");
-  CHECK(diagnose("rule x\n  explain \"unterminated\n").at(0).rfind("t.rules:2:24: expected '\"'", 0) == 0);
+  CHECK(diagnose("rule x\n  explain \"unterminated\n")
+            .at(0)
+            .rfind("t.rules:2:24: expected '\"'", 0) == 0);
   CHECK(diagnose("rulex\n").at(0).rfind("t.rules:1:1: expected 'rule' to start a rule", 0) == 0);
 }
 
@@ -104,33 +112,43 @@ TEST_CASE("check errors: unknown names with suggestions, wrong arguments, missin
       "  about count, mesure\n"
       "  pair acros\n"
       "  join subject, predicat\n"
-      "  when same_span(a.time, b.tiem) and closer(a.quantity) and close(a.quantity, b.quantity) and disjoint(a.members, b.members)\n"
+      "  when same_span(a.time, b.tiem) and closer(a.quantity) and close(a.quantity, b.quantity) "
+      "and disjoint(a.members, b.members)\n"
       "  verdict contradict\n"
       "  explain \"{a.sorce} {c}\"\n");
   std::vector<std::string> first_lines;
   for (const auto& e : errs) first_lines.push_back(e.substr(0, e.find('\n')));
-  CHECK(first_lines == std::vector<std::string>{
-                           "t.rules:2:9: unknown fact kind 'mesure' (did you mean 'measure'?)",
-                           "t.rules:3:8: unknown pairing 'acros' (across, within, any or single) (did you mean 'across'?)",
-                           "t.rules:4:8: cannot join on 'predicat': join fields are doc, family, kind, object, polarity, predicate, source, subject, time (did you mean 'predicate'?)",
-                           "t.rules:6:11: unknown verdict 'contradict' (did you mean 'contradicts'?)",
-                           "t.rules:5:28: unknown field 'tiem' (did you mean 'time'?)",
-                           "t.rules:5:38: unknown function 'closer' (did you mean 'close'?)",
-                           "t.rules:5:61: 'close' takes close(quantity, quantity, number), given 2 arguments",
-                           "t.rules:5:95: wrong argument types: disjoint(set, set); expected disjoint(time, time) or disjoint(quantity, quantity)",
-                           "t.rules:7:15: unknown field 'sorce' (did you mean 'source'?)",
-                           "t.rules:7:22: unknown placeholder '{c}' (use {a.field}, {b.field}, {shared}, {only_a} or {only_b})",
-                       });
-  CHECK(diagnose("rule y\n  about count\n")[0].rfind("t.rules:1:1: rule 'y' needs a 'join' clause", 0) == 0);
+  CHECK(first_lines ==
+        std::vector<std::string>{
+            "t.rules:2:9: unknown fact kind 'mesure' (did you mean 'measure'?)",
+            "t.rules:3:8: unknown pairing 'acros' (across, within, any or single) (did you mean "
+            "'across'?)",
+            "t.rules:4:8: cannot join on 'predicat': join fields are doc, family, kind, object, "
+            "polarity, predicate, source, subject, time (did you mean 'predicate'?)",
+            "t.rules:6:11: unknown verdict 'contradict' (did you mean 'contradicts'?)",
+            "t.rules:5:28: unknown field 'tiem' (did you mean 'time'?)",
+            "t.rules:5:38: unknown function 'closer' (did you mean 'close'?)",
+            "t.rules:5:61: 'close' takes close(quantity, quantity, number), given 2 arguments",
+            "t.rules:5:95: wrong argument types: disjoint(set, set); expected disjoint(time, time) "
+            "or disjoint(quantity, quantity)",
+            "t.rules:7:15: unknown field 'sorce' (did you mean 'source'?)",
+            "t.rules:7:22: unknown placeholder '{c}' (use {a.field}, {b.field}, {shared}, {only_a} "
+            "or {only_b})",
+        });
+  CHECK(diagnose("rule y\n  about count\n")[0].rfind("t.rules:1:1: rule 'y' needs a 'join' clause",
+                                                     0) == 0);
 }
 
 TEST_CASE("columns count characters, not bytes") {
-  auto errs = diagnose("rule x\n  about count\n  join subject\n  verdict differs\n  explain \"عربي {a.sorce}\"\n");
+  auto errs = diagnose(
+      "rule x\n  about count\n  join subject\n  verdict differs\n  explain \"عربي {a.sorce}\"\n");
   REQUIRE(errs.size() == 1);
-  CHECK(errs[0].rfind("t.rules:5:20: unknown field 'sorce'", 0) == 0);  // ع ر ب ي are 4 columns, 8 bytes
+  CHECK(errs[0].rfind("t.rules:5:20: unknown field 'sorce'", 0) ==
+        0);  // ع ر ب ي are 4 columns, 8 bytes
 }
 
-TEST_CASE("numeric contradiction fires on disjoint figures for the same span, not on overlapping ones") {
+TEST_CASE(
+    "numeric contradiction fires on disjoint figures for the same span, not on overlapping ones") {
   auto f = fired({count("A:1", "EG", "arrest", "person", "=", 12, "in", "2020"),
                   count("B:1", "EG", "arrest", "person", ">", 30, "in", "2020")});
   CHECK(has(f, "numeric-contradiction:contradicts"));
@@ -190,16 +208,17 @@ TEST_CASE("different units in one family differ; other families do not pair") {
 }
 
 TEST_CASE("shared partners give shared and only-in details; disjoint sets give nothing") {
-  auto findings = evaluate(default_rules(), docs({"A", "B"}),
-                           {set_fact("A:1", "MA", {"FR", "ES", "PT"}), set_fact("B:1", "MA", {"ES", "DE"})}, lexicon());
+  auto findings = evaluate(
+      default_rules(), docs({"A", "B"}),
+      {set_fact("A:1", "MA", {"FR", "ES", "PT"}), set_fact("B:1", "MA", {"ES", "DE"})}, lexicon());
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "shared-partners");
   CHECK(findings[0].details["shared"] == nlohmann::json{"ES"});
   CHECK(findings[0].details["only_in"]["A"] == nlohmann::json{"FR", "PT"});
   CHECK(findings[0].details["only_in"]["B"] == nlohmann::json{"DE"});
   CHECK(findings[0].explanation.find("both sources name Spain") == 0);
-  CHECK(evaluate(default_rules(), docs({"A", "B"}), {set_fact("A:1", "MA", {"FR"}), set_fact("B:1", "MA", {"DE"})},
-                 lexicon())
+  CHECK(evaluate(default_rules(), docs({"A", "B"}),
+                 {set_fact("A:1", "MA", {"FR"}), set_fact("B:1", "MA", {"DE"})}, lexicon())
             .empty());
 }
 
@@ -217,12 +236,16 @@ TEST_CASE("memberships agree, conflict on co-participants, or differ in role") {
   };
   auto run = [&](std::vector<Fact> facts) {
     std::vector<std::string> out;
-    for (const auto& f : evaluate(default_rules(), docs({"A", "B"}), facts, lexicon())) out.push_back(f.rule);
+    for (const auto& f : evaluate(default_rules(), docs({"A", "B"}), facts, lexicon()))
+      out.push_back(f.rule);
     return out;
   };
-  CHECK(run({m("A:1", "co_chair", {"CA"}), m("B:1", "co_chair", {"CA"})}) == std::vector<std::string>{"membership-agreement"});
-  CHECK(run({m("A:1", "co_chair", {"CA"}), m("B:1", "co_chair", {"NL"})}) == std::vector<std::string>{"membership-conflict"});
-  CHECK(run({m("A:1", "member_of", {}), m("B:1", "co_chair", {"CA"})}) == std::vector<std::string>{"membership-roles"});
+  CHECK(run({m("A:1", "co_chair", {"CA"}), m("B:1", "co_chair", {"CA"})}) ==
+        std::vector<std::string>{"membership-agreement"});
+  CHECK(run({m("A:1", "co_chair", {"CA"}), m("B:1", "co_chair", {"NL"})}) ==
+        std::vector<std::string>{"membership-conflict"});
+  CHECK(run({m("A:1", "member_of", {}), m("B:1", "co_chair", {"CA"})}) ==
+        std::vector<std::string>{"membership-roles"});
 }
 
 TEST_CASE("a figure restated within one document, consistently or not") {
@@ -265,7 +288,9 @@ TEST_CASE("the example rule in docs/rules.md works as written") {
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "recycled-figure");
   CHECK(findings[0].verdict == "differs");
-  CHECK(findings[0].explanation == "the first article and the second article give the same figure, 55, for in 2020 and in 2021");
+  CHECK(
+      findings[0].explanation ==
+      "the first article and the second article give the same figure, 55, for in 2020 and in 2021");
   CHECK(evaluate(rules, docs({"A", "B"}),
                  {count("A:1", "EG", "arrest", "person", "=", 55, "in", "2020"),
                   count("B:1", "EG", "arrest", "person", "=", 56, "in", "2021")},
@@ -286,7 +311,8 @@ TEST_CASE("group findings over many documents: every fact with a partner, and on
     facts.push_back(d == 5 ? count(id + ":1", "EG", "arrest", "person", ">", 30, "in", "2020")
                            : count(id + ":1", "EG", "arrest", "person", "=", 12, "in", "2020"));
   }
-  facts.push_back(count("D11:2", "EG", "arrest", "person", "=", 7, "in", "2019"));  // another span: no partner
+  facts.push_back(
+      count("D11:2", "EG", "arrest", "person", "=", 7, "in", "2019"));  // another span: no partner
   auto findings = evaluate(default_rules(), many, facts, lexicon());
   const Finding* contradiction = nullptr;
   const Finding* agreement = nullptr;
@@ -296,21 +322,26 @@ TEST_CASE("group findings over many documents: every fact with a partner, and on
   }
   REQUIRE(contradiction);
   CHECK(contradiction->facts.size() == 12);  // the deviant and all eleven it contradicts
-  CHECK(std::find(contradiction->facts.begin(), contradiction->facts.end(), "D11:2") == contradiction->facts.end());
-  CHECK(contradiction->explanation.find("(and 10 more facts in 12 documents)") != std::string::npos);
+  CHECK(std::find(contradiction->facts.begin(), contradiction->facts.end(), "D11:2") ==
+        contradiction->facts.end());
+  CHECK(contradiction->explanation.find("(and 10 more facts in 12 documents)") !=
+        std::string::npos);
   REQUIRE(agreement);
   CHECK(agreement->facts.size() == 11);  // the eleven that agree, not the deviant
-  CHECK(std::find(agreement->facts.begin(), agreement->facts.end(), "D5:1") == agreement->facts.end());
+  CHECK(std::find(agreement->facts.begin(), agreement->facts.end(), "D5:1") ==
+        agreement->facts.end());
 
   // cumulative: 40 in 2021 in ten documents cannot fit in 25 since 2019 from the last one
   std::vector<Fact> cumulative;
   for (int d = 0; d < 11; ++d) {
     std::string id = "D" + std::to_string(d);
-    cumulative.push_back(d == 10 ? count(id + ":1", "DZ", "dismantle", "terrorist_cell", "=", 25, "since", "2019")
-                                 : count(id + ":1", "DZ", "dismantle", "terrorist_cell", "=", 40, "in", "2021"));
+    cumulative.push_back(
+        d == 10 ? count(id + ":1", "DZ", "dismantle", "terrorist_cell", "=", 25, "since", "2019")
+                : count(id + ":1", "DZ", "dismantle", "terrorist_cell", "=", 40, "in", "2021"));
   }
   auto more = evaluate(default_rules(), many, cumulative, lexicon());
-  auto it = std::find_if(more.begin(), more.end(), [](const Finding& f) { return f.rule == "cumulative-contradiction"; });
+  auto it = std::find_if(more.begin(), more.end(),
+                         [](const Finding& f) { return f.rule == "cumulative-contradiction"; });
   REQUIRE(it != more.end());
   CHECK(it->facts.size() == 11);
   CHECK(it->verdict == "contradicts");

@@ -18,8 +18,10 @@ enum class Case { nominative, oblique };  // oblique: accusative and genitive sh
 enum class Gender { masculine, feminine };
 
 std::string unit_word(int n, Gender g) {
-  static const char* masc[] = {"", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"};
-  static const char* fem[] = {"", "واحدة", "اثنتان", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر"};
+  static const char* masc[] = {"",    "واحد", "اثنان",  "ثلاثة", "أربعة", "خمسة",
+                               "ستة", "سبعة", "ثمانية", "تسعة",  "عشرة"};
+  static const char* fem[] = {"",   "واحدة", "اثنتان", "ثلاث", "أربع", "خمس",
+                              "ست", "سبع",   "ثماني",  "تسع",  "عشر"};
   return g == Gender::masculine ? masc[n] : fem[n];
 }
 
@@ -47,7 +49,9 @@ std::string below100(int n, Case c, Gender g) {
   }
   int u = n % 10, t = n / 10;
   if (u == 0) return ten_word(t, c);
-  std::string unit = u == 2 ? two(c, g) : u == 1 ? (g == Gender::masculine ? "واحد" : "إحدى") : unit_word(u, g);
+  std::string unit = u == 2   ? two(c, g)
+                     : u == 1 ? (g == Gender::masculine ? "واحد" : "إحدى")
+                              : unit_word(u, g);
   return unit + " و" + ten_word(t, c);
 }
 
@@ -71,12 +75,17 @@ std::string spell(int n, Case c, Gender g, bool maa = false) {
   if (n < 1000) return below1000(n, c, g, maa);
   int th = n / 1000, rest = n % 1000;
   std::string s;
-  if (th == 1) s = "ألف";
-  else if (th == 2) s = c == Case::nominative ? "ألفان" : "ألفين";
-  else if (th <= 10) s = below100(th, c, Gender::masculine) + " آلاف";
+  if (th == 1)
+    s = "ألف";
+  else if (th == 2)
+    s = c == Case::nominative ? "ألفان" : "ألفين";
+  else if (th <= 10)
+    s = below100(th, c, Gender::masculine) + " آلاف";
   else {
     int tail = th % 100;
-    s = below1000(th, c, Gender::masculine, maa) + (tail >= 11 ? " ألفا" : tail >= 3 ? " آلاف" : " ألف");
+    s = below1000(th, c, Gender::masculine, maa) + (tail >= 11  ? " ألفا"
+                                                    : tail >= 3 ? " آلاف"
+                                                                : " ألف");
   }
   if (rest) s += " و" + below1000(rest, c, g, maa);
   return s;
@@ -84,7 +93,7 @@ std::string spell(int n, Case c, Gender g, bool maa = false) {
 
 void check_number(const std::string& text, double expected) {
   std::string shown = text;
-    CAPTURE(shown);
+  CAPTURE(shown);
   auto v = parse_number(lexicon(), norm(text));
   REQUIRE(v.has_value());
   CHECK(*v == doctest::Approx(expected));
@@ -106,9 +115,10 @@ TEST_CASE("every number 1-999 in words, both genders, both cases, both spellings
 }
 
 TEST_CASE("thousands in words") {
-  for (int n : {1000, 2000, 3000, 5000, 10000, 11000, 12000, 20000, 25000, 99000, 100000, 150000, 200000, 300000,
-                999000, 1500, 2500, 3250, 10001, 12345, 123456, 999999})
-    for (Case c : {Case::nominative, Case::oblique}) check_number(spell(n, c, Gender::masculine), n);
+  for (int n : {1000,   2000,   3000,   5000,   10000, 11000, 12000, 20000, 25000, 99000,  100000,
+                150000, 200000, 300000, 999000, 1500,  2500,  3250,  10001, 12345, 123456, 999999})
+    for (Case c : {Case::nominative, Case::oblique})
+      check_number(spell(n, c, Gender::masculine), n);
 }
 
 TEST_CASE("hand-written number words: constructs, duals, scales, fractions, Egyptian forms") {
@@ -117,38 +127,66 @@ TEST_CASE("hand-written number words: constructs, duals, scales, fractions, Egyp
     double value;
   };
   const Row rows[] = {
-      {"مئتي", 200},           {"مائتي", 200},         {"مئتا", 200},             {"ثلاث مئة", 300},
-      {"ثلاثمائة", 300},       {"خمسة وخمسين", 55},    {"إحدى عشرة", 11},         {"ثلاث عشرة", 13},
-      {"مليون", 1e6},          {"مليونان", 2e6},        {"مليونين", 2e6},           {"ثلاثة ملايين", 3e6},
-      {"عشرة ملايين", 1e7},    {"مليار", 1e9},          {"ملياران", 2e9},           {"خمسة مليارات", 5e9},
-      {"مئة ألف", 1e5},        {"مائة ألف", 1e5},       {"نصف مليون", 5e5},         {"ربع مليون", 2.5e5},
-      {"مليون ونصف", 1.5e6},   {"ثلاثة ونصف", 3.5},     {"ألفان وخمسمائة", 2500},   {"ألف وخمسمئة", 1500},
-      {"حداشر", 11},           {"اتناشر", 12},          {"تلتمية", 300},            {"ميتين", 200},
-      {"عشرون ألفًا", 20000},  {"خمسون ألف", 50000},    {"مليون ومئتا ألف", 1.2e6}, {"ثَلاثَةُ آلافٍ", 3000},
-      {"أربعمئة", 400},        {"ثمانمائة", 800},       {"تسعمئة وتسعة وتسعون", 999}, {"صفر", 0},
+      {"مئتي", 200},
+      {"مائتي", 200},
+      {"مئتا", 200},
+      {"ثلاث مئة", 300},
+      {"ثلاثمائة", 300},
+      {"خمسة وخمسين", 55},
+      {"إحدى عشرة", 11},
+      {"ثلاث عشرة", 13},
+      {"مليون", 1e6},
+      {"مليونان", 2e6},
+      {"مليونين", 2e6},
+      {"ثلاثة ملايين", 3e6},
+      {"عشرة ملايين", 1e7},
+      {"مليار", 1e9},
+      {"ملياران", 2e9},
+      {"خمسة مليارات", 5e9},
+      {"مئة ألف", 1e5},
+      {"مائة ألف", 1e5},
+      {"نصف مليون", 5e5},
+      {"ربع مليون", 2.5e5},
+      {"مليون ونصف", 1.5e6},
+      {"ثلاثة ونصف", 3.5},
+      {"ألفان وخمسمائة", 2500},
+      {"ألف وخمسمئة", 1500},
+      {"حداشر", 11},
+      {"اتناشر", 12},
+      {"تلتمية", 300},
+      {"ميتين", 200},
+      {"عشرون ألفًا", 20000},
+      {"خمسون ألف", 50000},
+      {"مليون ومئتا ألف", 1.2e6},
+      {"ثَلاثَةُ آلافٍ", 3000},
+      {"أربعمئة", 400},
+      {"ثمانمائة", 800},
+      {"تسعمئة وتسعة وتسعون", 999},
+      {"صفر", 0},
   };
   for (const auto& r : rows) check_number(r.text, r.value);
 }
 
-TEST_CASE("digits: ASCII, Arabic-Indic, Extended Arabic-Indic, separators, mixed with scale words") {
+TEST_CASE(
+    "digits: ASCII, Arabic-Indic, Extended Arabic-Indic, separators, mixed with scale words") {
   struct Row {
     const char* text;
     double value;
   };
   const Row rows[] = {
-      {"200", 200},          {"٢٠٠", 200},           {"۲۰۰", 200},          {"1,500", 1500},
-      {"1,500,000", 1.5e6},  {"١٬٥٠٠", 1500},        {"2.5", 2.5},          {"٢٫٥", 2.5},
-      {"3 ملايين", 3e6},     {"٣ ملايين", 3e6},      {"50 ألف", 50000},     {"1.5 مليون", 1.5e6},
-      {"100 الف", 100000},   {"10 آلاف", 10000},     {"2 مليار", 2e9},      {"0", 0},
-      {"12,345.5", 12345.5}, {"٠٫٥", 0.5},           {"7", 7},              {"99", 99},
+      {"200", 200},          {"٢٠٠", 200},       {"۲۰۰", 200},      {"1,500", 1500},
+      {"1,500,000", 1.5e6},  {"١٬٥٠٠", 1500},    {"2.5", 2.5},      {"٢٫٥", 2.5},
+      {"3 ملايين", 3e6},     {"٣ ملايين", 3e6},  {"50 ألف", 50000}, {"1.5 مليون", 1.5e6},
+      {"100 الف", 100000},   {"10 آلاف", 10000}, {"2 مليار", 2e9},  {"0", 0},
+      {"12,345.5", 12345.5}, {"٠٫٥", 0.5},       {"7", 7},          {"99", 99},
   };
   for (const auto& r : rows) check_number(r.text, r.value);
 }
 
 TEST_CASE("not numbers, or not whole numbers: the parse must fail") {
-  for (const char* text : {"خلية", "عشرات", "ستين خلية", "الاف", "ثلاثةوخمسة", "12abc", "G20", "مئات", "سنة",
-                           "الثالث", "واحدي", "خمسه وخمسة", "1,50", "مليوني خلية", "1234567890123456",
-                           "9999999999999999999999999999999999999999"}) {
+  for (const char* text : {"خلية", "عشرات", "ستين خلية", "الاف", "ثلاثةوخمسة", "12abc", "G20",
+                           "مئات", "سنة", "الثالث", "واحدي", "خمسه وخمسة", "1,50", "مليوني خلية",
+                           "1234567890123456", "9999999999999999999999999999999999999999"}) {
     std::string shown = text;
     CAPTURE(shown);
     CHECK_FALSE(parse_number(lexicon(), norm(text)).has_value());

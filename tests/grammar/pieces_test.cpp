@@ -8,7 +8,9 @@ using claimcheck::test::lexicon;
 using claimcheck::test::norm;
 
 namespace {
-std::string object_of(const QuantityPiece& q) { return q.object < 0 ? "" : lexicon().object(q.object).id; }
+std::string object_of(const QuantityPiece& q) {
+  return q.object < 0 ? "" : lexicon().object(q.object).id;
+}
 }  // namespace
 
 TEST_CASE("qualifiers become bounds") {
@@ -90,7 +92,8 @@ TEST_CASE("absence is a count of zero") {
     CHECK(q->absence);
     CHECK(q->value == 0);
   }
-  CHECK(object_of(*parse_quantity(lexicon(), norm("لا وجود لحوادث إرهابية"))) == "terrorist_incident");
+  CHECK(object_of(*parse_quantity(lexicon(), norm("لا وجود لحوادث إرهابية"))) ==
+        "terrorist_incident");
   CHECK_FALSE(parse_quantity(lexicon(), norm("لا وجود")).has_value());
 }
 
@@ -140,7 +143,8 @@ TEST_CASE("times") {
   REQUIRE(rel);
   CHECK(rel->op == TimeOp::since);
   CHECK(lexicon().relative(rel->relative).offset == 0);
-  for (const char* text : {"2021", "في 2500 عملية", "في 11 عملية", "عام", "32 مارس 2021", "2020-2015"}) {
+  for (const char* text :
+       {"2021", "في 2500 عملية", "في 11 عملية", "عام", "32 مارس 2021", "2020-2015"}) {
     std::string shown = text;
     CAPTURE(shown);
     CHECK_FALSE(parse_time(lexicon(), norm(text)).has_value());
@@ -153,12 +157,27 @@ TEST_CASE("entities with clitics resolve to ISO codes and organisation ids") {
     const char* id;
   };
   const Row rows[] = {
-      {"المغرب", "MA"},        {"للمغرب", "MA"},          {"وبلجيكا", "BE"},        {"بإسبانيا", "ES"},
-      {"وفرنسا", "FR"},        {"فرنسا", "FR"},           {"لبنان", "LB"},          {"المغربية", "MA"},
-      {"الأمريكية", "US"},     {"الأميركي", "US"},        {"الولايات المتحدة", "US"}, {"والولايات المتحدة", "US"},
-      {"الرباط", "MA"},        {"ألمانيا", "DE"},         {"المملكة المغربية", "MA"}, {"الجزائريين", "DZ"},
-      {"كندا", "CA"},          {"GCTF", "gctf"},          {"وزارة الداخلية", "*/interior_ministry"},
-      {"بوزارة الخارجية", "*/foreign_ministry"}, {"الرابطة المحمدية للعلماء", "mohammedia_league_of_scholars"},
+      {"المغرب", "MA"},
+      {"للمغرب", "MA"},
+      {"وبلجيكا", "BE"},
+      {"بإسبانيا", "ES"},
+      {"وفرنسا", "FR"},
+      {"فرنسا", "FR"},
+      {"لبنان", "LB"},
+      {"المغربية", "MA"},
+      {"الأمريكية", "US"},
+      {"الأميركي", "US"},
+      {"الولايات المتحدة", "US"},
+      {"والولايات المتحدة", "US"},
+      {"الرباط", "MA"},
+      {"ألمانيا", "DE"},
+      {"المملكة المغربية", "MA"},
+      {"الجزائريين", "DZ"},
+      {"كندا", "CA"},
+      {"GCTF", "gctf"},
+      {"وزارة الداخلية", "*/interior_ministry"},
+      {"بوزارة الخارجية", "*/foreign_ministry"},
+      {"الرابطة المحمدية للعلماء", "mohammedia_league_of_scholars"},
       {"للتحالف العالمي لهزيمة داعش", "global_coalition_defeat_isis"},
   };
   for (const auto& r : rows) {
@@ -190,7 +209,7 @@ TEST_CASE("coordinated lists of three and five") {
         std::vector<std::string>{"ES", "BE", "FR", "DE", "IT"});
   CHECK(ids("مصر، تونس، والأردن") == std::vector<std::string>{"EG", "TN", "JO"});
   CHECK(ids("قطر أو الكويت") == std::vector<std::string>{"QA", "KW"});
-  CHECK(ids("المغرب") .empty());  // one entity is not a list
+  CHECK(ids("المغرب").empty());  // one entity is not a list
 }
 
 TEST_CASE("predicates from the verb lexicon, with clitics") {
@@ -198,10 +217,10 @@ TEST_CASE("predicates from the verb lexicon, with clitics") {
     const char* text;
     const char* id;
   };
-  const Row rows[] = {{"تفكيك", "dismantle"}, {"وتفكيك", "dismantle"},  {"بتفكيك", "dismantle"},
-                      {"فككت", "dismantle"},  {"اعتقلت", "arrest"},     {"توقيف", "arrest"},
+  const Row rows[] = {{"تفكيك", "dismantle"},   {"وتفكيك", "dismantle"},  {"بتفكيك", "dismantle"},
+                      {"فككت", "dismantle"},    {"اعتقلت", "arrest"},     {"توقيف", "arrest"},
                       {"للتعاون", "cooperate"}, {"إفشال", "foil_attack"}, {"وإحباط", "foil_attack"},
-                      {"عضو", "member_of"},   {"القانون", "enact_law"}, {"تشهد", "occur"}};
+                      {"عضو", "member_of"},     {"القانون", "enact_law"}, {"تشهد", "occur"}};
   for (const auto& r : rows) {
     std::string shown = r.text;
     CAPTURE(shown);

@@ -45,10 +45,10 @@ TEST_CASE("normalisation folds Arabic for matching") {
   CHECK(n("٢٠٢١") == "2021");
   CHECK(n("۲۰۲۱") == "2021");
   CHECK(n("٪") == "%");
-  CHECK(n("ﻻ") == "لا");            // presentation-form ligature (PDF copy)
+  CHECK(n("ﻻ") == "لا");           // presentation-form ligature (PDF copy)
   CHECK(n("ﺍﻟﻤﻐﺮﺏ") == "المغرب");  // presentation forms
   CHECK(n("GCTF") == "gctf");
-  CHECK(n("a\u200Db") == "ab");      // zero-width joiner
+  CHECK(n("a\u200Db") == "ab");  // zero-width joiner
   CHECK(n("  a \t\u00A0 b  ") == "a b");
   CHECK(n("مسؤول") == "مسوول");
 }
