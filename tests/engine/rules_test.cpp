@@ -290,7 +290,7 @@ TEST_CASE("the example rule in docs/rules.md works as written") {
   CHECK(findings[0].verdict == "differs");
   CHECK(
       findings[0].explanation ==
-      "the first article and the second article give the same figure, 55, for in 2020 and in 2021");
+      "the first article and the second article give the same figure, 55, in 2020 and in 2021");
   CHECK(evaluate(rules, docs({"A", "B"}),
                  {count("A:1", "EG", "arrest", "person", "=", 55, "in", "2020"),
                   count("B:1", "EG", "arrest", "person", "=", 56, "in", "2021")},
