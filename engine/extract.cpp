@@ -338,7 +338,6 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
       };
 
       // counts and measures
-      std::vector<bool> event_used(ps.predicates.size(), false);
       for (const auto& q : ps.quantities) {
         if (q.object < 0 && !q.percent) continue;  // a bare number is not a claim
         Fact f = make_fact(q.percent ? "measure" : "count", q.span);
@@ -472,7 +471,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
       for (std::size_t pi = 0; pi < ps.predicates.size(); ++pi) {
         const auto& p = ps.predicates[pi];
         const auto& info = lex.predicate(p.predicate);
-        if (info.kind != PredicateKind::event || times.empty() || event_used[pi]) continue;
+        if (info.kind != PredicateKind::event || times.empty()) continue;
         Fact f = make_fact("event", p.span);
         set_predicate(f, info);
         f.subject = subject_before(p.span.begin, no_exclusion);

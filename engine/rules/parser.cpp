@@ -207,12 +207,11 @@ x3::rule<class clause_class> const clause_rule =
 auto const clause_rule_def = clause;
 BOOST_SPIRIT_DEFINE(clause_rule)
 
-/// Describes what an expectation failure wanted, in words.
+/// Describes what an expectation failure wanted, in words: a rule's name, or a quoted
+/// literal character (X3 names a literal 'x' either as x or as 'x').
 std::string expected_text(const x3::expectation_failure<iterator>& e) {
   std::string which = e.which();
-  if (which.size() == 1 || (which.size() == 3 && which[0] == '\''))
-    return "'" + std::string(1, which.back() == '\'' ? which[1] : which[0]) + "'";
-  if (which.rfind("'", 0) == 0) return which;
+  if (which.size() == 1) return "'" + which + "'";
   return which;
 }
 
