@@ -395,39 +395,30 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
     for (const auto& id : f.facts) ids += (ids.empty() ? "" : ",") + id;
     return f.rule + " " + f.verdict + " [" + ids + "]";
   };
-  for (std::size_t i = 0; i < ds.expect_findings.size(); ++i) {
-    const auto& e = ds.expect_findings[i];
-    if (!rule_files) {
-      ++result.not_checked;
-      out << "  not checked  expect_findings[" << i << "] (no rules given)" << note(e) << '\n';
-      continue;
-    }
-    auto it = std::find_if(findings.begin(), findings.end(),
-                           [&](const auto& f) { return finding_matches(e, f, facts); });
-    if (it != findings.end()) {
-      ++result.passed;
-      out << "  met     expect_findings[" << i << "] " << describe(*it) << note(e) << '\n';
-    } else {
-      ++result.failed;
-      out << "  MISSED  expect_findings[" << i << "] " << compact(e) << note(e) << '\n';
-    }
-  }
-  for (std::size_t i = 0; i < ds.forbid_findings.size(); ++i) {
-    const auto& e = ds.forbid_findings[i];
-    if (!rule_files) {
-      ++result.not_checked;
-      out << "  not checked  forbid_findings[" << i << "] (no rules given)" << note(e) << '\n';
-      continue;
-    }
-    auto it = std::find_if(findings.begin(), findings.end(),
-                           [&](const auto& f) { return finding_matches(e, f, facts); });
-    if (it != findings.end()) {
-      ++result.failed;
-      out << "  FOUND   forbid_findings[" << i << "] " << describe(*it) << ": " << it->explanation
-          << note(e) << '\n';
-    } else {
-      ++result.passed;
-      out << "  absent  forbid_findings[" << i << "]" << note(e) << '\n';
+  // expected findings pass when found, forbidden ones when absent
+  for (bool expected : {true, false}) {
+    const auto& entries = expected ? ds.expect_findings : ds.forbid_findings;
+    const char* list = expected ? "expect_findings" : "forbid_findings";
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const auto& e = entries[i];
+      if (!rule_files) {
+        ++result.not_checked;
+        out << "  not checked  " << list << "[" << i << "] (no rules given)" << note(e) << '\n';
+        continue;
+      }
+      auto it = std::find_if(findings.begin(), findings.end(),
+                             [&](const auto& f) { return finding_matches(e, f, facts); });
+      bool found = it != findings.end();
+      ++(found == expected ? result.passed : result.failed);
+      if (expected && found)
+        out << "  met     " << list << "[" << i << "] " << describe(*it) << note(e) << '\n';
+      else if (expected)
+        out << "  MISSED  " << list << "[" << i << "] " << compact(e) << note(e) << '\n';
+      else if (found)
+        out << "  FOUND   " << list << "[" << i << "] " << describe(*it) << ": " << it->explanation
+            << note(e) << '\n';
+      else
+        out << "  absent  " << list << "[" << i << "]" << note(e) << '\n';
     }
   }
   out << result.passed << " passed, " << result.failed << " failed";
