@@ -296,7 +296,7 @@ bool finding_matches(const json& expected, const rules::Finding& f,
       if (want != have) return false;
     }
     if (key == "details" &&
-        !details_match(value, json::parse(nlohmann::ordered_json(f.details).dump())))
+        !details_match(value, json::parse(f.details().dump())))
       return false;
     if (key == "subject" || key == "predicate" || key == "family" || key == "object") {
       for (const auto& id : f.facts) {

@@ -93,7 +93,7 @@ ordered_json facts_report(const std::vector<Document>& docs, const std::vector<F
 
 ordered_json finding_json(const rules::Finding& f) {
   return ordered_json{{"rule", f.rule},   {"verdict", f.verdict},         {"docs", f.docs},
-                      {"facts", f.facts}, {"explanation", f.explanation}, {"details", f.details}};
+                      {"facts", f.facts}, {"explanation", f.explanation}, {"details", f.details()}};
 }
 
 ordered_json compare_report(const std::vector<Document>& docs, const std::vector<Fact>& facts,

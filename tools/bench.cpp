@@ -82,6 +82,7 @@ std::vector<Fact> synthetic_facts(const Lexicon& lex, std::size_t docs,
       org_rank(orgs.size(), 1.0);
   std::uniform_int_distribution<int> facts_per_doc(6, 14), value(1, 500), dice(0, 99);
   std::vector<Fact> facts;
+  facts.reserve(docs * 14);  // the most a document gets
   for (std::size_t d = 0; d < docs; ++d) {
     Document doc;
     doc.id = "D" + std::to_string(d);

@@ -14,6 +14,7 @@
 #include <set>
 #include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/report.hpp"
 
@@ -105,7 +106,6 @@ struct View {
   bool percent = false;
   bool has_time = false;
   Span span;
-  std::string time_key;  ///< canonical span, for joining on time
 };
 
 enum FieldId {
@@ -381,7 +381,6 @@ View make_view(const Fact& f) {
   if (f.time) {
     v.has_time = true;
     v.span = span_of(*f.time);
-    v.time_key = f.time->op + '|' + f.time->from + '|' + f.time->to;
   }
   return v;
 }
@@ -568,14 +567,34 @@ std::string render(const Template& t, const Namer& names, const Fact& a, const F
   return out;
 }
 
-nlohmann::ordered_json fact_details(const Fact& f) {
-  nlohmann::ordered_json j{{"fact", f.id}};
-  if (f.quantity) j["quantity"] = describe_quantity(*f.quantity);
-  if (f.time) j["time"] = describe_time(*f.time);
+FactBrief brief(const Fact& f) {
+  return {f.id, f.quantity ? describe_quantity(*f.quantity) : std::string(),
+          f.time ? describe_time(*f.time) : std::string()};
+}
+
+nlohmann::ordered_json brief_json(const FactBrief& b) {
+  nlohmann::ordered_json j{{"fact", b.fact}};
+  if (!b.quantity.empty()) j["quantity"] = b.quantity;
+  if (!b.time.empty()) j["time"] = b.time;
   return j;
 }
 
 }  // namespace
+
+nlohmann::ordered_json Finding::details() const {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  if (has_sets) {
+    j["shared"] = shared;
+    nlohmann::ordered_json only = nlohmann::ordered_json::object();
+    for (const auto& [doc, members] : only_in) only[doc] = members;
+    j["only_in"] = std::move(only);
+  } else if (pair.size() == 2) {
+    j["a"] = brief_json(pair[0]);
+    j["b"] = brief_json(pair[1]);
+  }
+  if (group_facts) j["group_facts"] = group_facts;
+  return j;
+}
 
 std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vector<Document>& docs,
                               const std::vector<Fact>& facts, const Lexicon& lex) {
@@ -588,8 +607,11 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   std::vector<std::size_t> fact_doc(facts.size());
   for (std::size_t i = 0; i < facts.size(); ++i) fact_doc[i] = doc_order[facts[i].doc];
 
-  // every join value interned once: a fact's key is then a few integers
+  // every join value interned once: a fact's key is then a few integers. Times are
+  // interned by their written form (op, from, to), which the interned map owns.
   std::unordered_map<std::string_view, std::uint32_t> interned;
+  std::unordered_set<std::string> time_keys;
+  std::string time_key;
   auto intern = [&](std::string_view s) {
     return interned.try_emplace(s, static_cast<std::uint32_t>(interned.size())).first->second;
   };
@@ -602,24 +624,21 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
     if (column.empty() && !facts.empty()) {
       column.resize(facts.size());
       for (std::size_t i = 0; i < facts.size(); ++i) {
-        std::string_view v =
-            id == f_time ? std::string_view(views[i].time_key) : string_field(facts[i], id);
+        if (id == f_doc) {  // documents are already numbered
+          column[i] = static_cast<std::uint32_t>(fact_doc[i]);
+          continue;
+        }
+        std::string_view v;
+        if (id != f_time)
+          v = string_field(facts[i], id);
+        else if (const auto& t = facts[i].time) {
+          time_key.assign(t->op).append(1, '|').append(t->from).append(1, '|').append(t->to);
+          v = *time_keys.insert(time_key).first;
+        }
         column[i] = v.empty() ? kAbsent : intern(v);
       }
     }
     return column;
-  };
-
-  struct Key {
-    std::array<std::uint32_t, 8> v{};
-    bool operator==(const Key& o) const { return v == o.v; }
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      std::uint64_t h = 1469598103934665603ull;
-      for (auto x : k.v) h = (h ^ x) * 1099511628211ull;
-      return static_cast<std::size_t>(h);
-    }
   };
 
   /// Facts grouped by a join key, in one flat array.
@@ -629,11 +648,13 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   };
   std::unordered_map<std::string, Grouping> grouping_cache;
 
-  std::vector<Finding> all;
+  std::vector<std::vector<Finding>> per_rule;
   for (const auto& file : files)
     for (const auto& rule : file.rules) {
       auto rule_start = std::chrono::steady_clock::now();
       const Template explain(rule.explain);
+      const bool across = rule.pair == "across", within_doc = rule.pair == "within",
+                 single = rule.pair == "single", by_group = rule.report == "group";
       std::size_t pairs_tried = 0;
       std::optional<Compiled> when;
       if (rule.when) when = compile(*rule.when);
@@ -646,20 +667,25 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       std::set<int> read_set;
       if (when) fields_read(*when, read_set);
       const std::vector<int> read_fields(read_set.begin(), read_set.end());
-      // the conjuncts that read nothing but times: decided once per pair of spans
-      std::optional<Compiled> time_part;
+      // the conjuncts that read nothing but times are decided once per pair of spans; the
+      // rest are evaluated only for the pairs of facts whose spans pass
+      std::optional<Compiled> time_part, rest;
       if (when && when->kind == Node::and_) {
-        Compiled part;
-        part.kind = Node::and_;
+        Compiled part, others;
+        part.kind = others.kind = Node::and_;
         for (const auto& c : when->args) {
           std::set<int> r;
           fields_read(c, r);
-          if (!r.empty() && r == std::set<int>{f_time}) part.args.push_back(c);
+          (!r.empty() && r == std::set<int>{f_time} ? part : others).args.push_back(c);
         }
-        if (!part.args.empty()) time_part = std::move(part);
+        if (!part.args.empty()) time_part = std::move(part), rest = std::move(others);
       }
-      if (rule.pair == "within") join_ids.push_back(f_doc);  // only pairs within a document
-      ids_of(f_kind);  // intern the kinds before looking up the rule's
+      auto rest_holds = [&](const View& a, const View& b) {
+        ++pairs_tried;
+        return !rest || eval(*rest, a, &b).b;
+      };
+      if (within_doc) join_ids.push_back(f_doc);  // only pairs within a document
+      ids_of(f_kind);                             // intern the kinds before looking up the rule's
       std::vector<std::uint32_t> kinds;
       for (const auto& k : rule.about)
         if (auto it = interned.find(k); it != interned.end()) kinds.push_back(it->second);
@@ -675,27 +701,41 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         const auto& kind_ids = ids_of(f_kind);
         std::vector<const std::vector<std::uint32_t>*> join_columns;
         for (int id : join_ids) join_columns.push_back(&ids_of(id));
-        std::unordered_map<Key, std::uint32_t, KeyHash> group_of;
-        group_of.reserve(facts.size());
+        // an open-addressing table of group ids, each group known by its first fact: no
+        // allocation per key, and the keys stay in the interned columns
+        std::size_t capacity = 16;
+        while (capacity < facts.size() * 2) capacity *= 2;
+        std::vector<std::uint32_t> slots(capacity, kAbsent), first_fact;
         std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
+        auto same_key = [&](std::size_t i, std::size_t j) {
+          for (const auto* column : join_columns)
+            if ((*column)[i] != (*column)[j]) return false;
+          return true;
+        };
         for (std::size_t i = 0; i < facts.size(); ++i) {
           if (std::find(kinds.begin(), kinds.end(), kind_ids[i]) == kinds.end()) continue;
-          Key key;
+          std::uint64_t h = 1469598103934665603ull;
           bool complete = true;
-          for (std::size_t j = 0; j < join_ids.size() && j < key.v.size(); ++j) {
-            std::uint32_t v = (*join_columns[j])[i];
+          for (const auto* column : join_columns) {
+            std::uint32_t v = (*column)[i];
             if (v == kAbsent) {
               complete = false;
               break;
             }
-            key.v[j] = v;
+            h = (h ^ v) * 1099511628211ull;
           }
           if (!complete) continue;
-          auto [it, fresh] = group_of.try_emplace(key, static_cast<std::uint32_t>(group_of.size()));
-          fact_group[i] = it->second;
+          std::size_t slot = static_cast<std::size_t>(h ^ (h >> 29)) & (capacity - 1);
+          while (slots[slot] != kAbsent && !same_key(first_fact[slots[slot]], i))
+            slot = (slot + 1) & (capacity - 1);
+          if (slots[slot] == kAbsent) {
+            slots[slot] = static_cast<std::uint32_t>(first_fact.size());
+            first_fact.push_back(static_cast<std::uint32_t>(i));
+          }
+          fact_group[i] = slots[slot];
         }
         // counting sort into one flat array: group k is members[offsets[k] .. offsets[k+1])
-        g.offsets.assign(group_of.size() + 1, 0);
+        g.offsets.assign(first_fact.size() + 1, 0);
         for (auto gi : fact_group)
           if (gi != kAbsent) ++g.offsets[gi + 1];
         for (std::size_t k = 1; k < g.offsets.size(); ++k) g.offsets[k] += g.offsets[k - 1];
@@ -709,7 +749,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       const Grouping& grouping = cached->second;
 
       // findings with the same documents and explanation are merged
-      std::unordered_map<std::string, std::size_t> merged;
+      // by a hash of documents and explanation; equal hashes are compared in full
+      std::unordered_multimap<std::uint64_t, std::size_t> merged;
       std::vector<Finding> found;
       auto make = [&](const Fact& a, const Fact* b) {
         const SetDetails sets =
@@ -723,26 +764,28 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         fd.facts.push_back(a.id);
         if (b) fd.facts.push_back(b->id);
         if (b && (a.kind == "set" || b->kind == "set")) {
-          fd.details["shared"] = sets.shared;
-          nlohmann::ordered_json only = nlohmann::ordered_json::object();
-          if (!sets.only_a.empty()) only[a.doc] = sets.only_a;
-          if (!sets.only_b.empty()) only[b->doc] = sets.only_b;
-          fd.details["only_in"] = only;
+          fd.has_sets = true;
+          fd.shared = sets.shared;
+          if (!sets.only_a.empty()) fd.only_in.emplace_back(a.doc, sets.only_a);
+          if (!sets.only_b.empty()) fd.only_in.emplace_back(b->doc, sets.only_b);
         } else if (b) {
-          fd.details["a"] = fact_details(a);
-          fd.details["b"] = fact_details(*b);
+          fd.pair = {brief(a), brief(*b)};
         }
         return fd;
       };
       auto emit = [&](Finding fd) {
-        std::string doc_key;
-        for (const auto& d : fd.docs) doc_key += d + ",";
-        auto [it, fresh] = merged.try_emplace(doc_key + '\x1f' + fd.explanation, found.size());
-        if (fresh) {
+        std::uint64_t h = std::hash<std::string>{}(fd.explanation);
+        for (const auto& d : fd.docs) h = (h ^ std::hash<std::string>{}(d)) * 1099511628211ull;
+        auto [from, to] = merged.equal_range(h);
+        auto same = std::find_if(from, to, [&](const auto& e) {
+          return found[e.second].docs == fd.docs && found[e.second].explanation == fd.explanation;
+        });
+        if (same == to) {
+          merged.emplace(h, found.size());
           found.push_back(std::move(fd));
           return;
         }
-        auto& into = found[it->second];
+        auto& into = found[same->second];
         for (const auto& id : fd.facts)
           if (std::find(into.facts.begin(), into.facts.end(), id) == into.facts.end())
             into.facts.push_back(id);
@@ -751,8 +794,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       // orders a candidate pair by document and checks the pairing mode
       auto ordered = [&](std::size_t x, std::size_t y, std::size_t& a, std::size_t& b) {
         bool same_doc = fact_doc[x] == fact_doc[y];
-        if (rule.pair == "across" && same_doc) return false;
-        if (rule.pair == "within" && !same_doc) return false;
+        if (across && same_doc) return false;
+        if (within_doc && !same_doc) return false;
         a = x, b = y;
         if (fact_doc[a] > fact_doc[b] || (same_doc && a > b)) std::swap(a, b);
         return true;
@@ -763,10 +806,16 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       std::unordered_map<std::string, std::uint32_t> class_of;
       std::vector<std::uint32_t> fact_class;
       std::vector<std::size_t> representative, min_doc, max_doc;
+      std::vector<View> class_views;  // the representatives' views, side by side in memory
+      std::string sig;
+      std::vector<std::ptrdiff_t> latest, earliest;
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner, earlier_partner;
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> by_span;  // (span id, class)
+      std::unordered_map<std::uint64_t, bool> span_pairs;  // (time id, time id) → time_part
       for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
         const std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
                                                    grouping.offsets[k + 1] - grouping.offsets[k]);
-        if (rule.pair == "single") {
+        if (single) {
           // a fact is single-source when its whole group comes from one document
           if (docs.size() < 2) continue;
           bool one_document = std::all_of(group.begin(), group.end(), [&](std::size_t i) {
@@ -777,11 +826,11 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
             if (holds(views[i], nullptr)) emit(make(facts[i], nullptr));
           continue;
         }
-        if (rule.report == "group") {
+        if (by_group) {
           // one finding per group: every fact with at least one partner
           marked.assign(group.size(), 0);
           std::optional<std::pair<std::size_t, std::size_t>> first;
-          bool use_classes = rule.pair == "across" && group.size() > 8;
+          bool use_classes = across && group.size() > 8;
           // Facts whose read fields are equal behave alike: evaluate the condition once per
           // pair of such classes, then mark each fact in constant time from the range of
           // documents its partner classes come from.
@@ -791,7 +840,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
             representative.clear(), min_doc.clear(), max_doc.clear();
             for (std::size_t x = 0; x < group.size(); ++x) {
               std::size_t i = group[x];
-              std::string sig;
+              sig.clear();
               for (int id : read_fields) {
                 if (id == f_members) {
                   std::vector<std::string> sorted = facts[i].members;
@@ -830,8 +879,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
             // a fact of class c1 in document d has a partner when some class c2 with
             // cond(c1, c2) has a fact in a later document, or some class with cond(c2, c1)
             // has one in an earlier document
-            std::vector<std::ptrdiff_t> latest(n, -1), earliest(n, PTRDIFF_MAX);
-            std::unordered_map<std::uint64_t, bool> span_pairs;  // (time id, time id) → time_part
+            latest.assign(n, -1), earliest.assign(n, PTRDIFF_MAX);
+            later_partner.assign(n, {}), earlier_partner.assign(n, {});
             auto spans_allow = [&](const View& v1, const View& v2) {
               if (!time_part) return true;
               const auto& times = ids_of(f_time);
@@ -842,32 +891,40 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
               if (fresh) it->second = eval(*time_part, v1, &v2).b;
               return it->second;
             };
-            std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner(n),
-                earlier_partner(n);
             // classes bucketed by span, so a span pair the time-only conjuncts reject skips
             // every class pair in it at once
-            std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_span;
+            by_span.clear();
             for (std::size_t c = 0; c < n; ++c)
-              by_span[time_part ? ids_of(f_time)[representative[c]] : 0].push_back(
-                  static_cast<std::uint32_t>(c));
+              by_span.emplace_back(time_part ? ids_of(f_time)[representative[c]] : 0,
+                                   static_cast<std::uint32_t>(c));
+            std::sort(by_span.begin(), by_span.end());
+            class_views.clear();
+            for (std::size_t c = 0; c < n; ++c) class_views.push_back(views[representative[c]]);
+            // with the time-only conjuncts passed, only the rest of the condition is left
+            auto pair_holds = [&](const View& x, const View& y) {
+              return time_part ? rest_holds(x, y) : holds(x, &y);
+            };
             for (std::size_t c1 = 0; c1 < n; ++c1) {
-              const View& v1 = views[representative[c1]];
-              for (const auto& [span, bucket] : by_span) {
-                const View& first_in_bucket = views[representative[bucket.front()]];
+              const View& v1 = class_views[c1];
+              for (std::size_t start = 0, end; start < by_span.size(); start = end) {
+                end = start + 1;
+                while (end < by_span.size() && by_span[end].first == by_span[start].first) ++end;
+                const View& first_in_bucket = class_views[by_span[start].second];
                 bool forward = spans_allow(v1, first_in_bucket),
                      backward = spans_allow(first_in_bucket, v1);
                 if (!forward && !backward) continue;
-                for (std::uint32_t c2 : bucket) {
+                for (std::size_t e = start; e < end; ++e) {
                   if (latest[c1] == static_cast<std::ptrdiff_t>(group_max_doc) &&
                       earliest[c1] == static_cast<std::ptrdiff_t>(group_min_doc))
                     break;  // partners at both ends already: nothing more to learn
-                  const View& v2 = views[representative[c2]];
+                  const std::uint32_t c2 = by_span[e].second;
+                  const View& v2 = class_views[c2];
                   if (forward && static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1] &&
-                      holds(v1, &v2))
+                      pair_holds(v1, v2))
                     latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]),
                     later_partner[c1] = {static_cast<std::uint32_t>(c1), c2};
                   if (backward && static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1] &&
-                      holds(v2, &v1))
+                      pair_holds(v2, v1))
                     earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]),
                     earlier_partner[c1] = {c2, static_cast<std::uint32_t>(c1)};
                 }
@@ -913,10 +970,12 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           std::vector<std::size_t> members;
           for (std::size_t x = 0; x < group.size(); ++x)
             if (marked[x]) members.push_back(group[x]);
-          std::stable_sort(members.begin(), members.end(),
-                           [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; });
+          auto by_doc = [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; };
+          if (!std::is_sorted(members.begin(), members.end(), by_doc))
+            std::stable_sort(members.begin(), members.end(), by_doc);
           fd.facts.clear();
           fd.docs.clear();
+          fd.facts.reserve(members.size());
           for (std::size_t m : members) {
             fd.facts.push_back(facts[m].id);
             if (fd.docs.empty() || fd.docs.back() != facts[m].doc)
@@ -935,21 +994,19 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
                 if (!named_by.count(c)) order.push_back(c);
                 named_by[c].insert(facts[m].doc);
               }
-            std::vector<std::string> shared;
-            nlohmann::ordered_json only = nlohmann::ordered_json::object();
             std::map<std::string, std::vector<std::string>> only_by_doc;
+            fd.has_sets = true;
+            fd.shared.clear(), fd.only_in.clear();
             for (const auto& c : order)
               if (named_by[c].size() == 1)
                 only_by_doc[*named_by[c].begin()].push_back(c);
               else
-                shared.push_back(c);
+                fd.shared.push_back(c);
             for (const auto& d : fd.docs)
-              if (auto it = only_by_doc.find(d); it != only_by_doc.end()) only[d] = it->second;
-            fd.details = nlohmann::ordered_json::object();
-            fd.details["shared"] = shared;
-            fd.details["only_in"] = only;
+              if (auto it = only_by_doc.find(d); it != only_by_doc.end())
+                fd.only_in.emplace_back(d, std::move(it->second));
           }
-          fd.details["group_facts"] = members.size();
+          fd.group_facts = members.size();
           found.push_back(std::move(fd));  // one finding per group: nothing to merge
           continue;
         }
@@ -968,8 +1025,14 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           rule.id, grouping.offsets.size() - 1, largest, pairs_tried, found.size(),
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rule_start)
               .count());
-      for (auto& fd : found) all.push_back(std::move(fd));
+      per_rule.push_back(std::move(found));
     }
+  std::size_t total = 0;
+  for (const auto& f : per_rule) total += f.size();
+  std::vector<Finding> all;
+  all.reserve(total);
+  for (auto& f : per_rule)
+    for (auto& fd : f) all.push_back(std::move(fd));
   return all;
 }
 

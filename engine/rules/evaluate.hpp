@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/document.hpp"
@@ -15,13 +16,28 @@
 
 namespace claimcheck::rules {
 
+/// What a finding says of one fact it rests on, normalised (see describe_quantity/time).
+struct FactBrief {
+  std::string fact;
+  std::string quantity;  ///< empty when the fact has none
+  std::string time;
+};
+
 struct Finding {
   std::string rule;
   std::string verdict;
   std::vector<std::string> docs;
   std::vector<std::string> facts;
   std::string explanation;
-  nlohmann::ordered_json details = nlohmann::ordered_json::object();
+  // The details, kept compact (a report may hold hundreds of thousands of findings);
+  // details() renders them as the report's JSON object.
+  std::vector<FactBrief> pair;  ///< the two facts the explanation names, or none
+  bool has_sets = false;        ///< set findings: shared and only-in members
+  std::vector<std::string> shared;
+  std::vector<std::pair<std::string, std::vector<std::string>>> only_in;  ///< by document
+  std::size_t group_facts = 0;  ///< report group: how many facts the finding cites
+
+  nlohmann::ordered_json details() const;
 };
 
 /// The verdicts in report order.

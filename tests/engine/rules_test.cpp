@@ -213,9 +213,9 @@ TEST_CASE("shared partners give shared and only-in details; disjoint sets give n
       {set_fact("A:1", "MA", {"FR", "ES", "PT"}), set_fact("B:1", "MA", {"ES", "DE"})}, lexicon());
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "shared-partners");
-  CHECK(findings[0].details["shared"] == nlohmann::json{"ES"});
-  CHECK(findings[0].details["only_in"]["A"] == nlohmann::json{"FR", "PT"});
-  CHECK(findings[0].details["only_in"]["B"] == nlohmann::json{"DE"});
+  CHECK(findings[0].details()["shared"] == nlohmann::json{"ES"});
+  CHECK(findings[0].details()["only_in"]["A"] == nlohmann::json{"FR", "PT"});
+  CHECK(findings[0].details()["only_in"]["B"] == nlohmann::json{"DE"});
   CHECK(findings[0].explanation.find("both sources name Spain") == 0);
   CHECK(evaluate(default_rules(), docs({"A", "B"}),
                  {set_fact("A:1", "MA", {"FR"}), set_fact("B:1", "MA", {"DE"})}, lexicon())
