@@ -10,12 +10,14 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "engine/dataset.hpp"
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
+#include "engine/html.hpp"
 #include "engine/report.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
@@ -34,7 +36,7 @@ commands:
                        {"id","text","date","source","lang","title"}; with
                        --format jsonl facts stream out as documents are read
   compare FILE FILE... the consistency report between documents
-                       --format text|json (default text), -o FILE,
+                       --format text|json|html (default text), -o FILE,
                        --rules DIR (default: the rules/ folder),
                        --fail-on VERDICT: exit 1 when a finding has that verdict
   verify DATASET...    check curated datasets (facts and findings); exit 1 on any
@@ -205,6 +207,32 @@ int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
   return failed > 0 ? 1 : 0;
 }
 
+/// Writes `content` to `path` through a temporary file beside it and a rename, so that a
+/// failure leaves either the old file or none, never half a report.
+void write_whole_file(const std::string& path, const std::string& content) {
+  std::filesystem::path target(path);
+  std::filesystem::path temp = target;
+  temp += ".claimcheck-" + std::to_string(::getpid()) + ".tmp";
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    if (!file) throw InputError(path + ": cannot be opened for writing");
+    file << content;
+    file.flush();
+    if (!file) {
+      std::error_code ignored;
+      std::filesystem::remove(temp, ignored);
+      throw InputError(path + ": write failed");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    throw InputError(path + ": cannot be written (" + ec.message() + ")");
+  }
+}
+
 int run_compare(const Lexicon& lex, const std::vector<std::string>& args,
                 const std::filesystem::path& data_dir) {
   std::string format = "text", output, fail_on;
@@ -229,8 +257,8 @@ int run_compare(const Lexicon& lex, const std::vector<std::string>& args,
       files.push_back(a);
     }
   }
-  if (format != "text" && format != "json")
-    throw UsageError("--format must be text or json, not '" + format + "'");
+  if (format != "text" && format != "json" && format != "html")
+    throw UsageError("--format must be text, json or html, not '" + format + "'");
   if (!fail_on.empty() && std::find(rules::verdicts().begin(), rules::verdicts().end(), fail_on) ==
                               rules::verdicts().end())
     throw UsageError(
@@ -244,23 +272,23 @@ int run_compare(const Lexicon& lex, const std::vector<std::string>& args,
     Document doc = read_document(files[i], doc_id(i));
     auto doc_facts = extract_facts(lex, doc);
     facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
-    doc.bytes.clear();
+    if (format != "html") doc.bytes.clear();  // only the HTML report shows the text
     docs.push_back(std::move(doc));
   }
   auto findings = rules::evaluate(rule_files, docs, facts, lex);
-  std::ofstream file;
-  if (!output.empty()) {
-    file.open(output, std::ios::binary);
-    if (!file) throw InputError(output + ": cannot be opened for writing");
-  }
-  std::ostream& out = output.empty() ? std::cout : file;
+  // a report file is written whole or not at all: rendered in memory, written beside its
+  // destination, then renamed over it
+  std::ostringstream rendered;
+  std::ostream& out = output.empty() ? std::cout : rendered;
   if (format == "json")
     out << compare_report(docs, facts, findings).dump(2) << '\n';
+  else if (format == "html")
+    write_html_report(out, docs, facts, findings, lex);
   else
     write_text_report(out, docs, facts, findings, output.empty() && isatty(STDOUT_FILENO));
+  if (!output.empty()) write_whole_file(output, rendered.str());
   out.flush();
-  if (!out)
-    throw InputError((output.empty() ? std::string("standard output") : output) + ": write failed");
+  if (!out) throw InputError("standard output: write failed");
   if (!fail_on.empty())
     for (const auto& f : findings)
       if (f.verdict == fail_on) return 1;

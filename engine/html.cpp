@@ -1,0 +1,468 @@
+// The HTML consistency report: escaping, a small {{slot}} template filler, the CSP, and
+// the page's parts (sources, summary, filters, legend, documents with highlighted
+// claims, findings, facts). The skeleton, style sheet and script are engine/html/ files
+// embedded at build time (embed.cmake).
+#include "engine/html.hpp"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "engine/report.hpp"
+
+namespace claimcheck {
+
+namespace html_assets {
+extern const std::string_view report_html, report_css, report_css_sha256, report_js,
+    report_js_sha256;
+}  // namespace html_assets
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\r':
+        break;  // CRLF files: the line break is enough
+      default:
+        out += c;
+    }
+  return out;
+}
+
+std::string fill_template(std::string_view tmpl,
+                          const std::vector<std::pair<std::string, std::string>>& slots) {
+  std::string out;
+  out.reserve(tmpl.size());
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t open = tmpl.find("{{", pos);
+    if (open == std::string_view::npos) break;
+    std::size_t close = tmpl.find("}}", open);
+    if (close == std::string_view::npos) throw std::logic_error("template: unclosed {{");
+    out.append(tmpl.substr(pos, open - pos));
+    std::string_view name = tmpl.substr(open + 2, close - open - 2);
+    auto it =
+        std::find_if(slots.begin(), slots.end(), [&](const auto& s) { return s.first == name; });
+    if (it == slots.end())
+      throw std::logic_error("template: no value for {{" + std::string(name) + "}}");
+    out += it->second;
+    pos = close + 2;
+  }
+  out.append(tmpl.substr(pos));
+  return out;
+}
+
+namespace {
+
+/// The base64 of a digest given in hex, as CSP hash sources want it.
+std::string hex_to_base64(std::string_view hex) {
+  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (i + 2 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 2]);
+    out += alphabet[(n >> 18) & 63];
+    out += alphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? alphabet[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? alphabet[n & 63] : '=';
+  }
+  return out;
+}
+
+/// Verdicts from the most to the least pressing: the order of the findings list, the
+/// summary, the filters and the legend.
+const std::vector<std::string>& verdict_priority() {
+  static const std::vector<std::string> v{"contradicts", "differs", "single-source", "compatible",
+                                          "corroborates"};
+  return v;
+}
+
+std::size_t priority(const std::string& verdict) {
+  const auto& v = verdict_priority();
+  return static_cast<std::size_t>(std::find(v.begin(), v.end(), verdict) - v.begin());
+}
+
+/// Which verdict a claim cited by several findings shows: what most changes how far the
+/// claim can be trusted. A contradiction first; then a claim only one source makes; then
+/// agreement, which says more of the claim than "not comparable" does.
+std::size_t claim_priority(const std::string& verdict) {
+  static const std::vector<std::string> v{"contradicts", "single-source", "corroborates",
+                                          "compatible", "differs"};
+  return static_cast<std::size_t>(std::find(v.begin(), v.end(), verdict) - v.begin());
+}
+
+const char* verdict_meaning(const std::string& v) {
+  if (v == "contradicts") return "the sources cannot both be right";
+  if (v == "differs") return "alike, but over another span or in another unit";
+  if (v == "single-source") return "one source only";
+  if (v == "compatible") return "different figures that can both hold";
+  if (v == "corroborates") return "the sources agree";
+  return "no finding cites it";
+}
+
+std::string language_name(const std::string& code) {
+  if (code == "ar") return "Arabic";
+  if (code == "en") return "English";
+  if (code == "fr") return "French";
+  return code;
+}
+
+bool right_to_left(const std::string& lang) {
+  return lang == "ar" || lang == "fa" || lang == "ur" || lang == "he";
+}
+
+std::string dash(const std::string& s) {
+  return s.empty() ? "—" : s;
+}
+
+/// What the report shows for a fact: each column of the facts table.
+struct FactRow {
+  std::string kind, subject, predicate, object, quantity, time, source, polarity, sentence;
+};
+
+FactRow describe(const Fact& f, const Lexicon& lex) {
+  auto name = [&](const std::string& id) {
+    if (id.empty()) return std::string();
+    std::string n = lex.display_name(id);
+    return n.empty() || n == id ? id : n + " (" + id + ")";
+  };
+  FactRow r;
+  r.kind = f.kind;
+  r.subject = name(f.subject);
+  r.predicate = f.predicate;
+  r.object = f.kind == "membership" ? name(f.object) : f.object;
+  std::replace(r.object.begin(), r.object.end(), '_', ' ');
+  if (!f.members.empty()) {
+    std::string list;
+    for (const auto& m : f.members) list += (list.empty() ? "" : ", ") + name(m);
+    r.object += (r.object.empty() ? "" : ": ") + list;
+  }
+  if (f.quantity) r.quantity = describe_quantity(*f.quantity) + " («" + f.quantity->text + "»)";
+  if (f.time)
+    r.time = describe_time(*f.time) + (f.time->text.empty() ? "" : " («" + f.time->text + "»)");
+  if (f.source)
+    r.source =
+        name(f.source->entity) + (f.source->text.empty() ? "" : " («" + f.source->text + "»)");
+  r.polarity = f.polarity;
+  r.sentence = f.text;
+  return r;
+}
+
+/// Highlighted claims and their sentences in one document, as byte ranges.
+struct Claim {
+  std::size_t begin, end;
+  std::vector<const Fact*> facts;
+  std::string verdict;  ///< the most pressing verdict among the findings citing them
+};
+struct Sentence {
+  std::size_t begin, end;
+  std::vector<Claim> claims;
+};
+
+std::vector<Sentence> layout(const Document& doc, std::vector<const Fact*> facts,
+                             const std::map<std::string, std::string>& verdict_of) {
+  const std::string& bytes = doc.bytes;
+  std::sort(facts.begin(), facts.end(),
+            [](const Fact* a, const Fact* b) { return a->span_begin < b->span_begin; });
+  struct Range {
+    std::size_t sb, se, cb, ce;
+    const Fact* fact;
+  };
+  std::vector<Range> ranges;
+  for (const Fact* f : facts) {
+    std::size_t cb = std::min(f->span_begin, bytes.size()),
+                ce = std::min(f->span_end, bytes.size());
+    if (ce < cb) ce = cb;
+    // the sentence is the stored sentence text, found where it ends at or after the claim
+    std::size_t sb = cb, se = ce;
+    if (!f->text.empty()) {
+      std::size_t at = bytes.rfind(f->text, cb);
+      if (at != std::string::npos && at >= doc.body_offset && at + f->text.size() >= ce)
+        sb = at, se = at + f->text.size();
+    }
+    if (cb == ce) cb = sb, ce = se;  // no span of its own: the sentence is the claim
+    ranges.push_back({sb, se, cb, ce, f});
+  }
+  std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) {
+    return a.sb != b.sb ? a.sb < b.sb : a.cb < b.cb;
+  });
+  std::vector<Sentence> out;
+  for (const auto& r : ranges) {
+    if (out.empty() || r.sb >= out.back().end)
+      out.push_back({r.sb, r.se, {}});
+    else
+      out.back().end = std::max(out.back().end, r.se);  // overlapping sentences: their union
+    auto& claims = out.back().claims;
+    if (!claims.empty() && r.cb < claims.back().end) {
+      claims.back().end = std::max(claims.back().end, r.ce);
+      claims.back().facts.push_back(r.fact);
+    } else {
+      claims.push_back({r.cb, r.ce, {r.fact}, ""});
+    }
+  }
+  for (auto& sentence : out)
+    for (auto& c : sentence.claims) {
+      c.verdict = "unchecked";
+      for (const Fact* f : c.facts)
+        if (auto it = verdict_of.find(f->id);
+            it != verdict_of.end() && claim_priority(it->second) < claim_priority(c.verdict))
+          c.verdict = it->second;
+    }
+  return out;
+}
+
+/// Escapes an explanation and isolates what it quotes («…», “…”), so that Arabic quoted
+/// inside an English sentence keeps its own direction.
+std::string explanation_html(const std::string& text) {
+  std::string out = html_escape(text);
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"«", "»"}, {"“", "”"}}) {
+    std::size_t pos = 0;
+    while ((pos = out.find(open, pos)) != std::string::npos) {
+      std::size_t end = out.find(close, pos + open.size());
+      if (end == std::string::npos) break;
+      out.insert(end, "</bdi>");
+      out.insert(pos + open.size(), "<bdi>");
+      pos = end + 5 + 6 + close.size();
+    }
+  }
+  return out;
+}
+
+std::string verdict_badge(const std::string& verdict) {
+  return "<span class=\"icon v-" + verdict + "\" aria-hidden=\"true\"></span>";
+}
+
+/// A list of ids for a data attribute: space-separated, escaped.
+std::string id_list(const std::vector<std::string>& ids) {
+  std::string s;
+  for (const auto& id : ids) s += (s.empty() ? "" : " ") + id;
+  return html_escape(s);
+}
+
+std::string render_document(const Document& doc, const std::vector<const Fact*>& facts,
+                            const std::map<std::string, std::string>& verdict_of,
+                            const Lexicon& lex) {
+  const std::string& bytes = doc.bytes;
+  const bool rtl = right_to_left(doc.lang);
+  std::string out = "<article class=\"document\" id=\"doc-" + html_escape(doc.id) +
+                    "\" aria-labelledby=\"doc-" + html_escape(doc.id) + "-title\">\n<header>";
+  out += "<h3 id=\"doc-" + html_escape(doc.id) + "-title\">" + html_escape(doc.id) + " · <bdi>" +
+         html_escape(doc.title.empty() ? doc.path : doc.title) + "</bdi></h3>";
+  std::string meta;
+  for (const auto& part : {doc.source, doc.date, language_name(doc.lang)})
+    if (!part.empty())
+      meta += (meta.empty() ? "" : " · ") + std::string("<bdi>") + html_escape(part) + "</bdi>";
+  meta += (meta.empty() ? "" : " · ") + std::to_string(facts.size()) + " claims";
+  out += "<div class=\"meta\">" + meta + "</div></header>\n";
+  out += "<div class=\"body\" dir=\"" + std::string(rtl ? "rtl" : "ltr") + "\" lang=\"" +
+         html_escape(doc.lang) + "\" tabindex=\"0\" aria-label=\"Text of " + html_escape(doc.id) +
+         "\">\n";
+  auto sentences = layout(doc, facts, verdict_of);
+  std::size_t next = 0;  // the next sentence to place
+  std::size_t pos = std::min(doc.body_offset, bytes.size());
+  while (pos < bytes.size()) {
+    std::size_t line_end = bytes.find('\n', pos);
+    if (line_end == std::string::npos) line_end = bytes.size();
+    std::string para;
+    std::size_t at = pos;
+    while (next < sentences.size() && sentences[next].begin < line_end) {
+      const Sentence& s = sentences[next++];
+      if (s.begin < at) continue;  // cannot happen with valid spans; never write twice
+      std::size_t s_end = std::min(s.end, line_end);
+      para += html_escape(std::string_view(bytes).substr(at, s.begin - at));
+      std::vector<std::string> sentence_ids;
+      for (const auto& c : s.claims)
+        for (const Fact* f : c.facts) sentence_ids.push_back(f->id);
+      para += "<span class=\"sent\" data-facts=\"" + id_list(sentence_ids) + "\">";
+      std::size_t in = s.begin;
+      for (const auto& c : s.claims) {
+        if (c.begin < in || c.end > s_end) continue;
+        para += html_escape(std::string_view(bytes).substr(in, c.begin - in));
+        std::vector<std::string> ids;
+        std::string title;
+        for (const Fact* f : c.facts) {
+          ids.push_back(f->id);
+          FactRow r = describe(*f, lex);
+          title += (title.empty() ? "" : "\n") + f->id + ": " + r.kind + " · " + dash(r.subject) +
+                   " · " + dash(r.predicate) + " · " + dash(r.object) +
+                   (r.quantity.empty() ? "" : " · " + r.quantity) +
+                   (r.time.empty() ? "" : " · " + r.time);
+        }
+        for (std::size_t k = 1; k < ids.size(); ++k)
+          para += "<span id=\"fact-" + html_escape(ids[k]) + "\"></span>";
+        para += "<mark class=\"claim v-" + c.verdict + "\" id=\"fact-" + html_escape(ids[0]) +
+                "\" data-facts=\"" + id_list(ids) + "\" data-verdict=\"" + c.verdict +
+                "\" tabindex=\"0\" role=\"button\" aria-pressed=\"false\" title=\"" +
+                html_escape(title + "\nverdict: " + c.verdict) + "\">" +
+                html_escape(std::string_view(bytes).substr(c.begin, c.end - c.begin)) + "</mark>";
+        in = c.end;
+      }
+      para += html_escape(std::string_view(bytes).substr(in, s_end - in)) + "</span>";
+      at = s_end;
+    }
+    para += html_escape(std::string_view(bytes).substr(at, line_end - at));
+    if (para.find_first_not_of(" \t") != std::string::npos) out += "<p>" + para + "</p>\n";
+    pos = line_end + 1;
+  }
+  out += "</div>\n</article>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string report_csp() {
+  return "default-src 'none'; script-src 'sha256-" + hex_to_base64(html_assets::report_js_sha256) +
+         "'; style-src 'sha256-" + hex_to_base64(html_assets::report_css_sha256) +
+         "'; img-src 'none'; base-uri 'none'; form-action 'none'";
+}
+
+void write_html_report(std::ostream& out, const std::vector<Document>& docs,
+                       const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
+                       const Lexicon& lex) {
+  std::map<std::string, const Fact*> by_id;
+  for (const auto& f : facts) by_id[f.id] = &f;
+  std::map<std::string, std::string> verdict_of;  // fact id → most pressing verdict citing it
+  for (const auto& fd : findings)
+    for (const auto& id : fd.facts) {
+      auto [it, fresh] = verdict_of.try_emplace(id, fd.verdict);
+      if (!fresh && claim_priority(fd.verdict) < claim_priority(it->second))
+        it->second = fd.verdict;
+    }
+  std::map<std::string, std::size_t> counts;
+  for (const auto& fd : findings) ++counts[fd.verdict];
+
+  std::string title = "claimcheck report: " + std::to_string(docs.size()) + " documents, " +
+                      std::to_string(findings.size()) + " findings";
+
+  std::string sources = "<ul class=\"sources\">";
+  for (const auto& d : docs) {
+    sources += "<li><a href=\"#doc-" + html_escape(d.id) + "\"><strong>" + html_escape(d.id) +
+               "</strong></a> <bdi>" + html_escape(d.title.empty() ? d.path : d.title) + "</bdi>";
+    std::string meta;
+    for (const auto& part : {d.source, d.date, language_name(d.lang), d.path})
+      if (!part.empty())
+        meta += (meta.empty() ? "" : ", ") + std::string("<bdi>") + html_escape(part) + "</bdi>";
+    sources += " <span class=\"meta\">(" + meta + ")</span></li>";
+  }
+  sources += "</ul>";
+
+  std::string summary = "<ul class=\"summary\" aria-label=\"Findings by verdict\">";
+  std::string filters =
+      "<div class=\"filters\" role=\"group\" aria-label=\"Show findings by verdict\">"
+      "<span>Show:</span>";
+  for (const auto& v : verdict_priority()) {
+    std::string n = std::to_string(counts[v]);
+    summary += "<li class=\"v-" + v + "\">" + verdict_badge(v) + " " + n + " " + v + "</li>";
+    filters += "<button type=\"button\" class=\"v-" + v + "\" data-verdict=\"" + v +
+               "\" aria-pressed=\"true\">" + verdict_badge(v) + " " + v + " (" + n + ")</button>";
+  }
+  summary += "</ul>";
+  filters += "<span id=\"filter-status\" role=\"status\" class=\"meta\"></span></div>";
+
+  std::string legend = "<ul class=\"legend\" aria-label=\"Legend\">";
+  for (const auto& v : verdict_priority())
+    legend += "<li class=\"v-" + v + "\">" + verdict_badge(v) + " <span class=\"sample\">" + v +
+              "</span>: " + verdict_meaning(v) + "</li>";
+  legend += "<li class=\"v-unchecked\">" + verdict_badge("unchecked") +
+            " <span class=\"sample\">claim</span>: " + verdict_meaning("unchecked") + "</li></ul>";
+
+  std::string documents;
+  for (const auto& d : docs) {
+    std::vector<const Fact*> own;
+    for (const auto& f : facts)
+      if (f.doc == d.id) own.push_back(&f);
+    documents += render_document(d, own, verdict_of, lex);
+  }
+
+  // findings, most pressing verdict first, then in the engine's order
+  std::vector<std::size_t> order(findings.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return priority(findings[a].verdict) < priority(findings[b].verdict);
+  });
+  std::string list;
+  constexpr std::size_t kCitedShown = 12;
+  for (std::size_t n = 0; n < order.size(); ++n) {
+    const auto& fd = findings[order[n]];
+    const std::string v = html_escape(fd.verdict);
+    list += "<li class=\"finding v-" + v + "\" id=\"finding-" + std::to_string(n + 1) +
+            "\" data-verdict=\"" + v + "\" data-facts=\"" + id_list(fd.facts) + "\">";
+    list += "<div class=\"head\">" + verdict_badge(v) + "<span class=\"verdict\">" + v +
+            "</span><span class=\"rule\">" + html_escape(fd.rule) + "</span>" +
+            "<button type=\"button\" class=\"select\">Show in documents</button></div>";
+    list +=
+        "<p class=\"explanation\">" + explanation_html(fd.explanation) + "</p><ul class=\"cited\">";
+    for (std::size_t k = 0; k < fd.facts.size() && k < kCitedShown; ++k) {
+      const std::string& id = fd.facts[k];
+      list += "<li><a href=\"#fact-" + html_escape(id) + "\">" + html_escape(id) + "</a>";
+      if (auto it = by_id.find(id); it != by_id.end())
+        list += " <q><bdi>" + html_escape(it->second->text) + "</bdi></q>";
+      list += "</li>";
+    }
+    if (fd.facts.size() > kCitedShown)
+      list += "<li class=\"meta\">and " + std::to_string(fd.facts.size() - kCitedShown) +
+              " more facts</li>";
+    list += "</ul></li>\n";
+  }
+  std::string findings_html = findings.empty() ? "<p class=\"empty\">No findings.</p>"
+                                               : "<ol class=\"findings\">\n" + list + "</ol>";
+
+  std::string table =
+      "<table class=\"facts\"><thead><tr><th>Fact</th><th>Verdict</th><th>Kind</th>"
+      "<th>Subject</th><th>Predicate</th><th>Object</th><th>Quantity</th><th>Time</th>"
+      "<th>Source</th><th>Polarity</th><th>Sentence</th></tr></thead><tbody>\n";
+  for (const auto& f : facts) {
+    FactRow r = describe(f, lex);
+    auto it = verdict_of.find(f.id);
+    std::string v = it == verdict_of.end() ? "unchecked" : it->second;
+    table += "<tr id=\"row-" + html_escape(f.id) + "\"><td><a href=\"#fact-" + html_escape(f.id) +
+             "\">" + html_escape(f.id) + "</a></td><td class=\"v-" + v + "\">" + verdict_badge(v) +
+             " " + v + "</td>";
+    for (const auto* cell : {&r.kind, &r.subject, &r.predicate, &r.object, &r.quantity, &r.time,
+                             &r.source, &r.polarity})
+      table += "<td><bdi>" + html_escape(dash(*cell)) + "</bdi></td>";
+    table += "<td><bdi>" + html_escape(r.sentence) + "</bdi></td></tr>\n";
+  }
+  table += "</tbody></table>";
+  if (facts.empty()) table = "<p class=\"empty\">No facts were extracted.</p>";
+
+  out << fill_template(html_assets::report_html,
+                       {{"csp", report_csp()},
+                        {"title", html_escape(title)},
+                        {"style", std::string(html_assets::report_css)},
+                        {"script", std::string(html_assets::report_js)},
+                        {"sources", sources},
+                        {"summary", summary},
+                        {"filters", filters},
+                        {"legend", legend},
+                        {"layout", docs.size() == 2   ? "count-2"
+                                   : docs.size() == 3 ? "count-3"
+                                                      : "many"},
+                        {"documents", documents},
+                        {"findings", findings_html},
+                        {"facts", table},
+                        {"footer",
+                         "Made by claimcheck from the same documents, facts and findings as its "
+                         "JSON report (claimcheck.report/1)."}});
+}
+
+}  // namespace claimcheck

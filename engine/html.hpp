@@ -1,0 +1,36 @@
+// The HTML consistency report: one self-contained page (inline style and script, both
+// pinned by hash in a Content-Security-Policy) built from the same documents, facts and
+// findings as the JSON report. Every piece of text is escaped on the way in.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/document.hpp"
+#include "engine/fact.hpp"
+#include "engine/rules/evaluate.hpp"
+#include "grammar/lexicon.hpp"
+
+namespace claimcheck {
+
+/// Escapes text for HTML content and double- or single-quoted attribute values.
+std::string html_escape(std::string_view text);
+
+/// Fills `{{name}}` slots in `tmpl` from `slots` (values are HTML, inserted as given). A
+/// slot the map lacks is an error (std::logic_error), so a template and its filler agree.
+std::string fill_template(std::string_view tmpl,
+                          const std::vector<std::pair<std::string, std::string>>& slots);
+
+/// The Content-Security-Policy of every report: nothing may load, and only the report's
+/// own style sheet and script (by SHA-256) may apply.
+std::string report_csp();
+
+/// Writes the report. Documents need their `bytes` (the original text) for the side-by-
+/// side view; claims are highlighted at their facts' byte spans.
+void write_html_report(std::ostream& out, const std::vector<Document>& docs,
+                       const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
+                       const Lexicon& lexicon);
+
+}  // namespace claimcheck
