@@ -295,9 +295,7 @@ bool finding_matches(const json& expected, const rules::Finding& f,
       for (const auto& d : value) want.insert(d.get<std::string>());
       if (want != have) return false;
     }
-    if (key == "details" &&
-        !details_match(value, json::parse(f.details().dump())))
-      return false;
+    if (key == "details" && !details_match(value, json::parse(f.details().dump()))) return false;
     if (key == "subject" || key == "predicate" || key == "family" || key == "object") {
       for (const auto& id : f.facts) {
         auto it =
@@ -347,13 +345,16 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
         found = &f;
         break;
       }
+    const std::string name = "expect_facts[" + std::to_string(i) + "]";
     if (found) {
       ++result.passed;
-      out << "  met     expect_facts[" << i << "] " << found->id << note(e) << '\n';
+      out << "  met     " << name << " " << found->id << note(e) << '\n';
+      result.cases.push_back({name, "passed", found->id + note(e)});
       continue;
     }
     ++result.failed;
-    out << "  MISSED  expect_facts[" << i << "] " << compact(e) << note(e) << '\n';
+    out << "  MISSED  " << name << " " << compact(e) << note(e) << '\n';
+    result.cases.push_back({name, "failed", "missed: " + compact(e) + note(e)});
     // the closest fact: the one that matches the most given fields
     const Fact* best = nullptr;
     std::size_t best_score = 0;
@@ -371,7 +372,10 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
       }
       if (score > best_score) best = &f, best_score = score, best_why = why;
     }
-    if (best) out << "          closest: " << best->id << " (" << best_why << ")\n";
+    if (best) {
+      out << "          closest: " << best->id << " (" << best_why << ")\n";
+      result.cases.back().message += "; closest: " + best->id + " (" + best_why + ")";
+    }
   }
   for (std::size_t i = 0; i < ds.forbid_facts.size(); ++i) {
     const auto& e = ds.forbid_facts[i];
@@ -381,13 +385,16 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
         found = &f;
         break;
       }
+    const std::string name = "forbid_facts[" + std::to_string(i) + "]";
     if (found) {
       ++result.failed;
-      out << "  FOUND   forbid_facts[" << i << "] " << found->id << " matches " << compact(e)
-          << note(e) << '\n';
+      out << "  FOUND   " << name << " " << found->id << " matches " << compact(e) << note(e)
+          << '\n';
+      result.cases.push_back({name, "failed", found->id + " matches " + compact(e) + note(e)});
     } else {
       ++result.passed;
-      out << "  absent  forbid_facts[" << i << "]" << note(e) << '\n';
+      out << "  absent  " << name << note(e) << '\n';
+      result.cases.push_back({name, "passed", "absent" + note(e)});
     }
   }
   auto describe = [&](const rules::Finding& f) {
@@ -401,30 +408,96 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
     const char* list = expected ? "expect_findings" : "forbid_findings";
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const auto& e = entries[i];
+      const std::string name = list + ("[" + std::to_string(i) + "]");
       if (!rule_files) {
         ++result.not_checked;
-        out << "  not checked  " << list << "[" << i << "] (no rules given)" << note(e) << '\n';
+        out << "  not checked  " << name << " (no rules given)" << note(e) << '\n';
+        result.cases.push_back({name, "not checked", "no rules given"});
         continue;
       }
       auto it = std::find_if(findings.begin(), findings.end(),
                              [&](const auto& f) { return finding_matches(e, f, facts); });
       bool found = it != findings.end();
       ++(found == expected ? result.passed : result.failed);
+      std::string message = expected && found ? describe(*it) + note(e)
+                            : expected        ? "missed: " + compact(e) + note(e)
+                            : found           ? describe(*it) + ": " + it->explanation + note(e)
+                                              : "absent" + note(e);
+      result.cases.push_back({name, found == expected ? "passed" : "failed", message});
       if (expected && found)
-        out << "  met     " << list << "[" << i << "] " << describe(*it) << note(e) << '\n';
+        out << "  met     " << name << " " << message << '\n';
       else if (expected)
-        out << "  MISSED  " << list << "[" << i << "] " << compact(e) << note(e) << '\n';
+        out << "  MISSED  " << name << " " << compact(e) << note(e) << '\n';
       else if (found)
-        out << "  FOUND   " << list << "[" << i << "] " << describe(*it) << ": " << it->explanation
-            << note(e) << '\n';
+        out << "  FOUND   " << name << " " << message << '\n';
       else
-        out << "  absent  " << list << "[" << i << "]" << note(e) << '\n';
+        out << "  absent  " << name << note(e) << '\n';
     }
   }
   out << result.passed << " passed, " << result.failed << " failed";
   if (result.not_checked) out << ", " << result.not_checked << " not checked";
   out << '\n';
   return result;
+}
+
+namespace {
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        // XML 1.0 allows no control characters but tab and line breaks
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          out += ' ';
+        else
+          out += c;
+    }
+  return out;
+}
+}  // namespace
+
+void write_junit(std::ostream& out,
+                 const std::vector<std::pair<std::string, VerifyResult>>& suites) {
+  int tests = 0, failures = 0, skipped = 0;
+  for (const auto& [name, r] : suites) {
+    tests += static_cast<int>(r.cases.size());
+    failures += r.failed;
+    skipped += r.not_checked;
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"claimcheck verify\" "
+         "tests=\""
+      << tests << "\" failures=\"" << failures << "\" skipped=\"" << skipped << "\">\n";
+  for (const auto& [name, r] : suites) {
+    out << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << r.cases.size()
+        << "\" failures=\"" << r.failed << "\" skipped=\"" << r.not_checked << "\">\n";
+    for (const auto& c : r.cases) {
+      out << "    <testcase classname=\"" << xml_escape(name) << "\" name=\"" << xml_escape(c.name)
+          << "\"";
+      if (c.status == "passed") {
+        out << "><system-out>" << xml_escape(c.message) << "</system-out></testcase>\n";
+      } else if (c.status == "failed") {
+        out << "><failure message=\"" << xml_escape(c.message) << "\"/></testcase>\n";
+      } else {
+        out << "><skipped message=\"" << xml_escape(c.message) << "\"/></testcase>\n";
+      }
+    }
+    out << "  </testsuite>\n";
+  }
+  out << "</testsuites>\n";
 }
 
 }  // namespace claimcheck

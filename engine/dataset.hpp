@@ -37,11 +37,24 @@ Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lexicon);
 /// false with the first differing field described in `why` when given.
 bool fact_matches(const nlohmann::json& expected, const Fact& fact, std::string* why = nullptr);
 
+/// One expectation of a dataset and how it fared: a test case in JUnit's terms.
+struct VerifyCase {
+  std::string name;     ///< "expect_facts[0]"
+  std::string status;   ///< "passed", "failed" or "not checked"
+  std::string message;  ///< what was found, or what was missed and the closest fact
+};
+
 struct VerifyResult {
   int passed = 0;
   int failed = 0;
   int not_checked = 0;
+  std::vector<VerifyCase> cases;  ///< in the dataset's order
 };
+
+/// Writes JUnit XML (one <testsuite> per dataset, one <testcase> per expectation) for CI
+/// systems that read it.
+void write_junit(std::ostream& out,
+                 const std::vector<std::pair<std::string, VerifyResult>>& suites);
 
 /// True when every field `expected` gives holds for the finding: rule, verdict, docs (as a
 /// set), details (given keys, recursively; lists as sets), and fact fields that must hold

@@ -40,7 +40,8 @@ commands:
                        --rules DIR (default: the rules/ folder),
                        --fail-on VERDICT: exit 1 when a finding has that verdict
   verify DATASET...    check curated datasets (facts and findings); exit 1 on any
-                       miss; --rules DIR as for compare
+                       miss; --rules DIR as for compare; --junit FILE writes
+                       JUnit XML, one test case per expectation
   rules check [DIR]    parse and validate rule files (default: the rules/ folder)
   help                 this text
 
@@ -182,31 +183,6 @@ std::vector<rules::RuleFile> load_rule_dir(const std::filesystem::path& dir, con
   }
 }
 
-int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
-               const std::filesystem::path& data_dir) {
-  std::filesystem::path rules_dir = data_dir / "rules";
-  std::vector<std::string> datasets;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--rules") {
-      if (i + 1 >= args.size()) throw UsageError("--rules needs a folder");
-      rules_dir = args[++i];
-    } else if (args[i].size() > 1 && args[i][0] == '-') {
-      throw UsageError("verify: unknown option '" + args[i] + "'");
-    } else {
-      datasets.push_back(args[i]);
-    }
-  }
-  if (datasets.empty()) throw UsageError("verify needs at least one DATASET folder");
-  auto rule_files = load_rule_dir(rules_dir, lex);
-  int failed = 0;
-  for (const auto& a : datasets) {
-    Dataset ds = load_dataset(a, lex);
-    auto r = verify_dataset(lex, ds, std::cout, &rule_files);
-    failed += r.failed;
-  }
-  return failed > 0 ? 1 : 0;
-}
-
 /// Writes `content` to `path` through a temporary file beside it and a rename, so that a
 /// failure leaves either the old file or none, never half a report.
 void write_whole_file(const std::string& path, const std::string& content) {
@@ -231,6 +207,43 @@ void write_whole_file(const std::string& path, const std::string& content) {
     std::filesystem::remove(temp, ignored);
     throw InputError(path + ": cannot be written (" + ec.message() + ")");
   }
+}
+
+int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
+               const std::filesystem::path& data_dir) {
+  std::filesystem::path rules_dir = data_dir / "rules";
+  std::string junit;
+  std::vector<std::string> datasets;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--rules" || args[i] == "--junit") {
+      if (i + 1 >= args.size()) throw UsageError(args[i] + " needs a value");
+      if (args[i] == "--rules")
+        rules_dir = args[i + 1];
+      else
+        junit = args[i + 1];
+      ++i;
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      throw UsageError("verify: unknown option '" + args[i] + "'");
+    } else {
+      datasets.push_back(args[i]);
+    }
+  }
+  if (datasets.empty()) throw UsageError("verify needs at least one DATASET folder");
+  auto rule_files = load_rule_dir(rules_dir, lex);
+  int failed = 0;
+  std::vector<std::pair<std::string, VerifyResult>> suites;
+  for (const auto& a : datasets) {
+    Dataset ds = load_dataset(a, lex);
+    auto r = verify_dataset(lex, ds, std::cout, &rule_files);
+    failed += r.failed;
+    suites.emplace_back(ds.name.empty() ? a : ds.name, std::move(r));
+  }
+  if (!junit.empty()) {
+    std::ostringstream xml;
+    write_junit(xml, suites);
+    write_whole_file(junit, xml.str());
+  }
+  return failed > 0 ? 1 : 0;
 }
 
 int run_compare(const Lexicon& lex, const std::vector<std::string>& args,

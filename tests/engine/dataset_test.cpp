@@ -110,3 +110,27 @@ TEST_CASE("every id a fixture dataset uses is defined in the lexicon") {
     if (std::filesystem::exists(entry.path() / "dataset.json"))
       CHECK_NOTHROW(load_dataset(entry.path(), lexicon()));
 }
+
+TEST_CASE("JUnit XML: a test case per expectation, failures with what was missed") {
+  auto ds = load_dataset(claimcheck::test::source_dir / "fixtures" / "report-demo", lexicon());
+  ds.expect_facts.push_back({{"doc", "a"}, {"kind", "count"}, {"quantity", {{"eq", 999}}}});
+  ds.forbid_findings.push_back({{"verdict", "contradicts"}});
+  std::ostringstream out, xml;
+  auto r = verify_dataset(lexicon(), ds, out, &rule_files());
+  CHECK(r.failed == 2);
+  REQUIRE(r.cases.size() == static_cast<std::size_t>(r.passed + r.failed));
+  write_junit(xml, {{"demo <1>", r}});
+  const std::string s = xml.str();
+  CHECK(s.find("<testsuites name=\"claimcheck verify\" tests=\"" + std::to_string(r.cases.size()) +
+               "\" failures=\"2\" skipped=\"0\">") != std::string::npos);
+  CHECK(s.find("<testsuite name=\"demo &lt;1&gt;\"") != std::string::npos);
+  CHECK(s.find("<testcase classname=\"demo &lt;1&gt;\" name=\"expect_facts[6]\"><failure "
+               "message=\"missed: {&quot;doc&quot;:&quot;a&quot;") != std::string::npos);
+  CHECK(s.find("name=\"forbid_findings[1]\"><failure message=\"numeric-contradiction "
+               "contradicts") != std::string::npos);
+  // without rules, findings are skipped, not passed
+  std::ostringstream out2, xml2;
+  auto unchecked = verify_dataset(lexicon(), ds, out2, nullptr);
+  write_junit(xml2, {{"demo", unchecked}});
+  CHECK(xml2.str().find("<skipped message=\"no rules given\"/>") != std::string::npos);
+}
