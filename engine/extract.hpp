@@ -11,6 +11,11 @@
 
 namespace claimcheck {
 
+/// The version of claim assembly and the grammar. Raise it with any change that alters
+/// which facts a document gives; stored corpora note it (with a fingerprint of the
+/// lexicon) so that `claimcheck ingest --reextract` knows what to bring up to date.
+constexpr const char* kExtractorVersion = "3";
+
 /// Extracts the facts of one document, in document order, with ids "<doc id>:<n>".
 std::vector<Fact> extract_facts(const Lexicon& lexicon, const Document& document);
 

@@ -10,11 +10,13 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "engine/dataset.hpp"
+#include "tools/cli.hpp"
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
 #include "engine/html.hpp"
@@ -26,6 +28,11 @@
 namespace {
 
 using namespace claimcheck;
+using cli::doc_id;
+using cli::load_rule_dir;
+using cli::RuleError;
+using cli::UsageError;
+using cli::write_whole_file;
 
 constexpr const char* kUsage = R"(usage: claimcheck [-v|-q] [--data DIR] COMMAND [ARGS]
 
@@ -43,6 +50,16 @@ commands:
                        miss; --rules DIR as for compare; --junit FILE writes
                        JUnit XML, one test case per expectation
   rules check [DIR]    parse and validate rule files (default: the rules/ folder)
+  ingest --db DB FILE...
+                       store documents and their facts in a corpus (SQLite); the same
+                       content again changes nothing; --reextract brings facts of an
+                       older grammar or lexicon up to date
+  check --db DB FILE...
+                       the consistency report of new documents against every stored
+                       fact sharing a join key with theirs; report options as for
+                       compare; --save stores the new documents afterwards
+  db --db DB info|list|show DOC|remove DOC|check|migrate
+                       look inside a corpus; check runs SQLite's integrity check
   help                 this text
 
 options:
@@ -53,19 +70,6 @@ options:
 
 exit codes: 0 success, 1 a check failed, 2 usage error, 3 unreadable or invalid input
 )";
-
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-std::string doc_id(std::size_t i) {
-  std::string id;
-  do {
-    id.insert(id.begin(), static_cast<char>('A' + i % 26));
-    i /= 26;
-  } while (i-- > 0);
-  return id;
-}
 
 /// Reads JSON Lines documents from `path` and calls `fn` with each.
 template <typename Fn>
@@ -168,47 +172,6 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   return 0;
 }
 
-/// Rule files are user input too: a bad one is a usage error (exit 2) with every problem.
-struct RuleError : std::runtime_error {
-  std::vector<Diagnostic> diagnostics;
-  explicit RuleError(std::vector<Diagnostic> d)
-      : std::runtime_error("rule errors"), diagnostics(std::move(d)) {}
-};
-
-std::vector<rules::RuleFile> load_rule_dir(const std::filesystem::path& dir, const Lexicon& lex) {
-  try {
-    return rules::load_rules(dir, lex);
-  } catch (const DataError& e) {
-    throw RuleError(e.diagnostics());
-  }
-}
-
-/// Writes `content` to `path` through a temporary file beside it and a rename, so that a
-/// failure leaves either the old file or none, never half a report.
-void write_whole_file(const std::string& path, const std::string& content) {
-  std::filesystem::path target(path);
-  std::filesystem::path temp = target;
-  temp += ".claimcheck-" + std::to_string(::getpid()) + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    if (!file) throw InputError(path + ": cannot be opened for writing");
-    file << content;
-    file.flush();
-    if (!file) {
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
-      throw InputError(path + ": write failed");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    throw InputError(path + ": cannot be written (" + ec.message() + ")");
-  }
-}
-
 int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
                const std::filesystem::path& data_dir) {
   std::filesystem::path rules_dir = data_dir / "rules";
@@ -248,64 +211,29 @@ int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
 
 int run_compare(const Lexicon& lex, const std::vector<std::string>& args,
                 const std::filesystem::path& data_dir) {
-  std::string format = "text", output, fail_on;
-  std::filesystem::path rules_dir = data_dir / "rules";
+  cli::ReportOptions options;
+  options.rules_dir = data_dir / "rules";
   std::vector<std::string> files;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--format" || a == "-o" || a == "--rules" || a == "--fail-on") {
-      if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
-      const std::string& v = args[++i];
-      if (a == "--format")
-        format = v;
-      else if (a == "-o")
-        output = v;
-      else if (a == "--rules")
-        rules_dir = v;
-      else
-        fail_on = v;
-    } else if (a.size() > 1 && a[0] == '-') {
-      throw UsageError("compare: unknown option '" + a + "'");
-    } else {
-      files.push_back(a);
-    }
+    if (options.take(args, i)) continue;
+    if (args[i].size() > 1 && args[i][0] == '-')
+      throw UsageError("compare: unknown option '" + args[i] + "'");
+    files.push_back(args[i]);
   }
-  if (format != "text" && format != "json" && format != "html")
-    throw UsageError("--format must be text, json or html, not '" + format + "'");
-  if (!fail_on.empty() && std::find(rules::verdicts().begin(), rules::verdicts().end(), fail_on) ==
-                              rules::verdicts().end())
-    throw UsageError(
-        "--fail-on takes a verdict: corroborates, compatible, differs, contradicts or "
-        "single-source");
+  options.validate();
   if (files.size() < 2) throw UsageError("compare needs at least two documents");
-  auto rule_files = load_rule_dir(rules_dir, lex);
+  auto rule_files = load_rule_dir(options.rules_dir, lex);
   std::vector<Document> docs;
   std::vector<Fact> facts;
   for (std::size_t i = 0; i < files.size(); ++i) {
     Document doc = read_document(files[i], doc_id(i));
     auto doc_facts = extract_facts(lex, doc);
     facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
-    if (format != "html") doc.bytes.clear();  // only the HTML report shows the text
+    if (options.format != "html") doc.bytes.clear();  // only the HTML report shows the text
     docs.push_back(std::move(doc));
   }
   auto findings = rules::evaluate(rule_files, docs, facts, lex);
-  // a report file is written whole or not at all: rendered in memory, written beside its
-  // destination, then renamed over it
-  std::ostringstream rendered;
-  std::ostream& out = output.empty() ? std::cout : rendered;
-  if (format == "json")
-    out << compare_report(docs, facts, findings).dump(2) << '\n';
-  else if (format == "html")
-    write_html_report(out, docs, facts, findings, lex);
-  else
-    write_text_report(out, docs, facts, findings, output.empty() && isatty(STDOUT_FILENO));
-  if (!output.empty()) write_whole_file(output, rendered.str());
-  out.flush();
-  if (!out) throw InputError("standard output: write failed");
-  if (!fail_on.empty())
-    for (const auto& f : findings)
-      if (f.verdict == fail_on) return 1;
-  return 0;
+  return cli::write_report(options, docs, facts, findings, lex);
 }
 
 int run_rules(const Lexicon& lex, const std::vector<std::string>& args,
@@ -353,14 +281,18 @@ int main(int argc, char** argv) {
     if (i >= args.size()) throw UsageError("no command given");
     std::string command = args[i];
     std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
-    if (command != "extract" && command != "verify" && command != "compare" && command != "rules")
-      throw UsageError("unknown command '" + command + "'");
+    static const std::set<std::string> commands{"extract", "verify", "compare", "rules",
+                                                "ingest",  "check",  "db"};
+    if (!commands.count(command)) throw UsageError("unknown command '" + command + "'");
     if (data_dir.empty()) data_dir = default_data_dir();
     spdlog::debug("lexicon from {}", (data_dir / "grammar" / "lexicon").string());
     auto lex = Lexicon::load(data_dir / "grammar" / "lexicon");
     if (command == "extract") return run_extract(*lex, rest);
     if (command == "compare") return run_compare(*lex, rest, data_dir);
     if (command == "rules") return run_rules(*lex, rest, data_dir);
+    if (command == "ingest") return cli::run_ingest(*lex, rest, data_dir);
+    if (command == "check") return cli::run_check(*lex, rest, data_dir);
+    if (command == "db") return cli::run_db(rest, data_dir);
     return run_verify(*lex, rest, data_dir);
   } catch (const RuleError& e) {
     for (const auto& d : e.diagnostics) std::cerr << d.format() << '\n';

@@ -1,0 +1,587 @@
+// The corpus store on SQLite: opening with checks, migrations, ingest and re-extraction
+// in one transaction per document, candidate facts by indexed join-key queries, and
+// the consistency check. Every statement is prepared with bound parameters; the only
+// text put into SQL is column names from a fixed list and integer versions.
+#include "engine/store/store.hpp"
+
+#include <array>
+#include <cstdio>
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <utility>
+
+#include "engine/sha256.hpp"
+
+namespace claimcheck::store {
+namespace {
+
+/// 'ccK1': marks a SQLite file as a claimcheck corpus (PRAGMA application_id).
+constexpr int kApplicationId = 0x63634b31;
+
+/// The schema, one step per version: step k brings a version k-1 file to version k.
+const std::vector<std::vector<const char*>>& migrations() {
+  static const std::vector<std::vector<const char*>> steps = {
+      // 1: documents with their bytes and metadata; facts by document and number
+      {"CREATE TABLE documents ("
+       " id INTEGER PRIMARY KEY,"
+       " hash TEXT NOT NULL UNIQUE,"  // SHA-256 of the file's bytes
+       " path TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, date TEXT NOT NULL,"
+       " lang TEXT NOT NULL, url TEXT NOT NULL,"
+       " body_offset INTEGER NOT NULL, bytes BLOB NOT NULL,"
+       " extractor TEXT NOT NULL,"      // what extracted the facts (grammar and lexicon)
+       " fact_count INTEGER NOT NULL,"  // written with the facts: a check of completeness
+       " ingested_at TEXT NOT NULL)",
+       "CREATE TABLE facts ("
+       " doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+       " n INTEGER NOT NULL,"  // 1-based, in document order
+       " kind TEXT NOT NULL, subject TEXT NOT NULL, predicate TEXT NOT NULL,"
+       " family TEXT NOT NULL, object TEXT NOT NULL,"
+       " q_op TEXT, q_value REAL, q_upper REAL, q_unit TEXT, q_text TEXT,"
+       " t_op TEXT, t_from TEXT, t_to TEXT, t_inherited INTEGER, t_text TEXT,"
+       " members TEXT NOT NULL,"  // JSON array
+       " polarity TEXT NOT NULL,"
+       " src_entity TEXT, src_cue TEXT, src_text TEXT,"
+       " span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,"
+       " sentence INTEGER NOT NULL, text TEXT NOT NULL,"
+       " PRIMARY KEY (doc, n)) WITHOUT ROWID",
+       "CREATE INDEX facts_by_thing ON facts(subject, predicate, object)"},
+      // 2: the other join keys of the default rules (subject and family; subject and
+      // object, for memberships)
+      {"CREATE INDEX facts_by_family ON facts(subject, family)",
+       "CREATE INDEX facts_by_object ON facts(subject, object)"},
+  };
+  return steps;
+}
+
+std::string message(sqlite3* db) { return db ? sqlite3_errmsg(db) : "out of memory"; }
+
+/// A prepared statement: bind by position (1-based), step, read columns.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+      throw StoreError("corpus: cannot prepare a statement: " + message(db));
+  }
+  Stmt(const Stmt&) = delete;
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt& bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind_blob(int i, const std::string& v) {
+    sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Stmt& bind(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
+  Stmt& bind_null(int i) {
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  /// True while there is a row.
+  bool step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw StoreError("corpus: " + message(db_));
+  }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string text(int col) const {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  std::string blob(int col) const {
+    auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+  }
+  std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double real(int col) const { return sqlite3_column_double(stmt_, col); }
+  bool null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+void exec(sqlite3* db, const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string m = error ? error : message(db);
+    sqlite3_free(error);
+    throw StoreError("corpus: " + m);
+  }
+}
+
+/// BEGIN IMMEDIATE … COMMIT, rolled back when left by an exception.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
+  void commit() {
+    exec(db_, "COMMIT");
+    done_ = true;
+  }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+ private:
+  sqlite3* db_;
+  bool done_ = false;
+};
+
+std::int64_t pragma_int(sqlite3* db, const char* pragma) {
+  Stmt s(db, pragma);
+  return s.step() ? s.integer(0) : 0;
+}
+
+void migrate(sqlite3* db, int from, int to) {
+  Transaction t(db);
+  for (int v = from + 1; v <= to; ++v) {
+    for (const char* sql : migrations()[static_cast<std::size_t>(v - 1)]) exec(db, sql);
+    exec(db, "PRAGMA user_version = " + std::to_string(v));
+  }
+  if (from == 0) exec(db, "PRAGMA application_id = " + std::to_string(kApplicationId));
+  t.commit();
+}
+
+std::string now_utc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+/// A URI for sqlite3_open_v2 naming `path` with `query` (path characters that mean
+/// something in a URI are escaped).
+std::string uri(const std::filesystem::path& path, const char* query) {
+  std::string out = "file:";
+  for (char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "?" + query;
+}
+
+/// A read-only connection that has read the header. A WAL-mode file we may not write
+/// (nor its folder) cannot grow the shared-memory file readers use; it is then opened as
+/// immutable, which is right for a file no one can be writing to.
+sqlite3* open_read_only(const std::filesystem::path& path) {
+  for (const char* query : {"mode=ro", "immutable=1"}) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(uri(path, query).c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                             nullptr);
+    if (rc == SQLITE_OK) {
+      sqlite3_busy_timeout(db, 10000);
+      rc = sqlite3_exec(db, "PRAGMA user_version", nullptr, nullptr, nullptr);
+      if (rc == SQLITE_OK) return db;
+    }
+    std::string m = message(db);
+    int code = rc & 0xFF;
+    sqlite3_close(db);
+    if (code == SQLITE_NOTADB)
+      throw StoreError(path.string() + ": not a claimcheck corpus (" + m + ")");
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+      throw StoreError(path.string() + ": cannot be read (" + m + ")");
+  }
+  throw StoreError(path.string() + ": cannot be opened for reading");
+}
+
+/// What a file holds, read on a read-only connection: whether it is a corpus and which
+/// version. Throws StoreError for a file that is not one.
+struct Inspection {
+  bool empty = false;  ///< a SQLite file (or zero bytes) with no tables yet
+  int version = 0;
+};
+
+Inspection inspect(const std::filesystem::path& path) {
+  sqlite3* db = open_read_only(path);
+  auto fail = [&](const std::string& why) {
+    sqlite3_close(db);
+    throw StoreError(path.string() + ": " + why);
+  };
+  Inspection in;
+  std::int64_t tables = 0, app = 0;
+  try {
+    in.version = static_cast<int>(pragma_int(db, "PRAGMA user_version"));
+    app = pragma_int(db, "PRAGMA application_id");
+    tables = pragma_int(db, "SELECT count(*) FROM sqlite_master");
+  } catch (const StoreError&) {
+    fail("not a claimcheck corpus (" + message(db) + ")");
+  }
+  sqlite3_close(db);
+  if (app == 0 && in.version == 0 && tables == 0) {
+    in.empty = true;
+    return in;
+  }
+  if (app != kApplicationId)
+    throw StoreError(path.string() +
+                     ": not a claimcheck corpus (a SQLite database of another application)");
+  if (in.version > kSchemaVersion)
+    throw StoreError(path.string() + ": corpus schema version " + std::to_string(in.version) +
+                     " is newer than this claimcheck's (" + std::to_string(kSchemaVersion) +
+                     "); use a newer claimcheck");
+  return in;
+}
+
+void set_up(sqlite3* db, bool writable) {
+  sqlite3_busy_timeout(db, 10000);  // a writer holds the lock for one document at most
+  exec(db, "PRAGMA foreign_keys = ON");
+  if (writable) {
+    exec(db, "PRAGMA journal_mode = WAL");
+    // WAL with synchronous NORMAL: a crashed or killed process loses nothing committed
+    exec(db, "PRAGMA synchronous = NORMAL");
+  }
+}
+
+std::optional<std::string> opt(const Stmt& s, int col) {
+  if (s.null(col)) return std::nullopt;
+  return s.text(col);
+}
+
+constexpr const char* kFactColumns =
+    "doc, n, kind, subject, predicate, family, object, q_op, q_value, q_upper, q_unit, q_text,"
+    " t_op, t_from, t_to, t_inherited, t_text, members, polarity, src_entity, src_cue, src_text,"
+    " span_begin, span_end, sentence, text";
+
+void insert_facts(sqlite3* db, std::int64_t doc, const std::vector<Fact>& facts) {
+  Stmt ins(db,
+           "INSERT INTO facts (doc, n, kind, subject, predicate, family, object, q_op, q_value,"
+           " q_upper, q_unit, q_text, t_op, t_from, t_to, t_inherited, t_text, members, polarity,"
+           " src_entity, src_cue, src_text, span_begin, span_end, sentence, text)"
+           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  std::int64_t n = 0;
+  for (const auto& f : facts) {
+    ins.reset();
+    ins.bind(1, doc).bind(2, ++n).bind(3, f.kind).bind(4, f.subject).bind(5, f.predicate);
+    ins.bind(6, f.family).bind(7, f.object);
+    if (f.quantity) {
+      ins.bind(8, f.quantity->op).bind(9, f.quantity->value);
+      if (f.quantity->upper) ins.bind(10, *f.quantity->upper);
+      ins.bind(11, f.quantity->unit).bind(12, f.quantity->text);
+    }
+    if (f.time) {
+      ins.bind(13, f.time->op).bind(14, f.time->from).bind(15, f.time->to);
+      ins.bind(16, static_cast<std::int64_t>(f.time->inherited)).bind(17, f.time->text);
+    }
+    ins.bind(18, nlohmann::json(f.members).dump()).bind(19, f.polarity);
+    if (f.source) ins.bind(20, f.source->entity).bind(21, f.source->cue).bind(22, f.source->text);
+    ins.bind(23, static_cast<std::int64_t>(f.span_begin))
+        .bind(24, static_cast<std::int64_t>(f.span_end));
+    ins.bind(25, static_cast<std::int64_t>(f.sentence)).bind(26, f.text);
+    ins.step();
+  }
+}
+
+/// A fact from a row whose columns are kFactColumns, in order.
+Fact read_fact(const Stmt& s) {
+  Fact f;
+  f.doc = stored_id(s.integer(0));
+  f.id = f.doc + ":" + std::to_string(s.integer(1));
+  f.kind = s.text(2), f.subject = s.text(3), f.predicate = s.text(4);
+  f.family = s.text(5), f.object = s.text(6);
+  if (!s.null(7)) {
+    FactQuantity q;
+    q.op = s.text(7), q.value = s.real(8);
+    if (!s.null(9)) q.upper = s.real(9);
+    q.unit = s.text(10), q.text = s.text(11);
+    f.quantity = q;
+  }
+  if (!s.null(12)) {
+    FactTime t;
+    t.op = s.text(12), t.from = s.text(13), t.to = s.text(14);
+    t.inherited = s.integer(15) != 0, t.text = s.text(16);
+    f.time = t;
+  }
+  f.members = nlohmann::json::parse(s.text(17)).get<std::vector<std::string>>();
+  f.polarity = s.text(18);
+  if (auto entity = opt(s, 19)) f.source = FactSource{*entity, s.text(20), s.text(21)};
+  f.span_begin = static_cast<std::size_t>(s.integer(22));
+  f.span_end = static_cast<std::size_t>(s.integer(23));
+  f.sentence = static_cast<int>(s.integer(24));
+  f.text = s.text(25);
+  return f;
+}
+
+StoredDocument read_stored(const Stmt& s) {
+  StoredDocument d;
+  d.id = s.integer(0), d.hash = s.text(1), d.path = s.text(2), d.title = s.text(3);
+  d.source = s.text(4), d.date = s.text(5), d.lang = s.text(6), d.url = s.text(7);
+  d.extractor = s.text(8), d.fact_count = static_cast<std::size_t>(s.integer(9));
+  d.ingested_at = s.text(10), d.size = static_cast<std::size_t>(s.integer(11));
+  return d;
+}
+
+constexpr const char* kDocumentColumns =
+    "id, hash, path, title, source, date, lang, url, extractor, fact_count, ingested_at,"
+    " length(bytes)";
+
+}  // namespace
+
+std::string stored_id(std::int64_t id) { return "S" + std::to_string(id); }
+
+Store::Store(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+Store::Store(Store&& o) noexcept : db_(std::exchange(o.db_, nullptr)), path_(std::move(o.path_)) {}
+Store::~Store() {
+  if (db_) sqlite3_close(db_);
+}
+
+Store Store::open(const std::filesystem::path& path, Mode mode) {
+  const bool exists = std::filesystem::exists(path);
+  if (exists && std::filesystem::is_directory(path))
+    throw StoreError(path.string() + ": is a directory, expected a corpus file");
+  if (!exists && mode == Mode::read_only)
+    throw StoreError(path.string() + ": no such corpus (claimcheck ingest --db creates one)");
+  Inspection in;
+  if (exists) in = inspect(path);
+  if (mode == Mode::read_only && in.empty)
+    throw StoreError(path.string() + ": an empty database, not a corpus yet");
+  if (mode == Mode::read_only && in.version < kSchemaVersion)
+    throw StoreError(path.string() + ": corpus schema version " + std::to_string(in.version) +
+                     " needs upgrading to " + std::to_string(kSchemaVersion) +
+                     " (claimcheck db migrate --db " + path.string() + ")");
+  sqlite3* db = nullptr;
+  if (mode == Mode::read_only) {
+    db = open_read_only(path);
+  } else if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             nullptr) != SQLITE_OK) {
+    std::string m = message(db);
+    sqlite3_close(db);
+    throw StoreError(path.string() + ": cannot be opened for writing: " + m);
+  }
+  Store store(db, path);
+  set_up(db, mode == Mode::read_write);
+  if (mode == Mode::read_write && in.version < kSchemaVersion)
+    migrate(db, in.version, kSchemaVersion);
+  return store;
+}
+
+void Store::create_at_version(const std::filesystem::path& path, int version) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_close(db);
+    throw StoreError(path.string() + ": cannot be created");
+  }
+  Store store(db, path);
+  set_up(db, true);
+  migrate(db, 0, version);
+}
+
+int Store::schema_version() { return static_cast<int>(pragma_int(db_, "PRAGMA user_version")); }
+
+std::optional<std::int64_t> Store::find_hash(const std::string& hash) {
+  Stmt s(db_, "SELECT id FROM documents WHERE hash = ?");
+  s.bind(1, hash);
+  if (s.step()) return s.integer(0);
+  return std::nullopt;
+}
+
+Store::Ingested Store::ingest(const Document& doc, const std::vector<Fact>& facts,
+                              const std::string& extractor) {
+  const std::string hash = sha256_hex(doc.bytes);
+  Transaction t(db_);
+  if (auto id = find_hash(hash)) return {*id, false};
+  Stmt ins(db_,
+           "INSERT INTO documents (hash, path, title, source, date, lang, url, body_offset, bytes,"
+           " extractor, fact_count, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  ins.bind(1, hash).bind(2, doc.path).bind(3, doc.title).bind(4, doc.source).bind(5, doc.date);
+  ins.bind(6, doc.lang).bind(7, doc.url).bind(8, static_cast<std::int64_t>(doc.body_offset));
+  ins.bind_blob(9, doc.bytes).bind(10, extractor);
+  ins.bind(11, static_cast<std::int64_t>(facts.size())).bind(12, now_utc());
+  ins.step();
+  std::int64_t id = sqlite3_last_insert_rowid(db_);
+  insert_facts(db_, id, facts);
+  t.commit();
+  return {id, true};
+}
+
+void Store::replace_facts(std::int64_t id, const std::vector<Fact>& facts,
+                          const std::string& extractor) {
+  Transaction t(db_);
+  Stmt del(db_, "DELETE FROM facts WHERE doc = ?");
+  del.bind(1, id);
+  del.step();
+  insert_facts(db_, id, facts);
+  Stmt upd(db_, "UPDATE documents SET extractor = ?, fact_count = ? WHERE id = ?");
+  upd.bind(1, extractor).bind(2, static_cast<std::int64_t>(facts.size())).bind(3, id);
+  upd.step();
+  t.commit();
+}
+
+std::vector<StoredDocument> Store::list() {
+  Stmt s(db_, (std::string("SELECT ") + kDocumentColumns + " FROM documents ORDER BY id").c_str());
+  std::vector<StoredDocument> out;
+  while (s.step()) out.push_back(read_stored(s));
+  return out;
+}
+
+std::optional<StoredDocument> Store::document(std::int64_t id) {
+  Stmt s(db_,
+         (std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE id = ?").c_str());
+  s.bind(1, id);
+  if (s.step()) return read_stored(s);
+  return std::nullopt;
+}
+
+Document Store::load_document(std::int64_t id, bool with_bytes) {
+  Stmt s(db_,
+         with_bytes ? "SELECT path, title, source, date, lang, url, body_offset, bytes FROM "
+                      "documents WHERE id = ?"
+                    : "SELECT path, title, source, date, lang, url, body_offset, NULL FROM "
+                      "documents WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) throw StoreError(path_.string() + ": no document " + std::to_string(id));
+  Document d;
+  d.id = stored_id(id);
+  d.path = s.text(0), d.title = s.text(1), d.source = s.text(2), d.date = s.text(3);
+  d.lang = s.text(4), d.url = s.text(5);
+  d.body_offset = static_cast<std::size_t>(s.integer(6));
+  if (with_bytes) d.bytes = s.blob(7);
+  return d;
+}
+
+std::vector<Fact> Store::load_facts(std::int64_t id) {
+  Stmt s(db_,
+         (std::string("SELECT ") + kFactColumns + " FROM facts WHERE doc = ? ORDER BY n").c_str());
+  s.bind(1, id);
+  std::vector<Fact> out;
+  while (s.step()) out.push_back(read_fact(s));
+  return out;
+}
+
+bool Store::remove(std::int64_t id) {
+  Transaction t(db_);
+  Stmt s(db_, "DELETE FROM documents WHERE id = ?");
+  s.bind(1, id);
+  s.step();
+  bool removed = sqlite3_changes(db_) > 0;
+  t.commit();
+  return removed;
+}
+
+std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
+                                    const std::vector<rules::RuleFile>& rules) {
+  // the columns a join field is stored in; fields with no column (doc, members, …) do not
+  // narrow the query, and the evaluator applies them
+  static const std::map<std::string, std::vector<const char*>> columns{
+      {"kind", {"kind"}},       {"subject", {"subject"}},     {"predicate", {"predicate"}},
+      {"family", {"family"}},   {"object", {"object"}},       {"polarity", {"polarity"}},
+      {"source", {"src_entity"}}, {"time", {"t_op", "t_from", "t_to"}}};
+  std::set<std::pair<std::int64_t, std::int64_t>> seen;  // (doc, n)
+  std::vector<Fact> out;
+  std::set<std::string> asked;  // query and values, each asked once
+  for (const auto& file : rules)
+    for (const auto& rule : file.rules) {
+      if (rule.pair == "within") continue;  // pairs inside one document: not a new one's
+      std::vector<std::string> fields;
+      for (const auto& j : rule.join)
+        if (columns.count(j)) fields.push_back(j);
+      std::string sql = std::string("SELECT ") + kFactColumns + " FROM facts WHERE kind IN (";
+      for (std::size_t i = 0; i < rule.about.size(); ++i) sql += i ? ",?" : "?";
+      sql += ")";
+      for (const auto& f : fields)
+        for (const char* c : columns.at(f)) sql += std::string(" AND ") + c + " IS ?";
+      Stmt s(db_, sql.c_str());
+      for (const auto& fact : facts) {
+        if (std::find(rule.about.begin(), rule.about.end(), fact.kind) == rule.about.end())
+          continue;
+        std::vector<std::string> values;
+        bool complete = true;
+        for (const auto& f : fields) {
+          if (f == "time") {
+            if (!fact.time) complete = false;
+            else
+              values.insert(values.end(), {fact.time->op, fact.time->from, fact.time->to});
+            continue;
+          }
+          std::string v = f == "kind"        ? fact.kind
+                          : f == "subject"   ? fact.subject
+                          : f == "predicate" ? fact.predicate
+                          : f == "family"    ? fact.family
+                          : f == "object"    ? fact.object
+                          : f == "polarity"  ? fact.polarity
+                                             : (fact.source ? fact.source->entity : "");
+          if (v.empty()) complete = false;
+          values.push_back(v);
+        }
+        if (!complete) continue;  // the evaluator would not group it either
+        std::string key = sql;
+        for (const auto& v : values) key += '\x1f' + v;
+        if (!asked.insert(key).second) continue;
+        s.reset();
+        int i = 1;
+        for (const auto& k : rule.about) s.bind(i++, k);
+        for (const auto& v : values) s.bind(i++, v);
+        while (s.step())
+          if (seen.emplace(s.integer(0), s.integer(1)).second) out.push_back(read_fact(s));
+      }
+    }
+  // stored documents in id order, facts in document order, as the evaluator expects
+  std::sort(out.begin(), out.end(), [](const Fact& a, const Fact& b) {
+    auto num = [](const std::string& s, std::size_t from) { return std::stoll(s.substr(from)); };
+    auto da = num(a.doc, 1), db = num(b.doc, 1);
+    if (da != db) return da < db;
+    return num(a.id, a.doc.size() + 1) < num(b.id, b.doc.size() + 1);
+  });
+  return out;
+}
+
+Store::Check Store::check() {
+  Check c;
+  {
+    Stmt s(db_, "PRAGMA integrity_check");
+    while (s.step())
+      if (s.text(0) != "ok") c.problems.push_back("integrity: " + s.text(0));
+  }
+  {
+    Stmt s(db_, "PRAGMA foreign_key_check");
+    while (s.step()) c.problems.push_back("foreign key: a row of " + s.text(0) + " has no parent");
+  }
+  {
+    Stmt s(db_,
+           "SELECT d.id, d.fact_count, (SELECT count(*) FROM facts f WHERE f.doc = d.id) AS n"
+           " FROM documents d WHERE n != d.fact_count");
+    while (s.step())
+      c.problems.push_back("document " + std::to_string(s.integer(0)) + ": " +
+                           std::to_string(s.integer(2)) + " facts stored, " +
+                           std::to_string(s.integer(1)) + " expected");
+  }
+  c.ok = c.problems.empty();
+  return c;
+}
+
+Store::Info Store::info(const std::string& current_extractor) {
+  Info i;
+  i.schema_version = schema_version();
+  i.documents = static_cast<std::size_t>(pragma_int(db_, "SELECT count(*) FROM documents"));
+  i.facts = static_cast<std::size_t>(pragma_int(db_, "SELECT count(*) FROM facts"));
+  Stmt s(db_, "SELECT count(*) FROM documents WHERE extractor != ?");
+  s.bind(1, current_extractor);
+  if (s.step()) i.stale = static_cast<std::size_t>(s.integer(0));
+  std::error_code ec;
+  i.file_bytes = static_cast<std::size_t>(std::filesystem::file_size(path_, ec));
+  return i;
+}
+
+}  // namespace claimcheck::store

@@ -1,0 +1,107 @@
+// What the claimcheck commands share (see cli.hpp).
+#include "tools/cli.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "engine/html.hpp"
+#include "engine/report.hpp"
+#include "engine/rules/parser.hpp"
+
+namespace claimcheck::cli {
+
+std::string doc_id(std::size_t i) {
+  std::string id;
+  do {
+    id.insert(id.begin(), static_cast<char>('A' + i % 26));
+    i /= 26;
+  } while (i-- > 0);
+  return id;
+}
+
+std::vector<rules::RuleFile> load_rule_dir(const std::filesystem::path& dir, const Lexicon& lex) {
+  try {
+    return rules::load_rules(dir, lex);
+  } catch (const DataError& e) {
+    throw RuleError(e.diagnostics());
+  }
+}
+
+void write_whole_file(const std::string& path, const std::string& content) {
+  std::filesystem::path target(path);
+  std::filesystem::path temp = target;
+  temp += ".claimcheck-" + std::to_string(::getpid()) + ".tmp";
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    if (!file) throw InputError(path + ": cannot be opened for writing");
+    file << content;
+    file.flush();
+    if (!file) {
+      std::error_code ignored;
+      std::filesystem::remove(temp, ignored);
+      throw InputError(path + ": write failed");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    throw InputError(path + ": cannot be written (" + ec.message() + ")");
+  }
+}
+
+bool ReportOptions::take(const std::vector<std::string>& args, std::size_t& i) {
+  const std::string& a = args[i];
+  if (a != "--format" && a != "-o" && a != "--rules" && a != "--fail-on") return false;
+  if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+  const std::string& v = args[++i];
+  if (a == "--format")
+    format = v;
+  else if (a == "-o")
+    output = v;
+  else if (a == "--rules")
+    rules_dir = v;
+  else
+    fail_on = v;
+  return true;
+}
+
+void ReportOptions::validate() const {
+  if (format != "text" && format != "json" && format != "html")
+    throw UsageError("--format must be text, json or html, not '" + format + "'");
+  if (!fail_on.empty() && std::find(rules::verdicts().begin(), rules::verdicts().end(), fail_on) ==
+                              rules::verdicts().end())
+    throw UsageError(
+        "--fail-on takes a verdict: corroborates, compatible, differs, contradicts or "
+        "single-source");
+}
+
+int write_report(const ReportOptions& options, const std::vector<Document>& docs,
+                 const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
+                 const Lexicon& lex) {
+  // a report file is written whole or not at all: rendered in memory, written beside its
+  // destination, then renamed over it
+  std::ostringstream rendered;
+  std::ostream& out = options.output.empty() ? std::cout : rendered;
+  if (options.format == "json")
+    out << compare_report(docs, facts, findings).dump(2) << '\n';
+  else if (options.format == "html")
+    write_html_report(out, docs, facts, findings, lex);
+  else
+    write_text_report(out, docs, facts, findings,
+                      options.output.empty() && isatty(STDOUT_FILENO));
+  if (!options.output.empty()) write_whole_file(options.output, rendered.str());
+  out.flush();
+  if (!out) throw InputError("standard output: write failed");
+  if (!options.fail_on.empty())
+    for (const auto& f : findings)
+      if (f.verdict == options.fail_on) return 1;
+  return 0;
+}
+
+}  // namespace claimcheck::cli

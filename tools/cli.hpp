@@ -1,0 +1,61 @@
+// What the claimcheck commands share: their errors, document ids, rule loading, writing a
+// file whole, and the report options and output of compare and check.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/document.hpp"
+#include "engine/fact.hpp"
+#include "engine/rules/evaluate.hpp"
+#include "grammar/lexicon.hpp"
+
+namespace claimcheck::cli {
+
+/// A bad command line (exit 2, with the usage text).
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Rule files are user input too: a bad one is a usage error (exit 2) with every problem.
+struct RuleError : std::runtime_error {
+  std::vector<Diagnostic> diagnostics;
+  explicit RuleError(std::vector<Diagnostic> d)
+      : std::runtime_error("rule errors"), diagnostics(std::move(d)) {}
+};
+
+/// A, B, …, Z, AA, AB, …: the report ids of documents given on the command line.
+std::string doc_id(std::size_t i);
+
+std::vector<rules::RuleFile> load_rule_dir(const std::filesystem::path& dir, const Lexicon& lex);
+
+/// Writes `content` to `path` through a temporary file beside it and a rename, so that a
+/// failure leaves either the old file or none, never half a report.
+void write_whole_file(const std::string& path, const std::string& content);
+
+/// The options of a consistency report: --format, -o, --rules, --fail-on.
+struct ReportOptions {
+  std::string format = "text", output, fail_on;
+  std::filesystem::path rules_dir;
+  /// Takes args[i] (and its value) when it is a report option; false otherwise.
+  bool take(const std::vector<std::string>& args, std::size_t& i);
+  /// Checks the values given (throws UsageError).
+  void validate() const;
+};
+
+/// Writes the report in the chosen format to standard output or, whole, to -o; returns
+/// the exit code (1 when --fail-on names a verdict some finding has).
+int write_report(const ReportOptions& options, const std::vector<Document>& docs,
+                 const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
+                 const Lexicon& lex);
+
+/// The corpus commands (corpus.cpp).
+int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
+               const std::filesystem::path& data_dir);
+int run_check(const Lexicon& lex, const std::vector<std::string>& args,
+              const std::filesystem::path& data_dir);
+int run_db(const std::vector<std::string>& args, const std::filesystem::path& data_dir);
+
+}  // namespace claimcheck::cli
