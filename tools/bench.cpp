@@ -4,7 +4,11 @@
 // `--single` instead extracts one document of that size, to show how memory follows the
 // largest document. `--engine N` instead times the rule engine on synthetic facts for N
 // documents (about ten facts each, keys drawn from Zipf distributions over subjects,
-// predicates, objects and years), then on 2N, to show how the cost grows.
+// predicates, objects and years), then on 2N, to show how the cost grows. `--store N`
+// times the corpus: ingesting N articles of about 3 KB into a fresh SQLite file (one
+// transaction each), the file's size per document, and `check` of a new article against
+// a store of 100,000 documents (`--store-docs N` to change; filled with the engine
+// benchmark's synthetic facts).
 // Built by the default build; not run by CI.
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
@@ -24,8 +28,10 @@
 
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
+#include "engine/report.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
+#include "engine/store/store.hpp"
 #include "grammar/lexicon.hpp"
 
 namespace fs = std::filesystem;
@@ -162,12 +168,114 @@ int bench_engine(const Lexicon& lex, const fs::path& data, std::size_t docs) {
   return 0;
 }
 
+/// Articles of about 3 KB: the bodies of several fixture articles of ours, each article
+/// with a sentence of its own so that every one has its own content hash.
+std::vector<std::string> store_articles(const fs::path& data, std::size_t n) {
+  std::vector<std::string> bodies;
+  for (const auto& dir : fs::directory_iterator(data / "fixtures"))
+    for (const auto& f : fs::directory_iterator(dir.path()))
+      if (f.path().extension() == ".txt") {
+        std::string a = slurp(f.path());
+        bodies.push_back(a.rfind("---\n", 0) == 0 ? a.substr(a.find("\n---\n", 3) + 5) : a);
+      }
+  std::sort(bodies.begin(), bodies.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string a = "---\ntitle: مقال " + std::to_string(i) + "\ndate: 2023-01-15\n---\n";
+    for (std::size_t k = 0; a.size() < 3000; ++k) a += bodies[(i * 7 + k) % bodies.size()];
+    a += "وقالت الشرطة إنها اعتقلت " + std::to_string(i % 997 + 3) + " شخصا عام " +
+         std::to_string(2000 + i % 23) + ".\n";
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+int bench_store(const Lexicon& lex, const fs::path& data, std::size_t n, std::size_t stored_docs) {
+  const fs::path dir = fs::temp_directory_path() / "claimcheck-bench-store";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto rule_files = rules::load_rules(data / "rules", lex);
+  // 1. ingest: read, extract and store, one transaction per article
+  auto articles = store_articles(data, n);
+  std::size_t bytes = 0, facts = 0;
+  for (const auto& a : articles) bytes += a.size();
+  {
+    auto store = store::Store::open(dir / "ingest.sqlite", store::Store::Mode::read_write);
+    auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      Document doc = parse_document(articles[i], "article-" + std::to_string(i), "N");
+      auto f = extract_facts(lex, doc);
+      facts += f.size();
+      store.ingest(doc, f, "bench");
+    }
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    auto size = fs::file_size(dir / "ingest.sqlite");
+    std::printf(
+        "ingest: %zu articles (%.1f KB on average, %zu facts) in %.2f s: %.0f articles/s, %.1f "
+        "MB/s; corpus file %.1f KB a document (%.1f KB of it the article itself)\n",
+        n, bytes / 1024.0 / n, facts, s, n / s, bytes / 1048576.0 / s, size / 1024.0 / n,
+        bytes / 1024.0 / n);
+  }
+  // 2. check against 100,000 stored documents
+  std::vector<Document> synthetic_docs;
+  auto synthetic = synthetic_facts(lex, stored_docs, synthetic_docs);
+  {
+    auto store = store::Store::open(dir / "corpus.sqlite", store::Store::Mode::read_write);
+    auto start = std::chrono::steady_clock::now();
+    std::size_t next = 0;
+    for (auto& d : synthetic_docs) {
+      std::vector<Fact> own;
+      while (next < synthetic.size() && synthetic[next].doc == d.id)
+        own.push_back(synthetic[next++]);
+      d.bytes = "synthetic document " + d.id;
+      d.path = d.id;
+      store.ingest(d, own, "bench");
+    }
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("store of %zu documents (%zu synthetic facts) built in %.1f s, %.0f MB\n",
+                stored_docs, synthetic.size(), s, fs::file_size(dir / "corpus.sqlite") / 1048576.0);
+  }
+  for (const char* rel : {"report-demo/b.txt", "compare-numeric-contradiction/b.txt"}) {
+    std::vector<double> times;
+    std::size_t candidates = 0, findings = 0;
+    for (int run = 0; run < 21; ++run) {
+      auto start = std::chrono::steady_clock::now();
+      auto store = store::Store::open(dir / "corpus.sqlite", store::Store::Mode::read_only);
+      Document doc = read_document((data / "fixtures" / rel).string(), "A");
+      auto own = extract_facts(lex, doc);
+      auto stored = store.candidates(own, rule_files);
+      std::vector<Document> docs{doc};
+      std::string last;
+      for (const auto& f : stored)
+        if (f.doc != last)
+          docs.push_back(store.load_document(std::stoll(f.doc.substr(1)), false)), last = f.doc;
+      std::vector<Fact> all = own;
+      all.insert(all.end(), stored.begin(), stored.end());
+      auto found = rules::evaluate(rule_files, docs, all, lex);
+      std::ostringstream out;
+      write_text_report(out, docs, all, found, false);
+      times.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count());
+      candidates = stored.size(), findings = found.size();
+    }
+    std::sort(times.begin(), times.end());
+    std::printf(
+        "check %s against %zu documents: %zu stored facts share a key, %zu findings; "
+        "median %.1f ms, slowest %.1f ms (21 runs; open, extract, query, evaluate, report)\n",
+        rel, stored_docs, candidates, findings, times[times.size() / 2], times.back());
+  }
+  std::printf("peak memory %.0f MB\n", peak_rss_kb() / 1024.0);
+  fs::remove_all(dir);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   double target_mb = 50;
   bool single = false;
-  std::size_t engine_docs = 0;
+  std::size_t engine_docs = 0, store_articles_n = 0, store_docs = 100000;
   fs::path data = default_data_dir();
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -179,15 +287,21 @@ int main(int argc, char** argv) {
       spdlog::set_level(spdlog::level::debug);
     else if (a == "--engine" && i + 1 < argc)
       engine_docs = std::stoul(argv[++i]);
+    else if (a == "--store" && i + 1 < argc)
+      store_articles_n = std::stoul(argv[++i]);
+    else if (a == "--store-docs" && i + 1 < argc)
+      store_docs = std::stoul(argv[++i]);
     else if (a == "--data" && i + 1 < argc)
       data = argv[++i];
     else {
-      std::cerr << "usage: bench [--mb N] [--single] [--engine DOCS] [--data DIR]\n";
+      std::cerr << "usage: bench [--mb N] [--single] [--engine DOCS] [--store ARTICLES "
+                   "[--store-docs N]] [--data DIR]\n";
       return 2;
     }
   }
   auto lex = Lexicon::load(data / "grammar" / "lexicon");
   if (engine_docs) return bench_engine(*lex, data, engine_docs);
+  if (store_articles_n) return bench_store(*lex, data, store_articles_n, store_docs);
   std::vector<std::string> articles;
   for (const auto& e : fs::directory_iterator(data / "fixtures"))
     if (fs::exists(e.path() / "article.txt")) articles.push_back(slurp(e.path() / "article.txt"));

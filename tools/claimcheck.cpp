@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "engine/dataset.hpp"
-#include "tools/cli.hpp"
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
 #include "engine/html.hpp"
@@ -24,6 +23,7 @@
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
 #include "grammar/lexicon.hpp"
+#include "tools/cli.hpp"
 
 namespace {
 

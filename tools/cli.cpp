@@ -93,8 +93,7 @@ int write_report(const ReportOptions& options, const std::vector<Document>& docs
   else if (options.format == "html")
     write_html_report(out, docs, facts, findings, lex);
   else
-    write_text_report(out, docs, facts, findings,
-                      options.output.empty() && isatty(STDOUT_FILENO));
+    write_text_report(out, docs, facts, findings, options.output.empty() && isatty(STDOUT_FILENO));
   if (!options.output.empty()) write_whole_file(options.output, rendered.str());
   out.flush();
   if (!out) throw InputError("standard output: write failed");

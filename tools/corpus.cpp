@@ -61,7 +61,8 @@ std::int64_t parse_doc(const std::string& s) {
 class Progress {
  public:
   explicit Progress(std::size_t total)
-      : total_(total), on_(total > 1 && isatty(STDERR_FILENO) && spdlog::get_level() <= spdlog::level::warn) {}
+      : total_(total),
+        on_(total > 1 && isatty(STDERR_FILENO) && spdlog::get_level() <= spdlog::level::warn) {}
   void step(std::size_t done, const std::string& what) {
     if (!on_) return;
     constexpr int width = 30;
@@ -164,9 +165,10 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
   const std::string extractor = extractor_version(data_dir);
   Store store = Store::open(db, save ? Store::Mode::read_write : Store::Mode::read_only);
   if (auto stale = store.info(extractor).stale)
-    spdlog::warn("{}: {} stored documents were extracted by another version; `claimcheck ingest "
-                 "--db {} --reextract` brings them up to date",
-                 db, stale, db);
+    spdlog::warn(
+        "{}: {} stored documents were extracted by another version; `claimcheck ingest "
+        "--db {} --reextract` brings them up to date",
+        db, stale, db);
 
   std::vector<Document> docs;
   std::vector<Fact> facts;
@@ -185,9 +187,8 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
     docs.push_back(std::move(doc));
   }
   auto stored_facts = store.candidates(facts, rule_files);
-  std::erase_if(stored_facts, [&](const Fact& f) {
-    return same_as_new.count(std::stoll(f.doc.substr(1))) > 0;
-  });
+  std::erase_if(stored_facts,
+                [&](const Fact& f) { return same_as_new.count(std::stoll(f.doc.substr(1))) > 0; });
   std::vector<std::int64_t> stored_ids;
   for (const auto& f : stored_facts) {
     auto id = std::stoll(f.doc.substr(1));
@@ -251,8 +252,7 @@ int run_db(const std::vector<std::string>& args, const std::filesystem::path& da
     const std::string extractor = extractor_version(data_dir);
     auto i = store.info(extractor);
     std::cout << "corpus " << db << "\n  schema version " << i.schema_version << "\n  documents "
-              << i.documents << "\n  facts " << i.facts << "\n  size " << i.file_bytes
-              << " bytes";
+              << i.documents << "\n  facts " << i.facts << "\n  size " << i.file_bytes << " bytes";
     if (i.documents) std::cout << " (" << i.file_bytes / i.documents << " a document)";
     std::cout << "\n  extractor " << extractor << "\n  stale documents " << i.stale << '\n';
     return 0;
@@ -273,10 +273,10 @@ int run_db(const std::vector<std::string>& args, const std::filesystem::path& da
     auto id = parse_doc(rest[1]);
     auto d = store.document(id);
     if (!d) throw InputError(db + ": no document " + rest[1]);
-    std::cout << "document " << store::stored_id(id) << ": " << d->path << "\n  title "
-              << d->title << "\n  source " << d->source << "\n  date " << d->date
-              << "\n  language " << d->lang << "\n  sha256 " << d->hash << "\n  ingested "
-              << d->ingested_at << "\n  " << d->extractor << "\n\n";
+    std::cout << "document " << store::stored_id(id) << ": " << d->path << "\n  title " << d->title
+              << "\n  source " << d->source << "\n  date " << d->date << "\n  language " << d->lang
+              << "\n  sha256 " << d->hash << "\n  ingested " << d->ingested_at << "\n  "
+              << d->extractor << "\n\n";
     write_fact_table(std::cout, {store.load_document(id, false)}, store.load_facts(id));
     return 0;
   }

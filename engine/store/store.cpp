@@ -5,8 +5,8 @@
 #include "engine/store/store.hpp"
 
 #include <array>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -45,18 +45,25 @@ const std::vector<std::vector<const char*>>& migrations() {
        " polarity TEXT NOT NULL,"
        " src_entity TEXT, src_cue TEXT, src_text TEXT,"
        " span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,"
-       " sentence INTEGER NOT NULL, text TEXT NOT NULL,"
+       " sentence INTEGER NOT NULL,"  // its text is in sentences, once for all its facts
        " PRIMARY KEY (doc, n)) WITHOUT ROWID",
-       "CREATE INDEX facts_by_thing ON facts(subject, predicate, object)"},
-      // 2: the other join keys of the default rules (subject and family; subject and
-      // object, for memberships)
-      {"CREATE INDEX facts_by_family ON facts(subject, family)",
-       "CREATE INDEX facts_by_object ON facts(subject, object)"},
+       "CREATE TABLE sentences ("
+       " doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+       " n INTEGER NOT NULL, text TEXT NOT NULL,"
+       " PRIMARY KEY (doc, n)) WITHOUT ROWID",
+       // the join keys of the rules on figures: subject and family, then predicate and
+       // object (a predicate has one family, so a query on the predicate names both)
+       "CREATE INDEX facts_by_thing ON facts(subject, family, predicate, object)"},
+      // 2: memberships join on subject and object; a partial index keeps the other facts
+      // (most of them) out of it, and so keeps each ingest's writes small
+      {"CREATE INDEX facts_by_membership ON facts(subject, object) WHERE kind = 'membership'"},
   };
   return steps;
 }
 
-std::string message(sqlite3* db) { return db ? sqlite3_errmsg(db) : "out of memory"; }
+std::string message(sqlite3* db) {
+  return db ? sqlite3_errmsg(db) : "out of memory";
+}
 
 /// A prepared statement: bind by position (1-based), step, read columns.
 class Stmt {
@@ -251,6 +258,8 @@ void set_up(sqlite3* db, bool writable) {
     exec(db, "PRAGMA journal_mode = WAL");
     // WAL with synchronous NORMAL: a crashed or killed process loses nothing committed
     exec(db, "PRAGMA synchronous = NORMAL");
+    exec(db, "PRAGMA cache_size = -32000");
+    exec(db, "PRAGMA wal_autocheckpoint = 8000");
   }
 }
 
@@ -259,19 +268,21 @@ std::optional<std::string> opt(const Stmt& s, int col) {
   return s.text(col);
 }
 
+/// The columns read_fact reads, from kFactSource.
 constexpr const char* kFactColumns =
-    "doc, n, kind, subject, predicate, family, object, q_op, q_value, q_upper, q_unit, q_text,"
-    " t_op, t_from, t_to, t_inherited, t_text, members, polarity, src_entity, src_cue, src_text,"
-    " span_begin, span_end, sentence, text";
+    "f.doc, f.n, f.kind, f.subject, f.predicate, f.family, f.object, f.q_op, f.q_value,"
+    " f.q_upper, f.q_unit, f.q_text, f.t_op, f.t_from, f.t_to, f.t_inherited, f.t_text,"
+    " f.members, f.polarity, f.src_entity, f.src_cue, f.src_text, f.span_begin, f.span_end,"
+    " f.sentence, s.text";
+constexpr const char* kFactSource =
+    " FROM facts f JOIN sentences s ON s.doc = f.doc AND s.n = f.sentence";
 
-void insert_facts(sqlite3* db, std::int64_t doc, const std::vector<Fact>& facts) {
-  Stmt ins(db,
-           "INSERT INTO facts (doc, n, kind, subject, predicate, family, object, q_op, q_value,"
-           " q_upper, q_unit, q_text, t_op, t_from, t_to, t_inherited, t_text, members, polarity,"
-           " src_entity, src_cue, src_text, span_begin, span_end, sentence, text)"
-           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+void insert_facts(Stmt& ins, Stmt& sentence, std::int64_t doc, const std::vector<Fact>& facts) {
   std::int64_t n = 0;
   for (const auto& f : facts) {
+    sentence.reset();
+    sentence.bind(1, doc).bind(2, static_cast<std::int64_t>(f.sentence)).bind(3, f.text);
+    sentence.step();
     ins.reset();
     ins.bind(1, doc).bind(2, ++n).bind(3, f.kind).bind(4, f.subject).bind(5, f.predicate);
     ins.bind(6, f.family).bind(7, f.object);
@@ -288,7 +299,7 @@ void insert_facts(sqlite3* db, std::int64_t doc, const std::vector<Fact>& facts)
     if (f.source) ins.bind(20, f.source->entity).bind(21, f.source->cue).bind(22, f.source->text);
     ins.bind(23, static_cast<std::int64_t>(f.span_begin))
         .bind(24, static_cast<std::int64_t>(f.span_end));
-    ins.bind(25, static_cast<std::int64_t>(f.sentence)).bind(26, f.text);
+    ins.bind(25, static_cast<std::int64_t>(f.sentence));
     ins.step();
   }
 }
@@ -338,12 +349,39 @@ constexpr const char* kDocumentColumns =
 
 }  // namespace
 
-std::string stored_id(std::int64_t id) { return "S" + std::to_string(id); }
+struct Store::Statements {
+  explicit Statements(sqlite3* db)
+      : find_hash(db, "SELECT id FROM documents WHERE hash = ?"),
+        insert_document(db,
+                        "INSERT INTO documents (hash, path, title, source, date, lang, url,"
+                        " body_offset, bytes, extractor, fact_count, ingested_at)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+        insert_fact(db,
+                    "INSERT INTO facts (doc, n, kind, subject, predicate, family, object, q_op,"
+                    " q_value, q_upper, q_unit, q_text, t_op, t_from, t_to, t_inherited, t_text,"
+                    " members, polarity, src_entity, src_cue, src_text, span_begin, span_end,"
+                    " sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        insert_sentence(db, "INSERT OR IGNORE INTO sentences (doc, n, text) VALUES (?,?,?)") {}
+  Stmt find_hash, insert_document, insert_fact, insert_sentence;
+};
+
+std::string stored_id(std::int64_t id) {
+  return "S" + std::to_string(id);
+}
 
 Store::Store(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
-Store::Store(Store&& o) noexcept : db_(std::exchange(o.db_, nullptr)), path_(std::move(o.path_)) {}
+Store::Store(Store&& o) noexcept
+    : db_(std::exchange(o.db_, nullptr)),
+      path_(std::move(o.path_)),
+      statements_(std::move(o.statements_)) {}
 Store::~Store() {
+  statements_.reset();  // statements are finalised before their connection closes
   if (db_) sqlite3_close(db_);
+}
+
+Store::Statements& Store::statements() {
+  if (!statements_) statements_ = std::make_unique<Statements>(db_);
+  return *statements_;
 }
 
 Store Store::open(const std::filesystem::path& path, Mode mode) {
@@ -370,6 +408,10 @@ Store Store::open(const std::filesystem::path& path, Mode mode) {
     throw StoreError(path.string() + ": cannot be opened for writing: " + m);
   }
   Store store(db, path);
+  if (mode == Mode::read_write && sqlite3_db_readonly(db, "main") == 1)
+    throw StoreError(path.string() +
+                     ": cannot be written here (a read-only file or folder); check and db can "
+                     "still read it");
   set_up(db, mode == Mode::read_write);
   if (mode == Mode::read_write && in.version < kSchemaVersion)
     migrate(db, in.version, kSchemaVersion);
@@ -388,13 +430,18 @@ void Store::create_at_version(const std::filesystem::path& path, int version) {
   migrate(db, 0, version);
 }
 
-int Store::schema_version() { return static_cast<int>(pragma_int(db_, "PRAGMA user_version")); }
+int Store::schema_version() {
+  return static_cast<int>(pragma_int(db_, "PRAGMA user_version"));
+}
 
 std::optional<std::int64_t> Store::find_hash(const std::string& hash) {
-  Stmt s(db_, "SELECT id FROM documents WHERE hash = ?");
+  Stmt& s = statements().find_hash;
+  s.reset();
   s.bind(1, hash);
-  if (s.step()) return s.integer(0);
-  return std::nullopt;
+  std::optional<std::int64_t> id;
+  if (s.step()) id = s.integer(0);
+  s.reset();  // a statement left mid-result would hold a read transaction open
+  return id;
 }
 
 Store::Ingested Store::ingest(const Document& doc, const std::vector<Fact>& facts,
@@ -402,16 +449,15 @@ Store::Ingested Store::ingest(const Document& doc, const std::vector<Fact>& fact
   const std::string hash = sha256_hex(doc.bytes);
   Transaction t(db_);
   if (auto id = find_hash(hash)) return {*id, false};
-  Stmt ins(db_,
-           "INSERT INTO documents (hash, path, title, source, date, lang, url, body_offset, bytes,"
-           " extractor, fact_count, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt& ins = statements().insert_document;
+  ins.reset();
   ins.bind(1, hash).bind(2, doc.path).bind(3, doc.title).bind(4, doc.source).bind(5, doc.date);
   ins.bind(6, doc.lang).bind(7, doc.url).bind(8, static_cast<std::int64_t>(doc.body_offset));
   ins.bind_blob(9, doc.bytes).bind(10, extractor);
   ins.bind(11, static_cast<std::int64_t>(facts.size())).bind(12, now_utc());
   ins.step();
   std::int64_t id = sqlite3_last_insert_rowid(db_);
-  insert_facts(db_, id, facts);
+  insert_facts(statements().insert_fact, statements().insert_sentence, id, facts);
   t.commit();
   return {id, true};
 }
@@ -419,10 +465,13 @@ Store::Ingested Store::ingest(const Document& doc, const std::vector<Fact>& fact
 void Store::replace_facts(std::int64_t id, const std::vector<Fact>& facts,
                           const std::string& extractor) {
   Transaction t(db_);
-  Stmt del(db_, "DELETE FROM facts WHERE doc = ?");
-  del.bind(1, id);
-  del.step();
-  insert_facts(db_, id, facts);
+  for (const char* sql :
+       {"DELETE FROM facts WHERE doc = ?", "DELETE FROM sentences WHERE doc = ?"}) {
+    Stmt del(db_, sql);
+    del.bind(1, id);
+    del.step();
+  }
+  insert_facts(statements().insert_fact, statements().insert_sentence, id, facts);
   Stmt upd(db_, "UPDATE documents SET extractor = ?, fact_count = ? WHERE id = ?");
   upd.bind(1, extractor).bind(2, static_cast<std::int64_t>(facts.size())).bind(3, id);
   upd.step();
@@ -437,19 +486,17 @@ std::vector<StoredDocument> Store::list() {
 }
 
 std::optional<StoredDocument> Store::document(std::int64_t id) {
-  Stmt s(db_,
-         (std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE id = ?").c_str());
+  Stmt s(db_, (std::string("SELECT ") + kDocumentColumns + " FROM documents WHERE id = ?").c_str());
   s.bind(1, id);
   if (s.step()) return read_stored(s);
   return std::nullopt;
 }
 
 Document Store::load_document(std::int64_t id, bool with_bytes) {
-  Stmt s(db_,
-         with_bytes ? "SELECT path, title, source, date, lang, url, body_offset, bytes FROM "
-                      "documents WHERE id = ?"
-                    : "SELECT path, title, source, date, lang, url, body_offset, NULL FROM "
-                      "documents WHERE id = ?");
+  Stmt s(db_, with_bytes ? "SELECT path, title, source, date, lang, url, body_offset, bytes FROM "
+                           "documents WHERE id = ?"
+                         : "SELECT path, title, source, date, lang, url, body_offset, NULL FROM "
+                           "documents WHERE id = ?");
   s.bind(1, id);
   if (!s.step()) throw StoreError(path_.string() + ": no document " + std::to_string(id));
   Document d;
@@ -463,7 +510,8 @@ Document Store::load_document(std::int64_t id, bool with_bytes) {
 
 std::vector<Fact> Store::load_facts(std::int64_t id) {
   Stmt s(db_,
-         (std::string("SELECT ") + kFactColumns + " FROM facts WHERE doc = ? ORDER BY n").c_str());
+         (std::string("SELECT ") + kFactColumns + kFactSource + " WHERE f.doc = ? ORDER BY f.n")
+             .c_str());
   s.bind(1, id);
   std::vector<Fact> out;
   while (s.step()) out.push_back(read_fact(s));
@@ -485,9 +533,10 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
   // the columns a join field is stored in; fields with no column (doc, members, …) do not
   // narrow the query, and the evaluator applies them
   static const std::map<std::string, std::vector<const char*>> columns{
-      {"kind", {"kind"}},       {"subject", {"subject"}},     {"predicate", {"predicate"}},
-      {"family", {"family"}},   {"object", {"object"}},       {"polarity", {"polarity"}},
-      {"source", {"src_entity"}}, {"time", {"t_op", "t_from", "t_to"}}};
+      {"kind", {"kind"}},           {"subject", {"subject"}},
+      {"predicate", {"predicate"}}, {"family", {"family"}},
+      {"object", {"object"}},       {"polarity", {"polarity"}},
+      {"source", {"src_entity"}},   {"time", {"t_op", "t_from", "t_to"}}};
   std::set<std::pair<std::int64_t, std::int64_t>> seen;  // (doc, n)
   std::vector<Fact> out;
   std::set<std::string> asked;  // query and values, each asked once
@@ -497,11 +546,30 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
       std::vector<std::string> fields;
       for (const auto& j : rule.join)
         if (columns.count(j)) fields.push_back(j);
-      std::string sql = std::string("SELECT ") + kFactColumns + " FROM facts WHERE kind IN (";
-      for (std::size_t i = 0; i < rule.about.size(); ++i) sql += i ? ",?" : "?";
-      sql += ")";
+      // the predicate's family too, so that the index on (subject, family, predicate, …)
+      // serves the query
+      const bool family_added =
+          std::find(fields.begin(), fields.end(), "predicate") != fields.end() &&
+          std::find(fields.begin(), fields.end(), "family") == fields.end();
+      if (family_added) fields.insert(fields.begin(), "family");
+      // kinds are written into the query, from the fixed list of kinds only, so that the
+      // planner can use the partial index of memberships
+      static const std::set<std::string> known_kinds{"count", "measure", "set",       "membership",
+                                                     "event", "quote",   "comparison"};
+      std::string sql = std::string("SELECT ") + kFactColumns + kFactSource + " WHERE f.kind";
+      std::vector<std::string> kinds;
+      for (const auto& k : rule.about)
+        if (known_kinds.count(k)) kinds.push_back(k);
+      if (kinds.empty()) continue;
+      if (kinds.size() == 1) {
+        sql += " = '" + kinds[0] + "'";
+      } else {
+        sql += " IN (";
+        for (std::size_t i = 0; i < kinds.size(); ++i) sql += (i ? ",'" : "'") + kinds[i] + "'";
+        sql += ")";
+      }
       for (const auto& f : fields)
-        for (const char* c : columns.at(f)) sql += std::string(" AND ") + c + " IS ?";
+        for (const char* c : columns.at(f)) sql += std::string(" AND f.") + c + " IS ?";
       Stmt s(db_, sql.c_str());
       for (const auto& fact : facts) {
         if (std::find(rule.about.begin(), rule.about.end(), fact.kind) == rule.about.end())
@@ -510,7 +578,8 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
         bool complete = true;
         for (const auto& f : fields) {
           if (f == "time") {
-            if (!fact.time) complete = false;
+            if (!fact.time)
+              complete = false;
             else
               values.insert(values.end(), {fact.time->op, fact.time->from, fact.time->to});
             continue;
@@ -522,7 +591,8 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
                           : f == "object"    ? fact.object
                           : f == "polarity"  ? fact.polarity
                                              : (fact.source ? fact.source->entity : "");
-          if (v.empty()) complete = false;
+          // a join field left empty groups nothing; the family added above may be empty
+          if (v.empty() && !(f == "family" && family_added)) complete = false;
           values.push_back(v);
         }
         if (!complete) continue;  // the evaluator would not group it either
@@ -531,7 +601,6 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
         if (!asked.insert(key).second) continue;
         s.reset();
         int i = 1;
-        for (const auto& k : rule.about) s.bind(i++, k);
         for (const auto& v : values) s.bind(i++, v);
         while (s.step())
           if (seen.emplace(s.integer(0), s.integer(1)).second) out.push_back(read_fact(s));

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -96,8 +97,11 @@ class Store {
 
  private:
   Store(sqlite3* db, std::filesystem::path path);
+  struct Statements;  ///< prepared once, reused for every document
+  Statements& statements();
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
+  std::unique_ptr<Statements> statements_;
 };
 
 }  // namespace claimcheck::store

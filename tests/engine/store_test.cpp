@@ -1,0 +1,243 @@
+// The corpus store on real SQLite files in a scratch folder: SHA-256 against FIPS
+// vectors, ingest and its idempotence, facts read back as extracted, candidates by join
+// key, removal, migration from version 1, and the refusals (not SQLite, another
+// application's database, a newer schema) that must leave the file untouched.
+#include "engine/store/store.hpp"
+
+#include <sqlite3.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "engine/extract.hpp"
+#include "engine/report.hpp"
+#include "engine/rules/parser.hpp"
+#include "engine/sha256.hpp"
+#include "tests/support.hpp"
+
+using namespace claimcheck;
+using store::Store;
+using store::StoreError;
+
+namespace {
+
+std::filesystem::path scratch(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / "claimcheck-store-test";
+  std::filesystem::create_directories(dir);
+  auto p = dir / name;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
+  return p;
+}
+
+std::string file_bytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Document fixture(const std::string& rel, const std::string& id) {
+  return read_document((test::source_dir / "fixtures" / rel).string(), id);
+}
+
+std::string error_of(const std::filesystem::path& p, Store::Mode mode) {
+  try {
+    Store::open(p, mode);
+  } catch (const StoreError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+const std::vector<rules::RuleFile>& default_rules() {
+  static auto files = rules::load_rules(test::source_dir / "rules", test::lexicon());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("SHA-256 gives the FIPS 180-4 test vectors") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(sha256_hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  // lengths around the padding boundary (55, 56, 63, 64 bytes) differ from each other
+  std::set<std::string> digests;
+  for (std::size_t n : {55, 56, 63, 64, 65}) digests.insert(sha256_hex(std::string(n, 'x')));
+  CHECK(digests.size() == 5);
+}
+
+TEST_CASE("ingest stores a document once and reads its facts back as extracted") {
+  auto path = scratch("ingest.sqlite");
+  Document doc = fixture("report-demo/a.txt", "A");
+  auto facts = extract_facts(test::lexicon(), doc);
+  REQUIRE(facts.size() == 5);
+  Store store = Store::open(path, Store::Mode::read_write);
+  CHECK(store.schema_version() == store::kSchemaVersion);
+  auto first = store.ingest(doc, facts, "x1");
+  CHECK(first.added);
+  auto again = store.ingest(doc, facts, "x1");
+  CHECK_FALSE(again.added);
+  CHECK(again.id == first.id);
+  CHECK(store.list().size() == 1);
+  CHECK(store.find_hash(sha256_hex(doc.bytes)) == first.id);
+
+  auto back = store.load_facts(first.id);
+  REQUIRE(back.size() == facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    auto want = fact_json(facts[i]), have = fact_json(back[i]);
+    CHECK(have["id"] == "S" + std::to_string(first.id) + ":" + std::to_string(i + 1));
+    want.erase("id"), want.erase("doc"), have.erase("id"), have.erase("doc");
+    CHECK(have.dump() == want.dump());
+  }
+  Document stored = store.load_document(first.id);
+  CHECK(stored.bytes == doc.bytes);
+  CHECK(stored.title == doc.title);
+  CHECK(stored.date == doc.date);
+  CHECK(stored.body_offset == doc.body_offset);
+  CHECK(store.check().ok);
+  auto info = store.info("x2");
+  CHECK(info.documents == 1);
+  CHECK(info.facts == 5);
+  CHECK(info.stale == 1);
+
+  store.replace_facts(first.id, {facts[0]}, "x2");
+  CHECK(store.load_facts(first.id).size() == 1);
+  CHECK(store.info("x2").stale == 0);
+  CHECK(store.document(first.id)->fact_count == 1);
+  CHECK(store.check().ok);
+
+  CHECK(store.remove(first.id));
+  CHECK_FALSE(store.remove(first.id));
+  CHECK(store.list().empty());
+  CHECK(store.load_facts(first.id).empty());  // the facts went with their document
+}
+
+TEST_CASE("candidates: the stored facts that share a join key with new ones, and only those") {
+  auto path = scratch("candidates.sqlite");
+  Store store = Store::open(path, Store::Mode::read_write);
+  // Tunisia (report-demo a), Egypt (compare-numeric-contradiction a), Mauritania
+  for (const char* rel : {"report-demo/a.txt", "compare-numeric-contradiction/a.txt",
+                          "ar-absence-orgs/article.txt"}) {
+    Document d = fixture(rel, "N");
+    store.ingest(d, extract_facts(test::lexicon(), d), "x");
+  }
+  Document b = fixture("report-demo/b.txt", "A");
+  auto facts = extract_facts(test::lexicon(), b);
+  auto found = store.candidates(facts, default_rules());
+  REQUIRE_FALSE(found.empty());
+  for (const auto& f : found) {
+    CHECK(f.doc == "S1");  // only the Tunisian article shares keys with a Tunisian one
+    CHECK(f.subject == "TN");
+  }
+  // every fact of S1 but its membership: the new article names no membership to join it
+  std::vector<std::string> ids;
+  for (const auto& f : found) ids.push_back(f.id);
+  INFO(nlohmann::json(ids).dump());
+  CHECK(ids == std::vector<std::string>{"S1:1", "S1:2", "S1:3", "S1:4"});
+  // an article about Egypt finds the Egyptian figure only
+  Document egypt = fixture("compare-numeric-contradiction/b.txt", "A");
+  auto eg = store.candidates(extract_facts(test::lexicon(), egypt), default_rules());
+  REQUIRE(eg.size() == 1);
+  CHECK(eg[0].id == "S2:1");
+}
+
+TEST_CASE("a version 1 corpus is migrated forward with its documents") {
+  auto path = scratch("v1.sqlite");
+  Store::create_at_version(path, 1);
+  Document doc = fixture("report-demo/a.txt", "A");
+  {
+    // a version 1 file is refused for reading: it must be migrated first
+    CHECK(error_of(path, Store::Mode::read_only).find("schema version 1 needs upgrading to 2") !=
+          std::string::npos);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db,
+                       "INSERT INTO documents (hash, path, title, source, date, lang, url, "
+                       "body_offset, bytes, extractor, fact_count, ingested_at) VALUES ('h', 'p', "
+                       "'t', '', '', 'ar', '', 0, x'00', 'old', 0, 'then')",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  Store store = Store::open(path, Store::Mode::read_write);
+  CHECK(store.schema_version() == 2);
+  REQUIRE(store.list().size() == 1);
+  CHECK(store.list()[0].title == "t");
+  CHECK(store.check().ok);
+  // the indexes of version 2 exist
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(
+      db, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'facts_by_%'", -1,
+      &s, nullptr);
+  REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(s, 0) == 2);  // facts_by_thing (1), facts_by_membership (2)
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+}
+
+TEST_CASE("files that are not a corpus are refused and left untouched") {
+  SUBCASE("not SQLite") {
+    auto path = scratch("text.sqlite");
+    std::ofstream(path) << std::string(4096, 'x');
+    auto before = file_bytes(path);
+    for (auto mode : {Store::Mode::read_only, Store::Mode::read_write})
+      CHECK(error_of(path, mode) ==
+            path.string() + ": not a claimcheck corpus (file is not a database)");
+    CHECK(file_bytes(path) == before);
+  }
+  SUBCASE("another application's SQLite database") {
+    auto path = scratch("other.sqlite");
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    auto before = file_bytes(path);
+    CHECK(error_of(path, Store::Mode::read_write) ==
+          path.string() + ": not a claimcheck corpus (a SQLite database of another application)");
+    CHECK(file_bytes(path) == before);
+  }
+  SUBCASE("a newer schema") {
+    auto path = scratch("newer.sqlite");
+    { Store::open(path, Store::Mode::read_write); }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA user_version = 9", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    auto before = file_bytes(path);
+    for (auto mode : {Store::Mode::read_only, Store::Mode::read_write})
+      CHECK(error_of(path, mode) == path.string() +
+                                        ": corpus schema version 9 is newer than this "
+                                        "claimcheck's (2); use a newer claimcheck");
+    CHECK(file_bytes(path) == before);
+  }
+  SUBCASE("missing, or a folder") {
+    auto path = scratch("missing.sqlite");
+    CHECK(error_of(path, Store::Mode::read_only) ==
+          path.string() + ": no such corpus (claimcheck ingest --db creates one)");
+    CHECK_FALSE(std::filesystem::exists(path));
+    CHECK(error_of(path.parent_path(), Store::Mode::read_only) ==
+          path.parent_path().string() + ": is a directory, expected a corpus file");
+  }
+}
+
+TEST_CASE("the consistency check finds a document whose facts are incomplete") {
+  auto path = scratch("damaged.sqlite");
+  {
+    Store store = Store::open(path, Store::Mode::read_write);
+    Document doc = fixture("report-demo/a.txt", "A");
+    store.ingest(doc, extract_facts(test::lexicon(), doc), "x");
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_exec(db, "DELETE FROM facts WHERE n = 2", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  Store store = Store::open(path, Store::Mode::read_only);
+  auto c = store.check();
+  CHECK_FALSE(c.ok);
+  REQUIRE(c.problems.size() == 1);
+  CHECK(c.problems[0] == "document 1: 4 facts stored, 5 expected");
+}
