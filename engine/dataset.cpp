@@ -129,7 +129,36 @@ Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lex) {
   if (!in) throw DataError({Diagnostic{ds.file.string(), 0, 0, "cannot open dataset file"}});
   std::stringstream buf;
   buf << in.rdbuf();
-  std::string text = buf.str();
+  return parse_dataset(buf.str(), ds.file, lex);
+}
+
+/// Whether `rel`, relative to the dataset folder `dir`, stays inside the dataset's
+/// collection: the folder itself or, when it sits in a folder named "datasets" (as in
+/// ../shared/datasets/morocco-ct, whose articles are in ../shared/seeds), that folder's
+/// parent. Absolute paths never do; symbolic links are followed where they exist.
+bool inside_collection(const std::filesystem::path& dir, const std::string& rel) {
+  namespace fs = std::filesystem;
+  const fs::path p(rel);
+  if (p.is_absolute() || p.has_root_name() || p.has_root_directory()) return false;
+  fs::path base = fs::absolute(dir).lexically_normal();
+  if (!base.has_filename()) base = base.parent_path();
+  fs::path root = base.parent_path().filename() == "datasets" ? base.parent_path().parent_path()
+                                                              : base;
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(base / p, ec);
+  if (ec) target = (base / p).lexically_normal();
+  fs::path canonical_root = fs::weakly_canonical(root, ec);
+  if (ec) canonical_root = root;
+  auto r = canonical_root.lexically_normal().string(), t = target.string();
+  if (!r.empty() && r.back() != '/') r += '/';
+  return t.rfind(r, 0) == 0;
+}
+
+Dataset parse_dataset(const std::string& text, const std::filesystem::path& file,
+                      const Lexicon& lex) {
+  Dataset ds;
+  ds.file = file;
+  ds.dir = ds.file.parent_path();
   json j;
   try {
     j = json::parse(text);
@@ -148,6 +177,13 @@ Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lex) {
     throw DataError(
         {Diagnostic{ds.file.string(), line, col,
                     "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos))}});
+  } catch (const json::exception& e) {
+    // a number the parser cannot hold (found by fuzzing): no position is known
+    std::string what = e.what();
+    auto pos = what.find("] ");
+    throw DataError({Diagnostic{ds.file.string(), 0, 0,
+                                "invalid JSON: " +
+                                    (pos == std::string::npos ? what : what.substr(pos + 2))}});
   }
   DatasetChecker check(lex, ds.file.string());
   if (!j.is_object())
@@ -172,6 +208,12 @@ Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lex) {
                           str(d, "source"), str(d, "title"), str(d, "date")};
       if (doc.id.empty() || doc.path.empty())
         check.error(where, "expected \"id\" and \"path\"");
+      else if (!inside_collection(ds.dir, doc.path))
+        check.error(where + ".path", "'" + doc.path +
+                                         "' leaves the dataset's collection; paths are relative "
+                                         "to the dataset's folder and stay inside it (or, for a "
+                                         "dataset in a datasets/ folder, inside that folder's "
+                                         "parent)");
       else if (!ids.insert(doc.id).second)
         check.error(where, "duplicate document id '" + doc.id + "'");
       if (!doc.source.empty()) check.check_id(where + ".source", "country_or_org", d["source"]);

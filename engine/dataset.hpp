@@ -33,6 +33,12 @@ struct Dataset {
 /// the lexicon. Throws DataError with the file and the JSON path of each problem.
 Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lexicon);
 
+/// The same from the text of a dataset.json at `file` (for tests and fuzzing). Document
+/// paths must stay inside the dataset's folder: absolute paths and paths that climb out
+/// with ".." are errors.
+Dataset parse_dataset(const std::string& text, const std::filesystem::path& file,
+                      const Lexicon& lexicon);
+
 /// True when every field `expected` gives equals the fact's (see DESIGN.md); otherwise
 /// false with the first differing field described in `why` when given.
 bool fact_matches(const nlohmann::json& expected, const Fact& fact, std::string* why = nullptr);

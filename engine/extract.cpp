@@ -5,6 +5,8 @@
 // sources come from attribution cues, else the paragraph's, else the document's.
 #include "engine/extract.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -223,7 +225,55 @@ void resolve_main_subject(const Lexicon& lex, std::vector<Fact>& facts, const st
 
 }  // namespace
 
-std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
+/// Where a piece of an overlong line ends: after the last sentence end (. ! ? ؟ ؛ and a
+/// space) before `limit`, else at the last space, else at a character boundary.
+std::size_t piece_end(std::string_view text, std::size_t start, std::size_t limit) {
+  std::size_t space = std::string_view::npos;
+  for (std::size_t i = limit; i > start + (limit - start) / 2; --i) {
+    if (text[i] != ' ') continue;
+    if (space == std::string_view::npos) space = i;
+    char p = text[i - 1];
+    if (p == '.' || p == '!' || p == '?' ||
+        (i >= 2 && static_cast<unsigned char>(text[i - 2]) == 0xD8 &&
+         (static_cast<unsigned char>(p) == 0x9F || static_cast<unsigned char>(p) == 0x9B)))
+      return i + 1;
+  }
+  if (space != std::string_view::npos) return space + 1;
+  std::size_t i = limit;
+  while (i > start && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+/// Warns of digit runs too long to be read as a figure (decimal takes 15 digits), once
+/// per run and at most a few times per document.
+void warn_long_numbers(const Document& doc, std::string_view piece, std::size_t offset,
+                       int& warned) {
+  for (std::size_t i = 0; i < piece.size() && warned < 3;) {
+    if (piece[i] < '0' || piece[i] > '9') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < piece.size() && piece[j] >= '0' && piece[j] <= '9') ++j;
+    if (j - i > 15) {
+      spdlog::warn("{}: byte {}: a number of {} digits is out of the range claimcheck reads "
+                   "(15 digits); it is not taken as a figure",
+                   doc.path, offset + i, j - i);
+      ++warned;
+    }
+    i = j;
+  }
+}
+
+std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
+                                const ExtractOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  auto check_budget = [&] {
+    if (options.budget.count() > 0 && std::chrono::steady_clock::now() - started > options.budget)
+      throw BudgetExceeded(doc.path + ": skipped: extraction took longer than its budget of " +
+                           std::to_string(options.budget.count() / 1000.0).substr(0, 5) + " s");
+  };
+  int long_numbers = 0;
   DocState st{lex, doc, nullptr, 0, kMainSubject, parse_iso_date(doc.date)};
   SubjectTally tally;
   FactMemory memory;
@@ -235,20 +285,32 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc) {
   // Sentences never cross a line, so the document is read a line at a time: memory stays
   // bounded by the longest line, not the whole document.
   std::size_t line_start = std::min(doc.body_offset, doc.bytes.size());
+  bool continued = false;  // this piece continues the line (and paragraph) before it
   while (line_start < doc.bytes.size()) {
+    check_budget();
     std::size_t line_end = doc.bytes.find('\n', line_start);
     if (line_end == std::string::npos) line_end = doc.bytes.size();
+    std::size_t next = line_end + 1;
+    const bool piece = line_end - line_start > kMaxPiece;
+    if (piece) line_end = next = piece_end(doc.bytes, line_start, line_start + kMaxPiece);
     std::string_view line(doc.bytes.data() + line_start, line_end - line_start);
+    warn_long_numbers(doc, line, line_start, long_numbers);
     st.line_offset = line_start;
-    line_start = line_end + 1;
+    line_start = next;
+    const bool continuation = continued;
+    continued = piece;
     NormalisedText norm = normalise(line);
     st.norm = &norm;
     auto sentences = segment(norm.text);
     if (sentences.empty()) continue;
-    ++paragraph;
-    paragraph_source.reset();
-    if (sentences.front().heading && sentence_number > 0) ++section, section_time.reset();
+    if (!continuation) {
+      ++paragraph;
+      paragraph_source.reset();
+    }
+    if (!continuation && sentences.front().heading && sentence_number > 0)
+      ++section, section_time.reset();
     for (std::size_t si = 0; si < sentences.size(); ++si) {
+      if (si % 64 == 63) check_budget();
       const auto& sent = sentences[si];
       const SentencePieces ps = scan_sentence(lex, norm.text, Span{sent.begin, sent.end});
       tally.note(lex, ps);

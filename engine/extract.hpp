@@ -3,6 +3,7 @@
 // time with inheritance, source with attribution, polarity, span).
 #pragma once
 
+#include <chrono>
 #include <vector>
 
 #include "engine/document.hpp"
@@ -16,7 +17,26 @@ namespace claimcheck {
 /// lexicon) so that `claimcheck ingest --reextract` knows what to bring up to date.
 constexpr const char* kExtractorVersion = "3";
 
+/// A document whose extraction ran past its time budget (see ExtractOptions): it is
+/// reported as skipped, not waited on.
+class BudgetExceeded : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+struct ExtractOptions {
+  /// The most time one document may take; zero for no limit. The CLI's default is 60 s
+  /// (--budget), generous: an ordinary article takes well under a millisecond.
+  std::chrono::milliseconds budget{0};
+};
+
+/// Lines longer than this are read in pieces that end at a sentence end or, failing
+/// one, at a space, so that memory follows this size rather than the longest line.
+constexpr std::size_t kMaxPiece = 1 << 20;
+
 /// Extracts the facts of one document, in document order, with ids "<doc id>:<n>".
-std::vector<Fact> extract_facts(const Lexicon& lexicon, const Document& document);
+/// Throws BudgetExceeded when the options' budget runs out.
+std::vector<Fact> extract_facts(const Lexicon& lexicon, const Document& document,
+                                const ExtractOptions& options = {});
 
 }  // namespace claimcheck

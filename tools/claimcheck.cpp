@@ -3,6 +3,7 @@
 // failed, 2 usage error, 3 unreadable or invalid input.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -63,6 +64,9 @@ commands:
   help                 this text
 
 options:
+  --budget SECONDS     the most one document's extraction may take (default 60; 0: no
+                       limit); a document past it is skipped with a warning, and the
+                       command exits 3 once the others are done
   --data DIR           folder holding grammar/lexicon (default: $CLAIMCHECK_DATA or the
                        source tree claimcheck was built from)
   -v, --verbose        more logging on standard error
@@ -96,6 +100,9 @@ void each_jsonl_document(const std::string& path, Fn&& fn) {
     } catch (const nlohmann::json::parse_error& e) {
       throw InputError(where + ": byte " + std::to_string(e.byte > 0 ? e.byte - 1 : 0) +
                        ": invalid JSON");
+    } catch (const nlohmann::json::exception& e) {  // a number too large to hold, say
+      std::string what = e.what();
+      throw InputError(where + ": invalid JSON: " + what.substr(what.find("] ") + 2));
     }
     if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
       throw InputError(where + ": expected an object with a \"text\" string");
@@ -143,8 +150,11 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   std::ostream& out = output.empty() ? std::cout : file;
   std::vector<Document> docs;
   std::vector<Fact> facts;
+  int skipped = 0;
   auto take = [&](Document doc) {
-    auto doc_facts = extract_facts(lex, doc);
+    auto extracted = cli::extract_or_skip(lex, doc, skipped);
+    if (!extracted) return;
+    auto& doc_facts = *extracted;
     spdlog::info("{}: {} bytes, {} facts", doc.path, doc.bytes.size(), doc_facts.size());
     if (format == "jsonl") {  // stream: memory stays bounded by one document
       for (const auto& f : doc_facts) out << fact_json(f).dump() << '\n';
@@ -169,7 +179,7 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   out.flush();
   if (!out)
     throw InputError((output.empty() ? std::string("standard output") : output) + ": write failed");
-  return 0;
+  return skipped ? 3 : 0;  // the others are done; what was skipped is an input problem
 }
 
 int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
@@ -225,15 +235,19 @@ int run_compare(const Lexicon& lex, const std::vector<std::string>& args,
   auto rule_files = load_rule_dir(options.rules_dir, lex);
   std::vector<Document> docs;
   std::vector<Fact> facts;
+  int skipped = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     Document doc = read_document(files[i], doc_id(i));
-    auto doc_facts = extract_facts(lex, doc);
-    facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
+    auto doc_facts = cli::extract_or_skip(lex, doc, skipped);
+    if (!doc_facts) continue;
+    facts.insert(facts.end(), doc_facts->begin(), doc_facts->end());
     if (options.format != "html") doc.bytes.clear();  // only the HTML report shows the text
     docs.push_back(std::move(doc));
   }
+  if (docs.size() < 2) throw InputError("compare: fewer than two documents left to compare");
   auto findings = rules::evaluate(rule_files, docs, facts, lex);
-  return cli::write_report(options, docs, facts, findings, lex);
+  int code = cli::write_report(options, docs, facts, findings, lex);
+  return skipped && code == 0 ? 3 : code;
 }
 
 int run_rules(const Lexicon& lex, const std::vector<std::string>& args,
@@ -269,6 +283,17 @@ int main(int argc, char** argv) {
       else if (args[i] == "--data") {
         if (i + 1 >= args.size()) throw UsageError("--data needs a folder");
         data_dir = args[++i];
+      } else if (args[i] == "--budget") {
+        if (i + 1 >= args.size()) throw UsageError("--budget needs a number of seconds");
+        double seconds = 0;
+        try {
+          seconds = std::stod(args[++i]);
+        } catch (const std::exception&) {
+          seconds = -1;
+        }
+        if (!(seconds >= 0) || seconds > 1e6)
+          throw UsageError("--budget takes seconds (0 for no limit), not '" + args[i] + "'");
+        cli::extraction().budget = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
       } else if (args[i] == "--help" || args[i] == "-h" || args[i] == "help") {
         std::cout << kUsage;
         return 0;
@@ -287,13 +312,17 @@ int main(int argc, char** argv) {
     if (data_dir.empty()) data_dir = default_data_dir();
     spdlog::debug("lexicon from {}", (data_dir / "grammar" / "lexicon").string());
     auto lex = Lexicon::load(data_dir / "grammar" / "lexicon");
-    if (command == "extract") return run_extract(*lex, rest);
-    if (command == "compare") return run_compare(*lex, rest, data_dir);
-    if (command == "rules") return run_rules(*lex, rest, data_dir);
-    if (command == "ingest") return cli::run_ingest(*lex, rest, data_dir);
-    if (command == "check") return cli::run_check(*lex, rest, data_dir);
-    if (command == "db") return cli::run_db(rest, data_dir);
-    return run_verify(*lex, rest, data_dir);
+    int code = command == "extract"   ? run_extract(*lex, rest)
+               : command == "compare" ? run_compare(*lex, rest, data_dir)
+               : command == "rules"   ? run_rules(*lex, rest, data_dir)
+               : command == "ingest"  ? cli::run_ingest(*lex, rest, data_dir)
+               : command == "check"   ? cli::run_check(*lex, rest, data_dir)
+               : command == "db"      ? cli::run_db(rest, data_dir)
+                                      : run_verify(*lex, rest, data_dir);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    spdlog::debug("peak memory {} MB", usage.ru_maxrss / 1024);
+    return code;
   } catch (const RuleError& e) {
     for (const auto& d : e.diagnostics) std::cerr << d.format() << '\n';
     return 2;

@@ -1,6 +1,7 @@
 // What the claimcheck commands share (see cli.hpp).
 #include "tools/cli.hpp"
 
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -52,6 +53,22 @@ void write_whole_file(const std::string& path, const std::string& content) {
     std::error_code ignored;
     std::filesystem::remove(temp, ignored);
     throw InputError(path + ": cannot be written (" + ec.message() + ")");
+  }
+}
+
+ExtractOptions& extraction() {
+  static ExtractOptions options{std::chrono::milliseconds(60000)};
+  return options;
+}
+
+std::optional<std::vector<Fact>> extract_or_skip(const Lexicon& lex, const Document& doc,
+                                                 int& skipped) {
+  try {
+    return extract_facts(lex, doc, extraction());
+  } catch (const BudgetExceeded& e) {
+    spdlog::warn("{}", e.what());
+    ++skipped;
+    return std::nullopt;
   }
 }
 

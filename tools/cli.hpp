@@ -3,11 +3,13 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "engine/document.hpp"
+#include "engine/extract.hpp"
 #include "engine/fact.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "grammar/lexicon.hpp"
@@ -50,6 +52,14 @@ struct ReportOptions {
 int write_report(const ReportOptions& options, const std::vector<Document>& docs,
                  const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
                  const Lexicon& lex);
+
+/// The extraction options every command uses (--budget sets the time budget).
+ExtractOptions& extraction();
+
+/// Extracts a document's facts, or, when its time budget runs out, warns that it is
+/// skipped, counts it in `skipped` and returns nothing.
+std::optional<std::vector<Fact>> extract_or_skip(const Lexicon& lex, const Document& doc,
+                                                 int& skipped);
 
 /// The corpus commands (corpus.cpp).
 int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,

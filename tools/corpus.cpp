@@ -102,6 +102,7 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
   const std::string extractor = extractor_version(data_dir);
   Store store = Store::open(db, Store::Mode::read_write);
   std::size_t stored = 0, unchanged = 0, updated = 0;
+  int skipped = 0;
   if (reextract) {
     auto docs = store.list();
     Progress progress(docs.size());
@@ -110,7 +111,9 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
       progress.step(++done, d.path);
       if (d.extractor == extractor) continue;
       Document doc = store.load_document(d.id);
-      auto facts = extract_facts(lex, doc);
+      auto extracted = extract_or_skip(lex, doc, skipped);
+      if (!extracted) continue;
+      auto& facts = *extracted;
       store.replace_facts(d.id, facts, extractor);
       ++updated;
       std::cout << "re-extracted " << store::stored_id(d.id) << " " << d.path << " ("
@@ -129,7 +132,9 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
                 << std::flush;
       continue;
     }
-    auto facts = extract_facts(lex, doc);
+    auto extracted = extract_or_skip(lex, doc, skipped);
+    if (!extracted) continue;
+    auto& facts = *extracted;
     auto r = store.ingest(doc, facts, extractor);
     (r.added ? stored : unchanged) += 1;
     std::cout << (r.added ? "stored " : "unchanged ") << store::stored_id(r.id) << " " << files[i]
@@ -138,8 +143,9 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
   }
   std::cout << db << ": " << stored << " stored, " << unchanged << " unchanged";
   if (reextract) std::cout << ", " << updated << " re-extracted";
+  if (skipped) std::cout << ", " << skipped << " skipped (over the time budget)";
   std::cout << '\n';
-  return 0;
+  return skipped ? 3 : 0;
 }
 
 int run_check(const Lexicon& lex, const std::vector<std::string>& args,
@@ -173,6 +179,7 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
   std::vector<Document> docs;
   std::vector<Fact> facts;
   std::set<std::string> new_docs;
+  int skipped = 0;
   std::set<std::int64_t> same_as_new;  // stored copies of a new document: left out
   for (std::size_t i = 0; i < files.size(); ++i) {
     Document doc = read_document(files[i], doc_id(i));
@@ -181,11 +188,13 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
                    store::stored_id(*id));
       same_as_new.insert(*id);
     }
-    auto doc_facts = extract_facts(lex, doc);
-    facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
+    auto doc_facts = extract_or_skip(lex, doc, skipped);
+    if (!doc_facts) continue;
+    facts.insert(facts.end(), doc_facts->begin(), doc_facts->end());
     new_docs.insert(doc.id);
     docs.push_back(std::move(doc));
   }
+  if (docs.empty()) throw InputError("check: no document left to check");
   auto stored_facts = store.candidates(facts, rule_files);
   std::erase_if(stored_facts,
                 [&](const Fact& f) { return same_as_new.count(std::stoll(f.doc.substr(1))) > 0; });
@@ -222,16 +231,16 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
     if (involved.count(f.doc)) report_facts.push_back(std::move(f));
   int code = write_report(options, report_docs, report_facts, findings, lex);
   if (save) {
-    for (std::size_t i = 0; i < files.size(); ++i) {
+    for (std::size_t i = 0; i < docs.size(); ++i) {
       std::vector<Fact> own;
       for (const auto& f : facts)
         if (f.doc == docs[i].id) own.push_back(f);
       auto r = store.ingest(docs[i], own, extractor);
-      spdlog::warn("{}: {} as {}", files[i], r.added ? "saved" : "already stored",
+      spdlog::warn("{}: {} as {}", docs[i].path, r.added ? "saved" : "already stored",
                    store::stored_id(r.id));
     }
   }
-  return code;
+  return skipped && code == 0 ? 3 : code;
 }
 
 int run_db(const std::vector<std::string>& args, const std::filesystem::path& data_dir) {

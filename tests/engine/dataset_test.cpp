@@ -134,3 +134,35 @@ TEST_CASE("JUnit XML: a test case per expectation, failures with what was missed
   write_junit(xml2, {{"demo", unchecked}});
   CHECK(xml2.str().find("<skipped message=\"no rules given\"/>") != std::string::npos);
 }
+
+TEST_CASE("a dataset cannot name documents outside its collection") {
+  auto docs = [](const std::string& path) {
+    return R"({"schema":"claimcheck.dataset/1","documents":[{"id":"a","path":")" + path +
+           R"("}]})";
+  };
+  const std::string refused =
+      "' leaves the dataset's collection; paths are relative to the dataset's folder and stay "
+      "inside it (or, for a dataset in a datasets/ folder, inside that folder's parent)";
+  CHECK(dataset_error(docs("../../etc/passwd")) ==
+        ": documents[0].path: '../../etc/passwd" + refused);
+  CHECK(dataset_error(docs("/etc/passwd")) == ": documents[0].path: '/etc/passwd" + refused);
+  CHECK(dataset_error(docs("sub/../../x.txt")) ==
+        ": documents[0].path: 'sub/../../x.txt" + refused);
+  CHECK(dataset_error(docs("sub/../a.txt")) == "");  // stays inside: fine
+  // a dataset in a datasets/ folder may name the collection's other folders (seeds/)
+  auto root = std::filesystem::temp_directory_path() / "claimcheck-collection";
+  auto file = root / "datasets" / "d" / "dataset.json";
+  CHECK_NOTHROW(parse_dataset(docs("../../seeds/a.txt"), file, lexicon()));
+  try {
+    parse_dataset(docs("../../../etc/passwd"), file, lexicon());
+    FAIL("a path out of the collection was accepted");
+  } catch (const DataError& e) {
+    CHECK(e.diagnostics().at(0).message ==
+          "documents[0].path: '../../../etc/passwd" + refused);
+  }
+}
+
+TEST_CASE("regression (fuzz_dataset): a number too large for JSON is an error, not a crash") {
+  CHECK(dataset_error(R"({"documents":[{"id":3000000000444444444444e4444444000000}]})") ==
+        ": invalid JSON: number overflow parsing '3000000000444444444444e4444444000000'");
+}
