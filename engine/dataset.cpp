@@ -142,8 +142,8 @@ bool inside_collection(const std::filesystem::path& dir, const std::string& rel)
   if (p.is_absolute() || p.has_root_name() || p.has_root_directory()) return false;
   fs::path base = fs::absolute(dir).lexically_normal();
   if (!base.has_filename()) base = base.parent_path();
-  fs::path root = base.parent_path().filename() == "datasets" ? base.parent_path().parent_path()
-                                                              : base;
+  fs::path root =
+      base.parent_path().filename() == "datasets" ? base.parent_path().parent_path() : base;
   std::error_code ec;
   fs::path target = fs::weakly_canonical(base / p, ec);
   if (ec) target = (base / p).lexically_normal();
@@ -181,9 +181,9 @@ Dataset parse_dataset(const std::string& text, const std::filesystem::path& file
     // a number the parser cannot hold (found by fuzzing): no position is known
     std::string what = e.what();
     auto pos = what.find("] ");
-    throw DataError({Diagnostic{ds.file.string(), 0, 0,
-                                "invalid JSON: " +
-                                    (pos == std::string::npos ? what : what.substr(pos + 2))}});
+    throw DataError(
+        {Diagnostic{ds.file.string(), 0, 0,
+                    "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2))}});
   }
   DatasetChecker check(lex, ds.file.string());
   if (!j.is_object())

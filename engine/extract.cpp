@@ -256,9 +256,10 @@ void warn_long_numbers(const Document& doc, std::string_view piece, std::size_t 
     std::size_t j = i;
     while (j < piece.size() && piece[j] >= '0' && piece[j] <= '9') ++j;
     if (j - i > 15) {
-      spdlog::warn("{}: byte {}: a number of {} digits is out of the range claimcheck reads "
-                   "(15 digits); it is not taken as a figure",
-                   doc.path, offset + i, j - i);
+      spdlog::warn(
+          "{}: byte {}: a number of {} digits is out of the range claimcheck reads "
+          "(15 digits); it is not taken as a figure",
+          doc.path, offset + i, j - i);
       ++warned;
     }
     i = j;

@@ -293,7 +293,8 @@ int main(int argc, char** argv) {
         }
         if (!(seconds >= 0) || seconds > 1e6)
           throw UsageError("--budget takes seconds (0 for no limit), not '" + args[i] + "'");
-        cli::extraction().budget = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+        cli::extraction().budget =
+            std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
       } else if (args[i] == "--help" || args[i] == "-h" || args[i] == "help") {
         std::cout << kUsage;
         return 0;

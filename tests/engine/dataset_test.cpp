@@ -3,6 +3,8 @@
 // bad lexicon lines.
 #include "engine/dataset.hpp"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -54,7 +56,9 @@ TEST_CASE("every fixture dataset passes") {
 
 namespace {
 std::string dataset_error(const std::string& json) {
-  auto dir = std::filesystem::temp_directory_path() / "claimcheck-dataset-test";
+  // a folder of this process's own: CTest runs test cases side by side
+  auto dir = std::filesystem::temp_directory_path() /
+             ("claimcheck-dataset-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "dataset.json") << json;
   try {
@@ -137,8 +141,7 @@ TEST_CASE("JUnit XML: a test case per expectation, failures with what was missed
 
 TEST_CASE("a dataset cannot name documents outside its collection") {
   auto docs = [](const std::string& path) {
-    return R"({"schema":"claimcheck.dataset/1","documents":[{"id":"a","path":")" + path +
-           R"("}]})";
+    return R"({"schema":"claimcheck.dataset/1","documents":[{"id":"a","path":")" + path + R"("}]})";
   };
   const std::string refused =
       "' leaves the dataset's collection; paths are relative to the dataset's folder and stay "
@@ -157,8 +160,7 @@ TEST_CASE("a dataset cannot name documents outside its collection") {
     parse_dataset(docs("../../../etc/passwd"), file, lexicon());
     FAIL("a path out of the collection was accepted");
   } catch (const DataError& e) {
-    CHECK(e.diagnostics().at(0).message ==
-          "documents[0].path: '../../../etc/passwd" + refused);
+    CHECK(e.diagnostics().at(0).message == "documents[0].path: '../../../etc/passwd" + refused);
   }
 }
 

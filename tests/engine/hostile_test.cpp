@@ -41,14 +41,19 @@ void check_the_arrests(const std::vector<Fact>& facts) {
 }  // namespace
 
 TEST_CASE("invalid UTF-8 of every kind is refused with its byte offset") {
-  CHECK(input_error("ab\xC0\xAF") == "in.txt: byte 2: invalid UTF-8: overlong encoding (lead byte 0xC0/0xC1)");
+  CHECK(input_error("ab\xC0\xAF") ==
+        "in.txt: byte 2: invalid UTF-8: overlong encoding (lead byte 0xC0/0xC1)");
   CHECK(input_error("ab\xE0\x80\xAF") == "in.txt: byte 2: invalid UTF-8: overlong encoding");
   CHECK(input_error("ab\xF0\x80\x80\xAF") == "in.txt: byte 2: invalid UTF-8: overlong encoding");
-  CHECK(input_error("x\xED\xA0\x80y") == "in.txt: byte 1: invalid UTF-8: encoded surrogate code point");
-  CHECK(input_error("x\xED\xBF\xBF") == "in.txt: byte 1: invalid UTF-8: encoded surrogate code point");
-  CHECK(input_error("\xF4\x90\x80\x80") == "in.txt: byte 0: invalid UTF-8: code point above U+10FFFF");
+  CHECK(input_error("x\xED\xA0\x80y") ==
+        "in.txt: byte 1: invalid UTF-8: encoded surrogate code point");
+  CHECK(input_error("x\xED\xBF\xBF") ==
+        "in.txt: byte 1: invalid UTF-8: encoded surrogate code point");
+  CHECK(input_error("\xF4\x90\x80\x80") ==
+        "in.txt: byte 0: invalid UTF-8: code point above U+10FFFF");
   CHECK(input_error("abc\x80") == "in.txt: byte 3: invalid UTF-8: unexpected continuation byte");
-  CHECK(input_error("abc\xE2\x82") == "in.txt: byte 3: invalid UTF-8: truncated multi-byte sequence");
+  CHECK(input_error("abc\xE2\x82") ==
+        "in.txt: byte 3: invalid UTF-8: truncated multi-byte sequence");
   CHECK(input_error("a\xE2(b") == "in.txt: byte 2: invalid UTF-8: expected a continuation byte");
   CHECK(input_error("\xFF") == "in.txt: byte 0: invalid UTF-8: invalid lead byte");
   CHECK(input_error("a\0b"s) == "in.txt: byte 1: binary data (NUL byte), expected UTF-8 text");
@@ -78,12 +83,12 @@ TEST_CASE("numbers too long to be figures are not read, never wrapped") {
 }
 
 TEST_CASE("bidi controls and zero-width joiners inside words change nothing") {
-  const std::string rlo = "\u202E", lro = "\u202D", pdf = "\u202C", zwj = "\u200D",
-                    zwnj = "\u200C", rli = "\u2067", pdi = "\u2069";
-  check_the_arrests(facts_of(rlo + "اعتقلت الشرطة المغربية " + lro + "12" + pdf +
-                             " شخصا عام 2020." + "\n"));
-  check_the_arrests(facts_of("اعت" + zwj + "قلت الشر" + zwnj + "طة المغربية 1" + zwj +
-                             "2 شخ" + zwnj + "صا عام " + rli + "2020" + pdi + ".\n"));
+  const std::string rlo = "\u202E", lro = "\u202D", pdf = "\u202C", zwj = "\u200D", zwnj = "\u200C",
+                    rli = "\u2067", pdi = "\u2069";
+  check_the_arrests(
+      facts_of(rlo + "اعتقلت الشرطة المغربية " + lro + "12" + pdf + " شخصا عام 2020." + "\n"));
+  check_the_arrests(facts_of("اعت" + zwj + "قلت الشر" + zwnj + "طة المغربية 1" + zwj + "2 شخ" +
+                             zwnj + "صا عام " + rli + "2020" + pdi + ".\n"));
 }
 
 TEST_CASE("mixed scripts around a claim leave it intact") {
@@ -105,8 +110,8 @@ TEST_CASE("a rule file of 100,000 rules loads, checks and runs") {
   rules::check_rules(file, test::lexicon(), errors);
   CHECK(errors.empty());
   auto a = facts_of("اعتقلت الشرطة المغربية 12 شخصا عام 2020.\n");
-  auto b = extract_facts(test::lexicon(),
-                         parse_document("اعتقلت الشرطة المغربية 40 شخصا عام 2020.\n", "b.txt", "B"));
+  auto b = extract_facts(
+      test::lexicon(), parse_document("اعتقلت الشرطة المغربية 40 شخصا عام 2020.\n", "b.txt", "B"));
   a.insert(a.end(), b.begin(), b.end());
   Document da, db;
   da.id = "A", db.id = "B";

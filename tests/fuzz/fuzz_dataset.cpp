@@ -9,8 +9,8 @@
 
 namespace {
 const claimcheck::Lexicon& lexicon() {
-  static auto lex =
-      claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) / "grammar" / "lexicon");
+  static auto lex = claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) /
+                                              "grammar" / "lexicon");
   return *lex;
 }
 }  // namespace

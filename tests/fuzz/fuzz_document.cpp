@@ -9,8 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    auto doc = claimcheck::parse_document(
-        std::string(reinterpret_cast<const char*>(data), size), "fuzz", "A");
+    auto doc = claimcheck::parse_document(std::string(reinterpret_cast<const char*>(data), size),
+                                          "fuzz", "A");
     if (doc.body_offset > doc.bytes.size()) __builtin_trap();
   } catch (const claimcheck::InputError&) {
   }

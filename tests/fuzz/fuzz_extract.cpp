@@ -17,13 +17,13 @@
 
 namespace {
 const claimcheck::Lexicon& lexicon() {
-  static auto lex =
-      claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) / "grammar" / "lexicon");
+  static auto lex = claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) /
+                                              "grammar" / "lexicon");
   return *lex;
 }
 const std::vector<claimcheck::rules::RuleFile>& rule_files() {
-  static auto files =
-      claimcheck::rules::load_rules(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) / "rules", lexicon());
+  static auto files = claimcheck::rules::load_rules(
+      std::filesystem::path(CLAIMCHECK_FUZZ_DATA) / "rules", lexicon());
   return files;
 }
 }  // namespace

@@ -10,8 +10,8 @@
 
 namespace {
 const claimcheck::Lexicon& lexicon() {
-  static auto lex =
-      claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) / "grammar" / "lexicon");
+  static auto lex = claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) /
+                                              "grammar" / "lexicon");
   return *lex;
 }
 
@@ -34,8 +34,8 @@ claimcheck::Fact fact(const std::string& id, double value, const char* op, const
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace claimcheck;
   std::vector<Diagnostic> errors;
-  auto file = rules::parse_rules("fuzz.rules", std::string(reinterpret_cast<const char*>(data), size),
-                                 errors);
+  auto file = rules::parse_rules("fuzz.rules",
+                                 std::string(reinterpret_cast<const char*>(data), size), errors);
   if (!errors.empty()) return 0;
   rules::check_rules(file, lexicon(), errors);
   for (const auto& e : errors) (void)e.format();

@@ -15,7 +15,8 @@ for ((i = 0; i < (209715200 + block - 1) / block; i++)); do
 done > "$WORK/long.txt"
 bytes=$(stat -c %s "$WORK/long.txt")
 lines=$(wc -l < "$WORK/long.txt")
-"$CC" -v extract --format jsonl "$WORK/long.txt" > "$WORK/facts.jsonl" 2> "$WORK/log.txt"
+"$CC" -v --budget 0 extract --format jsonl "$WORK/long.txt" > "$WORK/facts.jsonl" 2> "$WORK/log.txt" ||
+  { echo "FAIL: extract exited with $?:"; tail -20 "$WORK/log.txt"; exit 1; }
 facts=$(wc -l < "$WORK/facts.jsonl")
 peak=$(grep -o 'peak memory [0-9]* MB' "$WORK/log.txt" | grep -o '[0-9]*')
 echo "$((bytes / 1048576)) MB on $lines line breaks: $facts facts, peak memory $peak MB"
