@@ -8,6 +8,7 @@
 
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
+#include "engine/html.hpp"
 #include "engine/report.hpp"
 #include "engine/suggest.hpp"
 #include "grammar/text.hpp"
@@ -483,32 +484,12 @@ VerifyResult verify_dataset(const Lexicon& lex, const Dataset& ds, std::ostream&
 }
 
 namespace {
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 allows no control characters but tab and line breaks
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
-          out += ' ';
-        else
-          out += c;
-    }
-  return out;
+/// Text for an XML attribute or element: XML 1.0 allows no control characters but tab
+/// and line breaks, so the others become spaces; then the markup characters are escaped.
+std::string xml_escape(std::string s) {
+  for (char& c : s)
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') c = ' ';
+  return html_escape(s);
 }
 }  // namespace
 
