@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "engine/document.hpp"
 #include "grammar/lexicon.hpp"
 #include "grammar/text.hpp"
 
@@ -30,6 +31,16 @@ inline std::filesystem::path shared_dir() {
   std::error_code ec;
   return std::filesystem::exists(dir / "DESIGN.md", ec) ? dir.lexically_normal()
                                                         : std::filesystem::path();
+}
+
+/// The InputError message parsing `bytes` as "in.txt" gives, or "" when it parses.
+inline std::string input_error(const std::string& bytes) {
+  try {
+    parse_document(bytes, "in.txt", "A");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
 }
 
 }  // namespace claimcheck::test

@@ -9,24 +9,17 @@ using namespace claimcheck;
 using namespace std::string_literals;
 
 namespace {
-std::string error_of(const std::string& bytes) {
-  try {
-    parse_document(bytes, "in.txt", "A");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using test::input_error;
 }  // namespace
 
 TEST_CASE("bad input is reported with file and byte offset") {
-  CHECK(error_of("abc\xFF") == "in.txt: byte 3: invalid UTF-8: invalid lead byte");
-  CHECK(error_of("ab\0cd"s) == "in.txt: byte 2: binary data (NUL byte), expected UTF-8 text");
-  CHECK(error_of("---\ntitle: x\n") ==
+  CHECK(input_error("abc\xFF") == "in.txt: byte 3: invalid UTF-8: invalid lead byte");
+  CHECK(input_error("ab\0cd"s) == "in.txt: byte 2: binary data (NUL byte), expected UTF-8 text");
+  CHECK(input_error("---\ntitle: x\n") ==
         "in.txt: front matter opened with '---' on line 1 is never closed");
-  CHECK(error_of("---\nauthor: x\n---\n") ==
+  CHECK(input_error("---\nauthor: x\n---\n") ==
         "in.txt:2: front matter: unknown key 'author' (expected title, source, date, lang or url)");
-  CHECK(error_of("---\njust text\n---\n") == "in.txt:2: front matter: expected 'key: value'");
+  CHECK(input_error("---\njust text\n---\n") == "in.txt:2: front matter: expected 'key: value'");
 }
 
 TEST_CASE("front matter fields and the body offset") {

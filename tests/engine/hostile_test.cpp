@@ -17,14 +17,7 @@ using namespace claimcheck;
 using namespace std::string_literals;
 
 namespace {
-std::string input_error(const std::string& bytes) {
-  try {
-    parse_document(bytes, "in.txt", "A");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using test::input_error;
 
 std::vector<Fact> facts_of(const std::string& text) {
   return extract_facts(test::lexicon(), parse_document(text, "in.txt", "A"));
