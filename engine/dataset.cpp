@@ -266,8 +266,8 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
     }
     if (key == "quote_contains") {
       std::string needle = value.get<std::string>();
-      if (f.text.find(needle) == std::string::npos &&
-          to_utf8(normalise_key(f.text)).find(to_utf8(normalise_key(needle))) == std::string::npos)
+      if (f.text.str().find(needle) == std::string::npos &&
+          to_utf8(normalise_key(f.text.str())).find(to_utf8(normalise_key(needle))) == std::string::npos)
         return fail(key, "not in the sentence");
     }
     if (key == "quantity") {

@@ -1,11 +1,14 @@
 // Reading and validating input documents, including the optional front matter.
 #include "engine/document.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+
+#include <spdlog/spdlog.h>
 
 #include "grammar/text.hpp"
 
@@ -47,6 +50,15 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
   if (auto nul = bytes.find('\0'); nul != std::string::npos)
     throw InputError(path + ": byte " + std::to_string(nul) +
                      ": binary data (NUL byte), expected UTF-8 text");
+  const bool html = looks_like_html(path, bytes);
+  if (html)
+    if (auto charset = declared_charset(bytes);
+        charset && charset->second != "utf-8" && charset->second != "utf8" &&
+        std::any_of(bytes.begin(), bytes.end(), [](char c) { return c & 0x80; }))
+      throw InputError(path + ": byte " + std::to_string(charset->first) +
+                       ": the page declares charset '" + charset->second +
+                       "'; claimcheck reads UTF-8 only (convert it first: iconv -f " +
+                       charset->second + " -t UTF-8)");
   if (auto bad = find_utf8_error(bytes))
     throw InputError(path + ": byte " + std::to_string(bad->offset) +
                      ": invalid UTF-8: " + bad->reason);
@@ -54,6 +66,20 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
   doc.id = id;
   doc.path = path;
   doc.lang = "ar";
+  if (html) {
+    doc.bytes = std::move(bytes);
+    HtmlText page = html_to_text(doc.bytes);
+    for (const auto& w : page.warnings) spdlog::warn("{}: {}", path, w);
+    doc.title = std::move(page.title);
+    doc.source = std::move(page.source);
+    doc.date = std::move(page.date);
+    doc.url = std::move(page.url);
+    if (!page.lang.empty()) doc.lang = std::move(page.lang);
+    doc.html = true;
+    doc.text = std::move(page.text);
+    doc.map = std::move(page.map);
+    return doc;
+  }
   std::size_t start = 0;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // BOM
   if (bytes.compare(start, 4, "---\n") == 0 || bytes.compare(start, 5, "---\r\n") == 0) {
@@ -100,6 +126,13 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
   }
   doc.bytes = std::move(bytes);
   return doc;
+}
+
+void attach_html_text(Document& doc) {
+  HtmlText page = html_to_text(doc.bytes);
+  doc.html = true;
+  doc.text = std::move(page.text);
+  doc.map = std::move(page.map);
 }
 
 }  // namespace claimcheck

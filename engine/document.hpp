@@ -1,9 +1,13 @@
 // Documents as read from disk or standard input: the original bytes (kept for spans and
-// quotes), the metadata from an optional front-matter block, and where the body starts.
+// quotes), the metadata from an optional front-matter block or an HTML page's head, and
+// the text claims are read from (for HTML, the page's text with a map back to its bytes).
 #pragma once
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+
+#include "engine/markup.hpp"
 
 namespace claimcheck {
 
@@ -21,13 +25,34 @@ struct Document {
   std::string title, source, date, url;
   std::string bytes;            ///< the whole original file
   std::size_t body_offset = 0;  ///< where the text after the front matter starts
+  bool html = false;            ///< read as HTML: claims come from `text`
+  std::string text;             ///< HTML only: the page's text
+  OffsetMap map;                ///< HTML only: text offsets → offsets in `bytes`
+
+  /// What claims are read from: the bytes from body_offset, or an HTML page's text.
+  const std::string& content() const { return html ? text : bytes; }
+  std::size_t content_begin() const { return html ? 0 : body_offset; }
+  /// A span of content() as bytes of the file (spans in facts are always the latter).
+  std::pair<std::size_t, std::size_t> original_span(std::size_t b, std::size_t e) const {
+    return html ? map.to_original(b, e) : std::pair{b, e};
+  }
+  /// A span of the file as a span of content().
+  std::pair<std::size_t, std::size_t> content_span(std::size_t b, std::size_t e) const {
+    return html ? map.to_text(b, e) : std::pair{b, e};
+  }
 };
 
 /// Reads `path` ("-" for standard input) and parses it. Throws InputError.
 Document read_document(const std::string& path, const std::string& id);
 
 /// Checks and parses in-memory bytes: UTF-8 validity, no NUL bytes, front matter
-/// (`---` lines around `key: value` pairs: title, source, date, lang, url).
+/// (`---` lines around `key: value` pairs: title, source, date, lang, url), or, for a
+/// page that looks_like_html(), its text and metadata (a charset other than UTF-8 is an
+/// error). Warnings about malformed markup go to the log.
 Document parse_document(std::string bytes, const std::string& path, const std::string& id);
+
+/// Fills in the text and map of a document known to be HTML (one read back from a corpus,
+/// say), keeping its metadata.
+void attach_html_text(Document& doc);
 
 }  // namespace claimcheck

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "grammar/grammar.hpp"
@@ -61,7 +62,7 @@ struct DocState {
 
 std::string original(const DocState& st, Span span) {
   auto [b, e] = st.norm->bytes(span.begin, span.end);
-  return st.doc.bytes.substr(st.line_offset + b, e - b);
+  return st.doc.content().substr(st.line_offset + b, e - b);
 }
 
 std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
@@ -259,7 +260,7 @@ void warn_long_numbers(const Document& doc, std::string_view piece, std::size_t 
       spdlog::warn(
           "{}: byte {}: a number of {} digits is out of the range claimcheck reads "
           "(15 digits); it is not taken as a figure",
-          doc.path, offset + i, j - i);
+          doc.path, doc.original_span(offset + i, offset + i).first, j - i);
       ++warned;
     }
     i = j;
@@ -278,23 +279,30 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   DocState st{lex, doc, nullptr, 0, kMainSubject, parse_iso_date(doc.date)};
   SubjectTally tally;
   FactMemory memory;
+  // Room for a fact every 64 bytes is reserved up front. Pages the facts never reach are
+  // never touched, so this costs address space, not memory; growing by doubling instead
+  // would hold every fact twice at its peak.
   std::vector<Fact> facts;
+  facts.reserve(std::min<std::size_t>(doc.content().size() / 64 + 16, std::size_t{1} << 22));
   std::optional<FactTime> section_time;
   int section = 0, paragraph = -1, sentence_number = 0;
   std::optional<FactSource> paragraph_source;
 
   // Sentences never cross a line, so the document is read a line at a time: memory stays
   // bounded by the longest line, not the whole document.
-  std::size_t line_start = std::min(doc.body_offset, doc.bytes.size());
+  // Offsets below are in content(): the file's bytes, or an HTML page's text (mapped back
+  // to the page's bytes at the end).
+  const std::string& src = doc.content();
+  std::size_t line_start = std::min(doc.content_begin(), src.size());
   bool continued = false;  // this piece continues the line (and paragraph) before it
-  while (line_start < doc.bytes.size()) {
+  while (line_start < src.size()) {
     check_budget();
-    std::size_t line_end = doc.bytes.find('\n', line_start);
-    if (line_end == std::string::npos) line_end = doc.bytes.size();
+    std::size_t line_end = src.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = src.size();
     std::size_t next = line_end + 1;
     const bool piece = line_end - line_start > kMaxPiece;
-    if (piece) line_end = next = piece_end(doc.bytes, line_start, line_start + kMaxPiece);
-    std::string_view line(doc.bytes.data() + line_start, line_end - line_start);
+    if (piece) line_end = next = piece_end(src, line_start, line_start + kMaxPiece);
+    std::string_view line(src.data() + line_start, line_end - line_start);
     warn_long_numbers(doc, line, line_start, long_numbers);
     st.line_offset = line_start;
     line_start = next;
@@ -311,12 +319,13 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
     if (!continuation && sentences.front().heading && sentence_number > 0)
       ++section, section_time.reset();
     for (std::size_t si = 0; si < sentences.size(); ++si) {
+      const std::size_t sentence_first_fact = facts.size();
       if (si % 64 == 63) check_budget();
       const auto& sent = sentences[si];
       const SentencePieces ps = scan_sentence(lex, norm.text, Span{sent.begin, sent.end});
       tally.note(lex, ps);
       ++sentence_number;
-      std::string sentence_text = original(st, Span{sent.begin, sent.end});
+      const SharedText sentence_text = original(st, Span{sent.begin, sent.end});
 
       // explicit times of this sentence
       std::vector<std::pair<Span, FactTime>> times;
@@ -350,7 +359,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       if (sentence_source) paragraph_source = sentence_source;
       auto source_for = [&]() -> std::optional<FactSource> {
         if (paragraph_source) return paragraph_source;
-        if (!doc.source.empty()) return FactSource{doc.source, "", ""};
+        if (!doc.source.empty()) return FactSource{doc.source, {}, {}};
         return std::nullopt;
       };
 
@@ -543,13 +552,15 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       }
 
       if (!times.empty()) section_time = times.back().second;
+      // facts come sentence by sentence; within one, in the order of their spans
+      std::stable_sort(facts.begin() + static_cast<std::ptrdiff_t>(sentence_first_fact), facts.end(),
+                       [](const Fact& a, const Fact& b) { return a.span_begin < b.span_begin; });
     }
   }
   resolve_main_subject(lex, facts, tally.winner());
 
-  std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
-    return a.sentence != b.sentence ? a.sentence < b.sentence : a.span_begin < b.span_begin;
-  });
+  if (doc.html)
+    for (auto& f : facts) std::tie(f.span_begin, f.span_end) = doc.original_span(f.span_begin, f.span_end);
   for (std::size_t i = 0; i < facts.size(); ++i) facts[i].id = doc.id + ":" + std::to_string(i + 1);
   return facts;
 }

@@ -158,12 +158,12 @@ FactRow describe(const Fact& f, const Lexicon& lex) {
   }
   if (f.quantity) r.quantity = describe_quantity(*f.quantity) + " («" + f.quantity->text + "»)";
   if (f.time)
-    r.time = describe_time(*f.time) + (f.time->text.empty() ? "" : " («" + f.time->text + "»)");
+    r.time = describe_time(*f.time) + (f.time->text.empty() ? "" : " («" + f.time->text.str() + "»)");
   if (f.source)
     r.source =
-        name(f.source->entity) + (f.source->text.empty() ? "" : " («" + f.source->text + "»)");
+        name(f.source->entity) + (f.source->text.empty() ? "" : " («" + f.source->text.str() + "»)");
   r.polarity = f.polarity;
-  r.sentence = f.text;
+  r.sentence = f.text.str();
   return r;
 }
 
@@ -180,7 +180,7 @@ struct Sentence {
 
 std::vector<Sentence> layout(const Document& doc, std::vector<const Fact*> facts,
                              const std::map<std::string, std::string>& verdict_of) {
-  const std::string& bytes = doc.bytes;
+  const std::string& bytes = doc.content();
   std::sort(facts.begin(), facts.end(),
             [](const Fact* a, const Fact* b) { return a->span_begin < b->span_begin; });
   struct Range {
@@ -189,14 +189,14 @@ std::vector<Sentence> layout(const Document& doc, std::vector<const Fact*> facts
   };
   std::vector<Range> ranges;
   for (const Fact* f : facts) {
-    std::size_t cb = std::min(f->span_begin, bytes.size()),
-                ce = std::min(f->span_end, bytes.size());
+    auto [span_b, span_e] = doc.content_span(f->span_begin, f->span_end);
+    std::size_t cb = std::min(span_b, bytes.size()), ce = std::min(span_e, bytes.size());
     if (ce < cb) ce = cb;
     // the sentence is the stored sentence text, found where it ends at or after the claim
     std::size_t sb = cb, se = ce;
     if (!f->text.empty()) {
-      std::size_t at = bytes.rfind(f->text, cb);
-      if (at != std::string::npos && at >= doc.body_offset && at + f->text.size() >= ce)
+      std::size_t at = bytes.rfind(f->text.str(), cb);
+      if (at != std::string::npos && at >= doc.content_begin() && at + f->text.size() >= ce)
         sb = at, se = at + f->text.size();
     }
     if (cb == ce) cb = sb, ce = se;  // no span of its own: the sentence is the claim
@@ -261,7 +261,7 @@ std::string id_list(const std::vector<std::string>& ids) {
 std::string render_document(const Document& doc, const std::vector<const Fact*>& facts,
                             const std::map<std::string, std::string>& verdict_of,
                             const Lexicon& lex) {
-  const std::string& bytes = doc.bytes;
+  const std::string& bytes = doc.content();
   const bool rtl = right_to_left(doc.lang);
   std::string out = "<article class=\"document\" id=\"doc-" + html_escape(doc.id) +
                     "\" aria-labelledby=\"doc-" + html_escape(doc.id) + "-title\">\n<header>";
@@ -278,7 +278,7 @@ std::string render_document(const Document& doc, const std::vector<const Fact*>&
          "\">\n";
   auto sentences = layout(doc, facts, verdict_of);
   std::size_t next = 0;  // the next sentence to place
-  std::size_t pos = std::min(doc.body_offset, bytes.size());
+  std::size_t pos = std::min(doc.content_begin(), bytes.size());
   while (pos < bytes.size()) {
     std::size_t line_end = bytes.find('\n', pos);
     if (line_end == std::string::npos) line_end = bytes.size();
@@ -415,7 +415,7 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
       const std::string& id = fd.facts[k];
       list += "<li><a href=\"#fact-" + html_escape(id) + "\">" + html_escape(id) + "</a>";
       if (auto it = by_id.find(id); it != by_id.end())
-        list += " <q><bdi>" + html_escape(it->second->text) + "</bdi></q>";
+        list += " <q><bdi>" + html_escape(it->second->text.str()) + "</bdi></q>";
       list += "</li>";
     }
     if (fd.facts.size() > kCitedShown)

@@ -63,7 +63,7 @@ ordered_json fact_json(const Fact& f) {
                              {"from", null_or(t.from)},
                              {"to", null_or(t.to)},
                              {"inherited", t.inherited},
-                             {"text", t.text}};
+                             {"text", t.text.str()}};
   } else {
     j["time"] = nullptr;
   }
@@ -71,13 +71,13 @@ ordered_json fact_json(const Fact& f) {
   j["polarity"] = f.polarity;
   if (f.source)
     j["source"] = ordered_json{{"entity", f.source->entity},
-                               {"cue", null_or(f.source->cue)},
-                               {"text", null_or(f.source->text)}};
+                               {"cue", null_or(f.source->cue.str())},
+                               {"text", null_or(f.source->text.str())}};
   else
     j["source"] = nullptr;
   j["span"] = ordered_json{{"begin", f.span_begin}, {"end", f.span_end}};
   j["sentence"] = f.sentence;
-  j["text"] = f.text;
+  j["text"] = f.text.str();
   return j;
 }
 
@@ -106,6 +106,53 @@ ordered_json compare_report(const std::vector<Document>& docs, const std::vector
   for (const auto& f : findings) summary[f.verdict] = summary[f.verdict].get<int>() + 1;
   j["summary"] = summary;
   return j;
+}
+
+namespace {
+/// `j` as dump(2) writes it, with `pad` spaces after each line break (strings hold none).
+void dump_at(std::ostream& out, const ordered_json& j, std::size_t pad) {
+  const std::string text = j.dump(2);
+  const std::string spaces(pad, ' ');
+  std::size_t from = 0;
+  for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1)
+    out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from)) << spaces;
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+template <typename T, typename ToJson>
+void write_array(std::ostream& out, const char* key, const std::vector<T>& items, ToJson&& to_json) {
+  out << "  \"" << key << "\": ";
+  if (items.empty()) {
+    out << "[]";
+    return;
+  }
+  out << "[\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out << "    ";
+    dump_at(out, to_json(items[i]), 4);
+    out << (i + 1 < items.size() ? ",\n" : "\n");
+  }
+  out << "  ]";
+}
+}  // namespace
+
+void write_json_report(std::ostream& out, const std::vector<Document>& docs,
+                       const std::vector<Fact>& facts,
+                       const std::vector<rules::Finding>* findings) {
+  out << "{\n  \"schema\": \"claimcheck.report/1\",\n";
+  write_array(out, "documents", docs, document_json);
+  out << ",\n";
+  write_array(out, "facts", facts, fact_json);
+  if (findings) {
+    out << ",\n";
+    write_array(out, "findings", *findings, finding_json);
+    ordered_json summary = ordered_json::object();
+    for (const auto& v : rules::verdicts()) summary[v] = 0;
+    for (const auto& f : *findings) summary[f.verdict] = summary[f.verdict].get<int>() + 1;
+    out << ",\n  \"summary\": ";
+    dump_at(out, summary, 2);
+  }
+  out << "\n}\n";
 }
 
 void write_text_report(std::ostream& out, const std::vector<Document>& docs,
@@ -152,7 +199,7 @@ void write_text_report(std::ostream& out, const std::vector<Document>& docs,
       for (const auto& id : f.facts) {
         auto it = by_id.find(id);
         if (it == by_id.end()) continue;
-        out << "    " << id << "  «" << it->second->text << "»\n";
+        out << "    " << id << "  «" << it->second->text.str() << "»\n";
       }
     }
 }

@@ -26,6 +26,13 @@ ordered_json finding_json(const rules::Finding& finding);
 ordered_json compare_report(const std::vector<Document>& docs, const std::vector<Fact>& facts,
                             const std::vector<rules::Finding>& findings);
 
+/// Writes facts_report(docs, facts), or with findings compare_report(…), followed by a
+/// line break, exactly as their dump(2) reads, but one element at a time: memory stays
+/// that of the facts, not that of a JSON tree of them (about ten times more).
+void write_json_report(std::ostream& out, const std::vector<Document>& docs,
+                       const std::vector<Fact>& facts,
+                       const std::vector<rules::Finding>* findings = nullptr);
+
 /// The report for a terminal: documents, summary, then each finding with its verdict,
 /// rule, explanation and the sentences it rests on. `colour` adds ANSI colours.
 void write_text_report(std::ostream& out, const std::vector<Document>& docs,

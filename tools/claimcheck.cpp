@@ -122,12 +122,12 @@ void each_jsonl_document(const std::string& path, Fn&& fn) {
 }
 
 int run_extract(const Lexicon& lex, std::vector<std::string> args) {
-  std::string format = "json", output, input = "text";
+  std::string format = "json", output_path, input = "text";
   std::vector<std::string> files;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--format" || args[i] == "-o" || args[i] == "--input") {
       if (i + 1 >= args.size()) throw UsageError(args[i] + " needs a value");
-      (args[i] == "-o" ? output : args[i] == "--input" ? input : format) = args[i + 1];
+      (args[i] == "-o" ? output_path : args[i] == "--input" ? input : format) = args[i + 1];
       ++i;
     } else if (args[i].rfind("--format=", 0) == 0) {
       format = args[i].substr(9);
@@ -142,12 +142,8 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   if (input != "text" && input != "jsonl")
     throw UsageError("--input must be text or jsonl, not '" + input + "'");
   if (files.empty()) throw UsageError("extract needs at least one FILE (or - for standard input)");
-  std::ofstream file;
-  if (!output.empty()) {
-    file.open(output, std::ios::binary);
-    if (!file) throw InputError(output + ": cannot be opened for writing");
-  }
-  std::ostream& out = output.empty() ? std::cout : file;
+  cli::Output output(output_path);  // -o: written whole or not at all
+  std::ostream& out = output.stream();
   std::vector<Document> docs;
   std::vector<Fact> facts;
   int skipped = 0;
@@ -160,7 +156,11 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
       for (const auto& f : doc_facts) out << fact_json(f).dump() << '\n';
       return;
     }
-    facts.insert(facts.end(), doc_facts.begin(), doc_facts.end());
+    if (facts.empty())
+      facts = std::move(doc_facts);
+    else
+      facts.insert(facts.end(), std::make_move_iterator(doc_facts.begin()),
+                   std::make_move_iterator(doc_facts.end()));
     doc.bytes.clear();
     doc.bytes.shrink_to_fit();
     docs.push_back(std::move(doc));
@@ -172,13 +172,11 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
       take(read_document(files[i], doc_id(i)));
   }
   if (format == "json") {
-    out << facts_report(docs, facts).dump(2) << '\n';
+    write_json_report(out, docs, facts);
   } else if (format == "text") {
     write_fact_table(out, docs, facts);
   }
-  out.flush();
-  if (!out)
-    throw InputError((output.empty() ? std::string("standard output") : output) + ": write failed");
+  output.commit();
   return skipped ? 3 : 0;  // the others are done; what was skipped is an input problem
 }
 

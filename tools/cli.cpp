@@ -32,28 +32,48 @@ std::vector<rules::RuleFile> load_rule_dir(const std::filesystem::path& dir, con
   }
 }
 
-void write_whole_file(const std::string& path, const std::string& content) {
-  std::filesystem::path target(path);
-  std::filesystem::path temp = target;
-  temp += ".claimcheck-" + std::to_string(::getpid()) + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    if (!file) throw InputError(path + ": cannot be opened for writing");
-    file << content;
-    file.flush();
-    if (!file) {
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
-      throw InputError(path + ": write failed");
-    }
+Output::Output(std::string path) : path_(std::move(path)) {
+  if (path_.empty()) return;
+  temp_ = path_;
+  temp_ += ".claimcheck-" + std::to_string(::getpid()) + ".tmp";
+  file_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);
+  if (!*file_) {
+    file_.reset();
+    throw InputError(path_ + ": cannot be opened for writing");
   }
-  std::error_code ec;
-  std::filesystem::rename(temp, target, ec);
-  if (ec) {
+}
+
+Output::~Output() {
+  if (file_ && !committed_) {
+    file_.reset();
     std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    throw InputError(path + ": cannot be written (" + ec.message() + ")");
+    std::filesystem::remove(temp_, ignored);
   }
+}
+
+std::ostream& Output::stream() { return file_ ? static_cast<std::ostream&>(*file_) : std::cout; }
+
+bool Output::to_terminal() const { return !file_ && isatty(STDOUT_FILENO); }
+
+void Output::commit() {
+  stream().flush();
+  if (!file_) {
+    if (!std::cout) throw InputError("standard output: write failed");
+    return;
+  }
+  if (!*file_) throw InputError(path_ + ": write failed");
+  file_->close();
+  if (!*file_) throw InputError(path_ + ": write failed");
+  std::error_code ec;
+  std::filesystem::rename(temp_, path_, ec);
+  if (ec) throw InputError(path_ + ": cannot be written (" + ec.message() + ")");
+  committed_ = true;
+}
+
+void write_whole_file(const std::string& path, const std::string& content) {
+  Output out(path);
+  out.stream() << content;
+  out.commit();
 }
 
 ExtractOptions& extraction() {
@@ -101,19 +121,16 @@ void ReportOptions::validate() const {
 int write_report(const ReportOptions& options, const std::vector<Document>& docs,
                  const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
                  const Lexicon& lex) {
-  // a report file is written whole or not at all: rendered in memory, written beside its
-  // destination, then renamed over it
-  std::ostringstream rendered;
-  std::ostream& out = options.output.empty() ? std::cout : rendered;
+  // a report file is written whole or not at all (see Output)
+  Output output(options.output);
+  std::ostream& out = output.stream();
   if (options.format == "json")
-    out << compare_report(docs, facts, findings).dump(2) << '\n';
+    write_json_report(out, docs, facts, &findings);
   else if (options.format == "html")
     write_html_report(out, docs, facts, findings, lex);
   else
-    write_text_report(out, docs, facts, findings, options.output.empty() && isatty(STDOUT_FILENO));
-  if (!options.output.empty()) write_whole_file(options.output, rendered.str());
-  out.flush();
-  if (!out) throw InputError("standard output: write failed");
+    write_text_report(out, docs, facts, findings, output.to_terminal());
+  output.commit();
   if (!options.fail_on.empty())
     for (const auto& f : findings)
       if (f.verdict == options.fail_on) return 1;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -33,8 +35,27 @@ std::string doc_id(std::size_t i);
 
 std::vector<rules::RuleFile> load_rule_dir(const std::filesystem::path& dir, const Lexicon& lex);
 
-/// Writes `content` to `path` through a temporary file beside it and a rename, so that a
-/// failure leaves either the old file or none, never half a report.
+/// Where a command writes: standard output, or (-o PATH) a temporary file beside PATH
+/// renamed over it by commit(), so that a failure leaves either the old file or none,
+/// never half a report. Output is streamed, not held in memory.
+class Output {
+ public:
+  explicit Output(std::string path);  ///< "" for standard output
+  ~Output();                          ///< removes the temporary file unless committed
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+  std::ostream& stream();
+  bool to_terminal() const;
+  void commit();  ///< flushes, checks, renames; throws InputError on failure
+
+ private:
+  std::string path_;
+  std::filesystem::path temp_;
+  std::unique_ptr<std::ofstream> file_;
+  bool committed_ = false;
+};
+
+/// Writes `content` to `path` through Output.
 void write_whole_file(const std::string& path, const std::string& content);
 
 /// The options of a consistency report: --format, -o, --rules, --fail-on.

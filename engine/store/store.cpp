@@ -281,7 +281,7 @@ void insert_facts(Stmt& ins, Stmt& sentence, std::int64_t doc, const std::vector
   std::int64_t n = 0;
   for (const auto& f : facts) {
     sentence.reset();
-    sentence.bind(1, doc).bind(2, static_cast<std::int64_t>(f.sentence)).bind(3, f.text);
+    sentence.bind(1, doc).bind(2, static_cast<std::int64_t>(f.sentence)).bind(3, f.text.str());
     sentence.step();
     ins.reset();
     ins.bind(1, doc).bind(2, ++n).bind(3, f.kind).bind(4, f.subject).bind(5, f.predicate);
@@ -293,10 +293,10 @@ void insert_facts(Stmt& ins, Stmt& sentence, std::int64_t doc, const std::vector
     }
     if (f.time) {
       ins.bind(13, f.time->op).bind(14, f.time->from).bind(15, f.time->to);
-      ins.bind(16, static_cast<std::int64_t>(f.time->inherited)).bind(17, f.time->text);
+      ins.bind(16, static_cast<std::int64_t>(f.time->inherited)).bind(17, f.time->text.str());
     }
     ins.bind(18, nlohmann::json(f.members).dump()).bind(19, f.polarity);
-    if (f.source) ins.bind(20, f.source->entity).bind(21, f.source->cue).bind(22, f.source->text);
+    if (f.source) ins.bind(20, f.source->entity).bind(21, f.source->cue.str()).bind(22, f.source->text.str());
     ins.bind(23, static_cast<std::int64_t>(f.span_begin))
         .bind(24, static_cast<std::int64_t>(f.span_end));
     ins.bind(25, static_cast<std::int64_t>(f.sentence));
@@ -505,6 +505,7 @@ Document Store::load_document(std::int64_t id, bool with_bytes) {
   d.lang = s.text(4), d.url = s.text(5);
   d.body_offset = static_cast<std::size_t>(s.integer(6));
   if (with_bytes) d.bytes = s.blob(7);
+  if (with_bytes && looks_like_html(d.path, d.bytes)) attach_html_text(d);  // as when ingested
   return d;
 }
 

@@ -73,4 +73,13 @@ out=$("$CC" check --db "$WORK/none.sqlite" fixtures/report-demo/b.txt 2>&1 || tr
 expect "missing corpus" "claimcheck: $WORK/none.sqlite: no such corpus (claimcheck ingest --db creates one)" "$out"
 [ ! -e "$WORK/none.sqlite" ] || fail "check created a corpus"
 "$CC" db --db "$DB" check
+
+# an HTML page: stored with its bytes, read back as a page (its text, its spans mapped)
+HTMLDB="$WORK/html.sqlite"
+out=$("$CC" ingest --db "$HTMLDB" fixtures/ar-html/article.html)
+expect "html ingest" "stored S1 fixtures/ar-html/article.html (3 facts)" "$out"
+printf 'فككت وحدات الجيش الجزائري 15 خلية إرهابية خلال الثلاثي الأول من سنة 2023.\n' > "$WORK/dz.txt"
+"$CC" check --db "$HTMLDB" "$WORK/dz.txt" --format html -o "$WORK/dz.html" || fail "html check"
+expect "html report" 'data-verdict="contradicts" tabindex="0" role="button" aria-pressed="false" title="S1:1' "$(tr -d '\n' < "$WORK/dz.html")"
+expect "html report" '>فككت 12 خلية إرهابية</mark>' "$(cat "$WORK/dz.html")"
 echo "PASS"

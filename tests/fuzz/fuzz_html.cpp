@@ -1,0 +1,67 @@
+// Fuzz target: an HTML page → its text and offset map → facts → HTML report. A page that
+// is not valid UTF-8 must end in InputError; otherwise the text must be valid UTF-8
+// without NUL bytes, the map must stay inside the page and be monotone, every fact span
+// must lie inside the page, and the report (which maps spans back to the text) must build.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "engine/document.hpp"
+#include "engine/extract.hpp"
+#include "engine/html.hpp"
+#include "engine/rules/evaluate.hpp"
+#include "engine/rules/parser.hpp"
+#include "grammar/lexicon.hpp"
+#include "grammar/text.hpp"
+
+namespace {
+const claimcheck::Lexicon& lexicon() {
+  static auto lex = claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) /
+                                              "grammar" / "lexicon");
+  return *lex;
+}
+const std::vector<claimcheck::rules::RuleFile>& rule_files() {
+  static auto files = claimcheck::rules::load_rules(
+      std::filesystem::path(CLAIMCHECK_FUZZ_DATA) / "rules", lexicon());
+  return files;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace claimcheck;
+  Document a;
+  try {
+    a = parse_document(std::string(reinterpret_cast<const char*>(data), size), "fuzz.html", "A");
+  } catch (const InputError&) {
+    return 0;
+  }
+  if (!a.html || a.text.find('\0') != std::string::npos || find_utf8_error(a.text)) __builtin_trap();
+  std::size_t last_text = 0, last_orig = 0;
+  for (const auto& r : a.map.runs) {
+    if (r.text < last_text || r.orig < last_orig || r.orig + r.orig_len > a.bytes.size() ||
+        r.text > a.text.size())
+      __builtin_trap();
+    last_text = r.text, last_orig = r.orig;
+  }
+  for (std::size_t b = 0; b <= a.text.size(); b += 7) {
+    auto [ob, oe] = a.map.to_original(b, std::min(b + 5, a.text.size()));
+    if (ob > oe || oe > a.bytes.size()) __builtin_trap();
+  }
+  auto facts = extract_facts(lexicon(), a);
+  for (const auto& f : facts)
+    if (f.span_begin > f.span_end || f.span_end > a.bytes.size()) __builtin_trap();
+  Document b = a;
+  b.id = "B";
+  auto all = facts;
+  for (auto f : facts) {
+    f.doc = "B";
+    f.id = "B" + f.id.substr(1);
+    all.push_back(f);
+  }
+  auto findings = rules::evaluate(rule_files(), {a, b}, all, lexicon());
+  std::ostringstream out;
+  write_html_report(out, {a, b}, all, findings, lexicon());
+  return 0;
+}
