@@ -77,6 +77,26 @@ struct SentencePieces {
   std::vector<CuePiece> attributions;
 };
 
+/// The kinds of value `claimcheck parse` reports.
+enum class ValueDim { number, ordinal, quantity, money, percent, duration, temperature, volume, time, range };
+
+/// A value the grammar recognised anywhere in a text, with its normalised meaning.
+struct ValuePiece {
+  ValueDim dim = ValueDim::number;
+  Span span;
+  double value = 0;  ///< the amount (for a range, the lower bound when there is one)
+  /// Bounds of a range or of an interval amount (أكثر من 10 دولار): each may be absent.
+  bool has_low = false, has_high = false, low_closed = true, high_closed = true;
+  double low = 0, high = 0;
+  int unit = -1;    ///< lexicon unit index (money, quantity, volume, temperature, duration)
+  TimePiece time;   ///< with dim time
+};
+
+/// Scans `range` of `text` for every value in it: numbers, ordinals, amounts with units
+/// and currencies, percentages, durations, temperatures, volumes, times and ranges. At
+/// each word the longest reading wins.
+std::vector<ValuePiece> scan_values(const Lexicon& lexicon, std::u32string_view text, Span range);
+
 /// Scans the normalised text range `range` (a sentence) of `text` for claim pieces.
 SentencePieces scan_sentence(const Lexicon& lexicon, std::u32string_view text, Span range);
 

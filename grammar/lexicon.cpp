@@ -3,7 +3,10 @@
 // file and line.
 #include "grammar/lexicon.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -125,6 +128,7 @@ class LexiconLoader {
     each_line(ar / "qualifiers.tsv", 3, [&](auto& f) { qualifiers(f); });
     each_line(ar / "cues.tsv", 2, [&](auto& f) { cues(f); });
     each_line(ar / "time.tsv", 3, [&](auto& f) { times(f); });
+    each_line(ar / "units.tsv", 5, [&](auto& f) { units(f); });
     each_line(common / "countries.tsv", 8, [&](auto& f) { country(f); });
     each_line(common / "organisations.tsv", 3, [&](auto& f) { organisation(f); });
     each_line(common / "predicates.tsv", 5, [&](auto& f) { predicate(f); });
@@ -244,13 +248,38 @@ class LexiconLoader {
         {"ten", &Lexicon::Tables::ten},       {"hundred", &Lexicon::Tables::hundred},
         {"scale", &Lexicon::Tables::scale},   {"scale2", &Lexicon::Tables::scale2},
         {"scales", &Lexicon::Tables::scales}, {"fraction", &Lexicon::Tables::fraction},
-        {"vague", &Lexicon::Tables::vague},   {"percent", &Lexicon::Tables::percent}};
+        {"vague", &Lexicon::Tables::vague},   {"percent", &Lexicon::Tables::percent},
+        {"ordinal", &Lexicon::Tables::ordinal}, {"ordinal_part", &Lexicon::Tables::ordinal_part},
+        {"minus", &Lexicon::Tables::minus}};
     auto it = classes.find(f[0]);
     if (it == classes.end()) return error("unknown number class '" + f[0] + "'", 1);
     auto v = number(f[1]);
     if (!v) return;
     for (const auto& form : split_forms(f[2]))
       add(t_.*(it->second), normalise_key(form), *v, f[0] + " " + f[1]);
+  }
+
+  void units(Fields& f) {
+    static const std::set<std::string> dims{"money", "quantity", "volume", "temperature",
+                                            "duration"};
+    if (!dims.count(f[1]))
+      return error("unknown dimension '" + f[1] +
+                   "' (expected money, quantity, volume, temperature or duration)", 2);
+    auto factor = number(f[3]);
+    if (!factor) return;
+    int index = static_cast<int>(lex_.units_.size());
+    lex_.units_.push_back(UnitInfo{f[0], f[1], f[2], *factor});
+    for (auto form : split_forms(f[4])) {
+      bool dual = form.rfind("2:", 0) == 0;
+      if (dual) form = form.substr(2);
+      std::u32string key = normalise_key(form);
+      add(dual ? t_.unit_dual : t_.unit_word, key, index, "unit " + f[0]);
+      // a sign or a Latin code may also stand before the number ($10, USD 10)
+      bool sign = !key.empty() && std::all_of(key.begin(), key.end(), [](char32_t c) {
+        return (c < 0x80 && !(c >= U'0' && c <= U'9')) || (c >= 0xA2 && c <= 0xA5) || c == 0x20AC;
+      });
+      if (sign && !dual) add(t_.unit_sign, key, index, "unit " + f[0]);
+    }
   }
 
   void qualifiers(Fields& f) {

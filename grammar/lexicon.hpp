@@ -59,6 +59,15 @@ struct ObjectInfo {
   std::string default_predicate;   ///< empty when none
 };
 
+/// A unit of measure or a currency: its id (ISO 4217 for currencies), its dimension
+/// (money, quantity, volume, temperature, duration), and how many base units it is worth.
+struct UnitInfo {
+  std::string id;
+  std::string dim;
+  std::string base;  ///< the unit values are normalised to (gram, second, litre, USD…)
+  double factor = 1;
+};
+
 struct RelativeTime {
   char unit = 'y';  ///< 'y' year, 'm' month, 'd' day
   int offset = 0;
@@ -85,6 +94,7 @@ class Lexicon {
     return predicates_.at(static_cast<std::size_t>(index));
   }
   const ObjectInfo& object(int index) const { return objects_.at(static_cast<std::size_t>(index)); }
+  const UnitInfo& unit(int index) const { return units_.at(static_cast<std::size_t>(index)); }
   const RelativeTime& relative(int index) const {
     return relatives_.at(static_cast<std::size_t>(index));
   }
@@ -113,6 +123,7 @@ class Lexicon {
   std::vector<PredicateInfo> predicates_;
   std::vector<ObjectInfo> objects_;
   std::vector<RelativeTime> relatives_;
+  std::vector<UnitInfo> units_;
   std::map<std::string, std::string, std::less<>> aliases_;
   std::map<std::string, std::string, std::less<>> display_;  ///< id → English name
   std::set<std::string, std::less<>> countries_, organisations_, families_;

@@ -20,6 +20,7 @@
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
 #include "engine/html.hpp"
+#include "engine/parse.hpp"
 #include "engine/report.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
@@ -51,6 +52,10 @@ commands:
                        miss; --rules DIR as for compare; --junit FILE writes
                        JUnit XML, one test case per expectation
   rules check [DIR]    parse and validate rule files (default: the rules/ folder)
+  parse TEXT|-         every value the grammar recognises in a short text, as JSON:
+                       numbers, ordinals, money (ISO 4217), quantities with units,
+                       percentages, durations, temperatures, volumes, times, ranges;
+                       --reference YYYY-MM-DD resolves relative times
   ingest --db DB FILE...
                        store documents and their facts in a corpus (SQLite); the same
                        content again changes nothing; --reextract brings facts of an
@@ -180,6 +185,36 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   return skipped ? 3 : 0;  // the others are done; what was skipped is an input problem
 }
 
+int run_parse(const Lexicon& lex, const std::vector<std::string>& args) {
+  ParseOptions options;
+  std::string text;
+  bool have_text = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--reference") {
+      if (i + 1 >= args.size()) throw UsageError("--reference needs a value");
+      options.reference = args[++i];
+      if (options.reference.size() < 10 || options.reference[4] != '-' ||
+          options.reference[7] != '-')
+        throw UsageError("--reference takes a date as YYYY-MM-DD, not '" + options.reference + "'");
+    } else if (args[i] == "-") {
+      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      have_text = true;
+    } else if (args[i].size() > 1 && args[i][0] == '-' && args[i][1] == '-') {
+      throw UsageError("parse: unknown option '" + args[i] + "'");
+    } else {
+      text += (text.empty() ? "" : " ") + args[i];
+      have_text = true;
+    }
+  }
+  if (!have_text) throw UsageError("parse needs a TEXT (or - for standard input)");
+  try {
+    std::cout << parse_json(text, parse_values(lex, text, options)).dump(2) << '\n';
+  } catch (const InputError& e) {
+    throw InputError((args.back() == "-" ? "-" : "TEXT") + std::string(": ") + e.what());
+  }
+  return 0;
+}
+
 int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
                const std::filesystem::path& data_dir) {
   std::filesystem::path rules_dir = data_dir / "rules";
@@ -306,7 +341,7 @@ int main(int argc, char** argv) {
     std::string command = args[i];
     std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
     static const std::set<std::string> commands{"extract", "verify", "compare", "rules",
-                                                "ingest",  "check",  "db"};
+                                                "ingest",  "check",  "db",      "parse"};
     if (!commands.count(command)) throw UsageError("unknown command '" + command + "'");
     if (data_dir.empty()) data_dir = default_data_dir();
     spdlog::debug("lexicon from {}", (data_dir / "grammar" / "lexicon").string());
@@ -317,6 +352,7 @@ int main(int argc, char** argv) {
                : command == "ingest"  ? cli::run_ingest(*lex, rest, data_dir)
                : command == "check"   ? cli::run_check(*lex, rest, data_dir)
                : command == "db"      ? cli::run_db(rest, data_dir)
+               : command == "parse"   ? run_parse(*lex, rest)
                                       : run_verify(*lex, rest, data_dir);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

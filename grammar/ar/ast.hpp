@@ -26,6 +26,14 @@ struct QuantityAst {
   int object = -1;       ///< counted object index, -1 when none
 };
 
+/// An amount with a unit or currency (20 دولارا، 0.5 كغ، دقيقتان، من 10 إلى 20 دولار).
+struct MeasureAst {
+  int op = q_eq;  ///< q_eq, q_between or a QualifierOp
+  double value = 0;
+  double upper = 0;  ///< with q_between
+  int unit = -1;     ///< lexicon unit index
+};
+
 enum TimeOp { t_in, t_since, t_until, t_between };
 
 struct TimeAst {

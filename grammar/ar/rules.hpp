@@ -15,9 +15,13 @@ using entity_list_type = x3::rule<class entity_list_class, ListAst>;
 using predicate_type = x3::rule<class predicate_class, int>;
 using attribution_type = x3::rule<class attribution_class, x3::unused_type>;
 using preposition_type = x3::rule<class preposition_class, int>;
+using measure_type = x3::rule<class measure_class, MeasureAst>;
+using ordinal_type = x3::rule<class ordinal_class, double>;
+using signed_number_type = x3::rule<class signed_number_class, double>;
 
 BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,
-                     predicate_type, attribution_type, preposition_type)
+                     predicate_type, attribution_type, preposition_type, measure_type,
+                     ordinal_type, signed_number_type)
 
 number_type const& number_rule();
 quantity_type const& quantity_rule();
@@ -27,6 +31,9 @@ entity_list_type const& entity_list_rule();
 predicate_type const& predicate_rule();
 attribution_type const& attribution_rule();
 preposition_type const& preposition_rule();
+measure_type const& measure_rule();
+ordinal_type const& ordinal_rule();
+signed_number_type const& signed_number_rule();
 
 /// Words that may stand in front of another word: و ف (conjunctions), ب ل ك (prepositions).
 inline auto const conj = lit(U'\u0648') | lit(U'\u0641');

@@ -37,6 +37,11 @@ struct Lexicon::Tables {
   index_table predicate;
   // cues (value unused)
   index_table attribution, absence, anaphor, preposition, comitative;
+  // units and currencies (value: unit index); dual forms count two; signs and codes may
+  // also stand before the number ($10)
+  index_table unit_word, unit_dual, unit_sign;
+  // ordinals (value: the ordinal), and the words that make a number negative
+  value_table ordinal, ordinal_part, minus;
   // time
   index_table month, year_word, in_cue, since_cue, until_cue, start_word, relative;
 };

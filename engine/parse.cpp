@@ -1,0 +1,195 @@
+// `claimcheck parse`: normalise, scan for values, then map each back to the input (code
+// points and bytes) and finish its meaning (units, intervals, times against a reference).
+#include "engine/parse.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "engine/document.hpp"
+#include "grammar/text.hpp"
+
+namespace claimcheck {
+namespace {
+
+const char* dim_name(ValueDim d) {
+  switch (d) {
+    case ValueDim::number:
+      return "number";
+    case ValueDim::ordinal:
+      return "ordinal";
+    case ValueDim::quantity:
+      return "quantity";
+    case ValueDim::money:
+      return "money";
+    case ValueDim::percent:
+      return "percent";
+    case ValueDim::duration:
+      return "duration";
+    case ValueDim::temperature:
+      return "temperature";
+    case ValueDim::volume:
+      return "volume";
+    case ValueDim::time:
+      return "time";
+    case ValueDim::range:
+      return "range";
+  }
+  return "number";
+}
+
+std::string iso(int y, int m, int d) {
+  char buf[40];
+  if (d > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (m > 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else
+    std::snprintf(buf, sizeof buf, "%04d", y);
+  return buf;
+}
+
+/// The start of the period after (y, m, d) at its grain, for exclusive interval ends.
+std::string next_at_grain(int y, int m, int d) {
+  using namespace std::chrono;
+  if (d > 0) {
+    year_month_day next{sys_days{year_month_day{year{y}, month{unsigned(m)}, day{unsigned(d)}}} +
+                        days{1}};
+    return iso(int(next.year()), int(unsigned(next.month())), int(unsigned(next.day())));
+  }
+  if (m > 0) return m == 12 ? iso(y + 1, 1, 0) : iso(y, m + 1, 0);
+  return iso(y + 1, 0, 0);
+}
+
+void resolve_time(const Lexicon& lex, const ParseOptions& options, ParsedValue& v) {
+  const TimePiece& t = v.piece.time;
+  int ry = 0, rm = 0, rd = 0;
+  if (options.reference.size() >= 10)
+    std::sscanf(options.reference.c_str(), "%4d-%2d-%2d", &ry, &rm, &rd);
+  int y1 = t.y1, m1 = t.m1, d1 = t.d1;
+  if (t.relative >= 0) {
+    if (ry == 0) return;
+    const auto& rel = lex.relative(t.relative);
+    using namespace std::chrono;
+    if (rel.unit == 'y') {
+      y1 = ry + rel.offset, m1 = 0, d1 = 0;
+    } else if (rel.unit == 'm') {
+      int months = ry * 12 + (rm - 1) + rel.offset;
+      y1 = months / 12, m1 = months % 12 + 1, d1 = 0;
+    } else {
+      year_month_day r{sys_days{year_month_day{year{ry}, month{unsigned(rm)}, day{unsigned(rd)}}} +
+                       days{rel.offset}};
+      y1 = int(r.year()), m1 = int(unsigned(r.month())), d1 = int(unsigned(r.day()));
+    }
+  }
+  if (y1 == 0) y1 = ry;  // a day and month without a year: the reference's year
+  if (y1 == 0) return;
+  v.grain = d1 > 0 ? "day" : m1 > 0 ? "month" : "year";
+  switch (t.op) {
+    case TimeOp::in:
+      v.from = iso(y1, m1, d1), v.to = next_at_grain(y1, m1, d1);
+      break;
+    case TimeOp::since:
+      v.from = iso(y1, m1, d1);
+      break;
+    case TimeOp::until:
+      v.to = next_at_grain(y1, m1, d1);
+      break;
+    case TimeOp::between:
+      v.from = iso(y1, m1, d1);
+      if (t.y2 > 0) v.to = next_at_grain(t.y2, t.m2, t.d2);
+      break;
+  }
+}
+
+}  // namespace
+
+std::string format_number(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    return std::string(buf) == "-0" ? "0" : buf;
+  }
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+std::vector<ParsedValue> parse_values(const Lexicon& lex, const std::string& text,
+                                      const ParseOptions& options) {
+  if (auto bad = find_utf8_error(text))
+    throw InputError("byte " + std::to_string(bad->offset) + ": invalid UTF-8: " + bad->reason);
+  NormalisedText norm = normalise(text);
+  // code point index of every byte that starts a character
+  std::vector<std::size_t> cp_at(text.size() + 1, 0);
+  std::size_t cps = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    cp_at[i] = cps;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cp_at[i] = cps++;
+  }
+  cp_at[text.size()] = cps;
+  std::vector<ParsedValue> out;
+  auto pieces = scan_values(lex, norm.text, Span{0, static_cast<std::uint32_t>(norm.text.size())});
+  for (const auto& piece : pieces) {
+    ParsedValue v;
+    v.piece = piece;
+    v.dim = dim_name(piece.dim);
+    auto [b, e] = norm.bytes(piece.span.begin, piece.span.end);
+    v.byte_start = b, v.byte_end = e;
+    v.text = text.substr(b, e - b);
+    v.start = cp_at[b], v.end = cp_at[e];
+    if (piece.unit >= 0) {
+      const UnitInfo& u = lex.unit(piece.unit);
+      v.unit = u.id;
+      v.base_unit = u.base;
+      v.normalized = piece.value * u.factor;
+    }
+    if (piece.has_low || piece.has_high) {
+      const double factor = piece.unit >= 0 ? lex.unit(piece.unit).factor : 1;
+      v.interval = std::string(piece.has_low && piece.low_closed ? "[" : "(") +
+                   (piece.has_low ? format_number(piece.low * factor) : "") + "," +
+                   (piece.has_high ? format_number(piece.high * factor) : "") +
+                   (piece.has_high && piece.high_closed ? "]" : ")");
+    }
+    if (piece.dim == ValueDim::time) resolve_time(lex, options, v);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+namespace {
+/// Whole numbers as JSON integers (20, not 20.0).
+nlohmann::ordered_json number(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 9e15) return static_cast<std::int64_t>(v);
+  return v;
+}
+}  // namespace
+
+nlohmann::ordered_json parse_json(const std::string& text, const std::vector<ParsedValue>& values) {
+  nlohmann::ordered_json j;
+  j["text"] = text;
+  j["values"] = nlohmann::ordered_json::array();
+  for (const auto& v : values) {
+    nlohmann::ordered_json o;
+    o["dim"] = v.dim;
+    o["text"] = v.text;
+    o["start"] = v.start;
+    o["end"] = v.end;
+    if (v.dim == "time") {
+      o["from"] = v.from.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v.from);
+      o["to"] = v.to.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v.to);
+      o["grain"] = v.grain.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v.grain);
+    } else {
+      o["value"] = number(v.piece.value);
+      if (!v.unit.empty()) {
+        o["unit"] = v.unit;
+        o["normalized"] = {{"value", number(v.normalized)}, {"unit", v.base_unit}};
+      }
+      if (!v.interval.empty()) o["interval"] = v.interval;
+    }
+    j["values"].push_back(std::move(o));
+  }
+  return j;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,46 @@
+// `claimcheck parse`: every value the grammar recognises in a short text (numbers,
+// ordinals, amounts with units and currencies, percentages, durations, temperatures,
+// volumes, times, ranges), with where it is and what it means, as JSON. The suite runner
+// (tools/coverage.cpp) measures the grammar through the same function.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammar/grammar.hpp"
+#include "grammar/lexicon.hpp"
+
+namespace claimcheck {
+
+struct ParseOptions {
+  /// What relative times resolve against (Duckling's corpus uses 2013-02-12T04:30:00);
+  /// "YYYY-MM-DD…". Without it, relative times stay unresolved.
+  std::string reference;
+};
+
+struct ParsedValue {
+  ValuePiece piece;
+  std::string dim;                   ///< "number", "money", …
+  std::string text;                  ///< as written
+  std::size_t start = 0, end = 0;    ///< code points of the input, end exclusive
+  std::size_t byte_start = 0, byte_end = 0;
+  std::string unit;                  ///< unit id (ISO 4217 for money); empty without one
+  std::string base_unit;             ///< the unit `normalized` is in
+  double normalized = 0;             ///< value in base units
+  std::string interval;              ///< ranges and intervals: "[10,20)", "(20,", ",7)"
+  std::string from, to, grain;       ///< times: ISO 8601, `to` exclusive at its grain
+};
+
+/// Parses valid UTF-8 `text` (throws InputError otherwise).
+std::vector<ParsedValue> parse_values(const Lexicon& lexicon, const std::string& text,
+                                      const ParseOptions& options = {});
+
+/// {"text": …, "values": [{"dim", "text", "start", "end", "value", …}]}
+nlohmann::ordered_json parse_json(const std::string& text, const std::vector<ParsedValue>& values);
+
+/// A number as Recognizers-Text and our JSON write it: 20, 0.08, -10 (no trailing zeros).
+std::string format_number(double v);
+
+}  // namespace claimcheck

@@ -1,0 +1,182 @@
+// Definition of the Arabic measure rule: an amount with a unit or a currency, written
+// after the number (20 دولارا، 250مل، 0.5 كغ) or a sign before it ($10), a unit alone or
+// in the dual (كغ = 1 kg, دقيقتان = 2 minutes), fractions of a unit (نصف لتر، لتر ونصف),
+// a currency with its subunit (20 دولار و43 سنت), ranges (من 10 إلى 20 دولار، 10-20
+// دولار، ما بين عشرة وعشرين دولار), qualified amounts (أقل من 7 يورو، 3.42$ على الأقل)
+// and temperatures below zero (-2°، درجتين تحت الصفر). Also the signed number (سالب عشرة).
+#pragma once
+
+#include <boost/fusion/include/at_c.hpp>
+
+#include "grammar/ar/rules.hpp"
+
+namespace claimcheck::ar {
+namespace measure_detail {
+
+using boost::fusion::at_c;
+using T = Lexicon::Tables;
+
+/// A fraction in digits: 3/4, 2/1000, or a decimal without its leading zero (.75).
+struct ratio_parser : x3::parser<ratio_parser> {
+  using attribute_type = double;
+  static bool const has_attribute = true;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr& attr) const {
+    auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+    auto read = [&](It& i, double& v) {
+      int n = 0;
+      v = 0;
+      while (i != last && digit(*i) && n < 9) v = v * 10 + (*i++ - U'0'), ++n;
+      return n > 0 && (i == last || !digit(*i));
+    };
+    It i = first;
+    double value = 0;
+    if (i != last && (*i == U'.' || *i == U'\u066B')) {  // .75
+      ++i;
+      double scale = 0.1;
+      int n = 0;
+      while (i != last && digit(*i) && n < 9) value += (*i++ - U'0') * scale, scale /= 10, ++n;
+      if (n == 0) return false;
+    } else {
+      double num = 0, den = 0;
+      if (!read(i, num) || i == last || *i != U'/') return false;
+      ++i;
+      if (!read(i, den) || den == 0) return false;
+      value = num / den;
+    }
+    if (i != last && is_word_char(*i)) return false;
+    first = i;
+    x3::traits::move_to(value, attr);
+    return true;
+  }
+};
+inline constexpr ratio_parser ratio{};
+
+inline auto const minus_w = table<&T::minus> >> eow;
+inline auto const fraction_w = table<&T::fraction> >> eow;
+inline auto const unit_w = table<&T::unit_word> >> -lit(U'\u0627') >> eow;  // accusative ـًا
+inline auto const unit_after = -ws >> unit_w;  // 10$ or 10 $
+inline auto const unit_dual_w = table<&T::unit_dual> >> eow;
+inline auto const unit_sign = table<&T::unit_sign>;
+inline auto const dash = -ws >> lit(U'-') >> -ws;
+inline auto const below_zero =
+    ws >> lit(U"\u062A\u062D\u062A \u0627\u0644\u0635\u0641\u0631") >> eow;  // تحت الصفر
+inline auto const from_word = lit(U"\u0645\u0646") >> eow;                     // من
+inline auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;
+inline auto const between_word =
+    (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
+
+inline auto const to_value = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx).value; };
+inline auto const negate = [](auto& ctx) { x3::_val(ctx) = -x3::_attr(ctx); };
+inline auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+
+/// An amount: a number in words or digits, a digit fraction, with an optional sign.
+x3::rule<class amount_class, double> const amount = "amount";
+auto const amount_def = (lit(U'-') >> -ws >> number_rule())[([](auto& ctx) {
+                          x3::_val(ctx) = -x3::_attr(ctx).value;
+                        })] |
+                        (minus_w >> ws >> number_rule())[([](auto& ctx) {
+                          x3::_val(ctx) = -at_c<1>(x3::_attr(ctx)).value;
+                        })] |
+                        ratio[assign] | number_rule()[to_value];
+
+/// One amount with its unit, before or after it.
+x3::rule<class simple_class, MeasureAst> const simple = "amount with a unit";
+inline auto const amount_unit = [](auto& ctx) {
+  auto& m = x3::_val(ctx);
+  m.value = at_c<0>(x3::_attr(ctx));
+  m.unit = at_c<1>(x3::_attr(ctx));
+};
+inline auto const sign_amount = [](auto& ctx) {
+  auto& m = x3::_val(ctx);
+  m.unit = at_c<0>(x3::_attr(ctx));
+  m.value = at_c<1>(x3::_attr(ctx));
+};
+inline auto const one_unit = [](auto& ctx) {
+  x3::_val(ctx).unit = x3::_attr(ctx);
+  x3::_val(ctx).value = 1;
+};
+inline auto const two_units = [](auto& ctx) {
+  x3::_val(ctx).unit = x3::_attr(ctx);
+  x3::_val(ctx).value = 2;
+};
+inline auto const fraction_unit = [](auto& ctx) {
+  x3::_val(ctx).value = at_c<0>(x3::_attr(ctx));
+  x3::_val(ctx).unit = at_c<1>(x3::_attr(ctx));
+};
+inline auto const unit_fraction = [](auto& ctx) {
+  x3::_val(ctx).unit = at_c<0>(x3::_attr(ctx));
+  x3::_val(ctx).value = 1 + at_c<1>(x3::_attr(ctx));
+};
+/// 20 دولار و43 سنت: the second amount is in a subunit of the first unit's currency;
+/// resolved after the parse (the semantic action only records it).
+inline auto const add_subunit = [](auto& ctx) {
+  auto& m = x3::_val(ctx);
+  m.upper = at_c<0>(x3::_attr(ctx));
+  m.op = -1000 - at_c<1>(x3::_attr(ctx));  // decoded by the scanner: subunit index
+};
+inline auto const below = [](auto& ctx) { x3::_val(ctx).value = -x3::_val(ctx).value; };
+inline auto const degrees_below = [](auto& ctx) {  // 2 تحت الصفر
+  x3::_val(ctx).value = -x3::_attr(ctx);
+  x3::_val(ctx).unit = -2;  // the scanner reads it as the bare degree
+};
+
+auto const simple_def =
+    ((unit_sign >> -ws >> amount)[sign_amount] |
+     (amount >> unit_after)[amount_unit] >>
+         -((and_ | ws) >> (amount >> unit_after)[add_subunit]) |
+     (fraction_w >> ws >> unit_w)[fraction_unit] | (unit_w >> and_ >> fraction_w)[unit_fraction] |
+     unit_dual_w[two_units] | unit_w[one_unit] | (amount >> x3::omit[below_zero])[degrees_below]) >>
+    -below_zero[below];
+
+x3::rule<class measured_range_class, MeasureAst> const measured_range = "range with a unit";
+inline auto const range_unit = [](auto& ctx) {
+  auto& m = x3::_val(ctx);
+  m.op = q_between;
+  m.value = at_c<0>(x3::_attr(ctx));
+  m.upper = at_c<1>(x3::_attr(ctx));
+  m.unit = at_c<2>(x3::_attr(ctx));
+};
+inline auto const range_units = [](auto& ctx) {  // 10$-20$: the same unit twice
+  auto& a = x3::_attr(ctx);
+  auto& m = x3::_val(ctx);
+  x3::_pass(ctx) = at_c<1>(a) == at_c<3>(a);
+  m.op = q_between;
+  m.value = at_c<0>(a);
+  m.unit = at_c<1>(a);
+  m.upper = at_c<2>(a);
+};
+auto const measured_range_def =
+    (from_word >> ws >> amount >> ((ws >> to_word >> ws) | (ws >> lit(U'\u0644'))) >> amount >>
+     unit_after)[range_unit] |
+    (between_word >> ws >> amount >> and_ >> amount >> unit_after)[range_unit] |
+    (amount >> unit_after >> dash >> amount >> unit_after)[range_units] |
+    (amount >> dash >> amount >> unit_after)[range_unit];
+
+BOOST_SPIRIT_DEFINE(amount, simple, measured_range)
+
+inline auto const set_op = [](auto& ctx) { x3::_val(ctx).op = x3::_attr(ctx); };
+inline auto const take = [](auto& ctx) {
+  auto& m = x3::_val(ctx);
+  MeasureAst const& a = x3::_attr(ctx);
+  int op = m.op;
+  m = a;
+  if (op != q_eq && a.op == q_eq) m.op = op;  // a qualifier before the amount
+};
+
+}  // namespace measure_detail
+
+measure_type const measure = "measure";
+signed_number_type const signed_number = "signed number";
+
+auto const measure_def =
+    -((table<&Lexicon::Tables::qualifier_pre> >> eow)[measure_detail::set_op] >> ws) >>
+    (measure_detail::measured_range[measure_detail::take] |
+     measure_detail::simple[measure_detail::take]) >>
+    -(ws >> (table<&Lexicon::Tables::qualifier_post> >> eow)[measure_detail::set_op]);
+
+auto const signed_number_def = measure_detail::amount;
+
+BOOST_SPIRIT_DEFINE(measure, signed_number)
+
+}  // namespace claimcheck::ar

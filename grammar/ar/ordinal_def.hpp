@@ -1,0 +1,42 @@
+// Definition of the Arabic ordinal rule: الأول، ثالث، الخامسة; the teens (الحادي عشر،
+// الثالثة عشرة، الاثنى عشر); compounds with a ten (الخامس والعشرون، الواحد والثلاثين);
+// and a ten with the article (التسعون). Each part takes an optional ال.
+#pragma once
+
+#include <boost/fusion/include/at_c.hpp>
+
+#include "grammar/ar/rules.hpp"
+
+namespace claimcheck::ar {
+namespace ordinal_detail {
+
+using boost::fusion::at_c;
+using T = Lexicon::Tables;
+
+inline auto const al = lit(U"\u0627\u0644");  // ال
+inline auto const ordinal_w = -al >> table<&T::ordinal> >> eow;
+x3::rule<class ordinal_part_class, double> const part_w = "ordinal part";
+auto const part_w_def = -al >> (table<&T::ordinal> | table<&T::ordinal_part>) >> eow;
+BOOST_SPIRIT_DEFINE(part_w)
+inline auto const teen10_w = table<&T::teen10> >> eow;
+inline auto const ten_w = -al >> table<&T::ten> >> eow;
+
+inline auto const teen = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx) + 10; };
+inline auto const compound = [](auto& ctx) {
+  x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx));
+};
+inline auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+
+}  // namespace ordinal_detail
+
+ordinal_type const ordinal = "ordinal";
+
+auto const ordinal_def =
+    (ordinal_detail::part_w >> ws >> x3::omit[ordinal_detail::teen10_w])[ordinal_detail::teen] |
+    (ordinal_detail::part_w >> and_ >> ordinal_detail::ten_w)[ordinal_detail::compound] |
+    ordinal_detail::ordinal_w[ordinal_detail::assign] |
+    (ordinal_detail::al >> table<&Lexicon::Tables::ten> >> eow)[ordinal_detail::assign];
+
+BOOST_SPIRIT_DEFINE(ordinal)
+
+}  // namespace claimcheck::ar

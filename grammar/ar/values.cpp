@@ -1,0 +1,173 @@
+// The value scanner behind `claimcheck parse`: at each word it tries every value rule
+// (time, measure, quantity for percentages and ranges, ordinal, signed number) and keeps
+// the longest reading, so that «20 دولارا» is one amount of money, not a number and a
+// word. The meaning of each reading is finished here: units and subunits, bounds.
+#include "grammar/ar/rules.hpp"
+#include "grammar/grammar.hpp"
+
+namespace claimcheck {
+namespace {
+
+using ar::context_type;
+using ar::iterator_type;
+
+template <typename Rule, typename Attr>
+bool parse_at(const Lexicon& lex, Rule const& rule, iterator_type& first, iterator_type last,
+              Attr& attr) {
+  context_type ctx(lex.tables());
+  return rule.parse(first, last, ctx, x3::unused, attr);
+}
+
+ValueDim dim_of(const UnitInfo& u) {
+  if (u.dim == "money") return ValueDim::money;
+  if (u.dim == "volume") return ValueDim::volume;
+  if (u.dim == "temperature") return ValueDim::temperature;
+  if (u.dim == "duration") return ValueDim::duration;
+  return ValueDim::quantity;
+}
+
+/// Bounds from an operator: > and >= give a lower bound, < and <= an upper one, between
+/// both (closed below, open above, as Recognizers-Text writes ranges).
+void set_bounds(ValuePiece& v, int op, double value, double upper) {
+  switch (op) {
+    case op_gt:
+      v.has_low = true, v.low = value, v.low_closed = false;
+      break;
+    case op_ge:
+      v.has_low = true, v.low = value;
+      break;
+    case op_lt:
+      v.has_high = true, v.high = value, v.high_closed = false;
+      break;
+    case op_le:
+      v.has_high = true, v.high = value;
+      break;
+    case ar::q_between:
+      v.has_low = v.has_high = true, v.low = value, v.high = upper;
+      break;
+    default:
+      break;
+  }
+}
+
+std::optional<ValuePiece> measure_at(const Lexicon& lex, iterator_type first, iterator_type last,
+                                     iterator_type& end) {
+  ar::MeasureAst m;
+  iterator_type it = first;
+  if (!parse_at(lex, ar::measure_rule(), it, last, m)) return std::nullopt;
+  ValuePiece v;
+  if (m.unit == -2) {  // 2 تحت الصفر: degrees
+    for (int i = 0;; ++i) {
+      if (lex.unit(i).id == "degree") {
+        m.unit = i;
+        break;
+      }
+    }
+  }
+  if (m.unit < 0) return std::nullopt;
+  const UnitInfo& unit = lex.unit(m.unit);
+  v.dim = dim_of(unit);
+  v.unit = m.unit;
+  v.value = m.value;
+  if (m.op <= -1000) {  // a subunit after the unit: 20 دولار و43 سنت
+    const UnitInfo& sub = lex.unit(-1000 - m.op);
+    if (sub.base != unit.base || sub.factor >= unit.factor) return std::nullopt;
+    v.value += m.upper * sub.factor / unit.factor;
+    m.op = ar::q_eq;
+  }
+  set_bounds(v, m.op, m.value, m.upper);
+  if (m.op == op_approx) v.has_low = v.has_high = false;
+  end = it;
+  return v;
+}
+
+}  // namespace
+
+std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text, Span range) {
+  std::vector<ValuePiece> out;
+  const char32_t* base = text.data();
+  iterator_type const last = base + range.end;
+  std::uint32_t p = range.begin;
+  auto starts_value = [&](std::uint32_t i) {
+    char32_t c = text[i];
+    return is_word_char(c) || c == U'-' || c == U'.' || c == U'$' || c == U'\u20AC' ||
+           c == U'\u00A3' || c == U'\u00A5' || c == U'\u00A2';
+  };
+  while (p < range.end) {
+    if (!starts_value(p) || (p > range.begin && is_word_char(text[p]) && is_word_char(text[p - 1]))) {
+      ++p;
+      continue;
+    }
+    iterator_type const first = base + p;
+    ValuePiece best;
+    iterator_type best_end = first;
+    auto consider = [&](const ValuePiece& v, iterator_type end) {
+      if (end > best_end) best = v, best_end = end;
+    };
+    {
+      ar::TimeAst t;
+      iterator_type it = first;
+      if (parse_at(lex, ar::time_rule(), it, last, t)) {
+        ValuePiece v;
+        v.dim = ValueDim::time;
+        v.time.op = static_cast<TimeOp>(t.op);
+        v.time.y1 = t.y1, v.time.m1 = t.m1, v.time.d1 = t.d1;
+        v.time.y2 = t.y2, v.time.m2 = t.m2, v.time.d2 = t.d2;
+        v.time.relative = t.relative;
+        consider(v, it);
+      }
+    }
+    {
+      iterator_type it = first;
+      if (auto v = measure_at(lex, first, last, it)) consider(*v, it);
+    }
+    {
+      ar::QuantityAst q;
+      iterator_type it = first;
+      if (parse_at(lex, ar::quantity_rule(), it, last, q) && (q.percent || q.op != ar::q_eq) &&
+          !q.absence && q.object < 0) {
+        ValuePiece v;
+        v.dim = q.percent ? ValueDim::percent : ValueDim::range;
+        v.value = q.value;
+        set_bounds(v, q.op, q.value, q.upper);
+        if (q.op == op_approx) v.has_low = v.has_high = false;
+        if (q.percent && q.op != ar::q_eq && q.op != op_approx) v.dim = ValueDim::range;
+        consider(v, it);
+      }
+    }
+    {
+      double n = 0;
+      iterator_type it = first;
+      if (parse_at(lex, ar::ordinal_rule(), it, last, n)) {
+        ValuePiece v;
+        v.dim = ValueDim::ordinal;
+        v.value = n;
+        consider(v, it);
+      }
+    }
+    {
+      double n = 0;
+      iterator_type it = first;
+      if (parse_at(lex, ar::signed_number_rule(), it, last, n)) {
+        ValuePiece v;
+        v.dim = ValueDim::number;
+        v.value = n;
+        consider(v, it);
+      }
+    }
+    if (best_end > first) {
+      best.span = Span{p, static_cast<std::uint32_t>(best_end - base)};
+      out.push_back(best);
+      p = best.span.end;
+      continue;
+    }
+    // skip the word
+    if (is_word_char(text[p]))
+      while (p < range.end && is_word_char(text[p])) ++p;
+    else
+      ++p;
+  }
+  return out;
+}
+
+}  // namespace claimcheck
