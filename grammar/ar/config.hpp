@@ -48,8 +48,10 @@ inline auto const eow = !word_char;
 /// A run of ASCII digits with optional thousands separators (, ٬) and a decimal part
 /// (. ٫), read as a value. Never matches inside a longer digit run. More than 15 digits
 /// before the decimal point is not a figure (an identifier, a phone number) and does not
-/// match: a double would not hold it exactly.
-struct decimal_parser : x3::parser<decimal_parser> {
+/// match: a double would not hold it exactly. Letters right after the digits (G20, 12abc)
+/// make it no number, unless `Glued` (250مل, 43c: a unit written against its number).
+template <bool Glued>
+struct decimal_parser : x3::parser<decimal_parser<Glued>> {
   using attribute_type = double;
   static bool const has_attribute = true;
   template <typename It, typename Ctx, typename RCtx, typename Attr>
@@ -75,14 +77,15 @@ struct decimal_parser : x3::parser<decimal_parser> {
       ++i;
       while (i != last && digit(*i)) value += (*i++ - U'0') * scale, scale /= 10;
     }
-    if (i != last && (digit(*i) || is_word_char(*i))) return false;  // 12abc, G20…
+    if (i != last && (digit(*i) || (!Glued && is_word_char(*i)))) return false;  // 12abc
     if (lead > 15 || value >= 1e15) return false;
     first = i;
     x3::traits::move_to(value, attr);
     return true;
   }
 };
-inline constexpr decimal_parser decimal{};
+inline constexpr decimal_parser<false> decimal{};
+inline constexpr decimal_parser<true> glued_decimal{};
 
 /// A bare unsigned integer of `min`–`max` digits, not followed by another digit.
 template <int Min, int Max>

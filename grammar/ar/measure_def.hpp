@@ -72,7 +72,8 @@ inline auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 
 /// An amount: a number in words or digits, a digit fraction, with an optional sign.
 x3::rule<class amount_class, double> const amount = "amount";
-auto const amount_def = (lit(U'-') >> -ws >> number_rule())[([](auto& ctx) {
+auto const amount_def = (lit(U'-') >> -ws >> ratio)[negate] |
+                        (lit(U'-') >> -ws >> number_rule())[([](auto& ctx) {
                           x3::_val(ctx) = -x3::_attr(ctx).value;
                         })] |
                         (minus_w >> ws >> number_rule())[([](auto& ctx) {
@@ -123,8 +124,10 @@ inline auto const degrees_below = [](auto& ctx) {  // 2 تحت الصفر
 
 auto const simple_def =
     ((unit_sign >> -ws >> amount)[sign_amount] |
-     (amount >> unit_after)[amount_unit] >>
+     (glued_decimal >> unit_w)[amount_unit] >>  // 250مل، 43c
          -((and_ | ws) >> (amount >> unit_after)[add_subunit]) |
+     (amount >> unit_after)[amount_unit] >>
+         -((and_ | ws) >> ((glued_decimal >> unit_w)[add_subunit] | (amount >> unit_after)[add_subunit])) |
      (fraction_w >> ws >> unit_w)[fraction_unit] | (unit_w >> and_ >> fraction_w)[unit_fraction] |
      unit_dual_w[two_units] | unit_w[one_unit] | (amount >> x3::omit[below_zero])[degrees_below]) >>
     -below_zero[below];

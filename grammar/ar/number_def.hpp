@@ -37,11 +37,19 @@ x3::rule<class below100_class, double> const below100 = "below100";
 x3::rule<class below1000_class, double> const below1000 = "below1000";
 x3::rule<class term_class, TermAst> const term = "number term";
 
-auto const below100_def = (unit_w >> and_ >> ten_w)[sum2]         // خمسة وخمسين
+/// A unit before و and a ten is 1–9 (خمسة وخمسين); عشرة وعشرون is two numbers.
+inline auto const unit_and_ten = [](auto& ctx) {
+  double unit = at_c<0>(x3::_attr(ctx));
+  x3::_pass(ctx) = unit < 10;
+  x3::_val(ctx) = unit + at_c<1>(x3::_attr(ctx));
+};
+
+auto const below100_def = (unit_w >> and_ >> ten_w)[unit_and_ten]  // خمسة وخمسين
                           | (teenhead_w >> ws >> teen10_w)[sum2]  // إحدى عشرة
                           | teen_w[assign] | ten_w[assign] | unit_w[assign];
 
 auto const below1000_def = (hundred_w >> and_ >> below100)[sum2]  // مئة وخمسون
+                           | (hundred_w >> ws >> below100)[sum2]   // Egyptian: متين تلاتة وستين
                            | hundred_w[assign] | below100[assign];
 
 inline auto const scaled = [](auto& ctx) {
@@ -105,9 +113,20 @@ inline auto const next_fraction = [](auto& ctx) {
 
 number_type const number = "number";
 
+/// فاصلة ("comma"): the decimal part, in digits or words (1 فاصلة 25، واحد فاصلة خمسة).
+inline auto const decimal_part = [](auto& ctx) {
+  double d = x3::_attr(ctx);
+  double scale = 10;
+  while (d >= scale) scale *= 10;
+  x3::_val(ctx).value += d / scale;
+};
+inline auto const comma_word = lit(U"\u0641\u0627\u0635\u0644\u0647") >> eow;  // فاصلة
+
 auto const number_def = number_detail::term[number_detail::first_term] >>
                         *(and_ >> (number_detail::fraction_w[number_detail::next_fraction] |
-                                   number_detail::term[number_detail::next_term]));
+                                   number_detail::term[number_detail::next_term])) >>
+                        -(ws >> comma_word >> ws >>
+                          (decimal[decimal_part] | number_detail::below1000[decimal_part]));
 
 BOOST_SPIRIT_DEFINE(number)
 

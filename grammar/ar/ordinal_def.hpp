@@ -16,7 +16,7 @@ using T = Lexicon::Tables;
 inline auto const al = lit(U"\u0627\u0644");  // ال
 inline auto const ordinal_w = -al >> table<&T::ordinal> >> eow;
 x3::rule<class ordinal_part_class, double> const part_w = "ordinal part";
-auto const part_w_def = -al >> (table<&T::ordinal> | table<&T::ordinal_part>) >> eow;
+auto const part_w_def = (-al >> table<&T::ordinal> >> eow) | (al >> table<&T::ordinal_part> >> eow);
 BOOST_SPIRIT_DEFINE(part_w)
 inline auto const teen10_w = table<&T::teen10> >> eow;
 inline auto const ten_w = -al >> table<&T::ten> >> eow;

@@ -75,8 +75,15 @@ std::optional<ValuePiece> measure_at(const Lexicon& lex, iterator_type first, it
     v.value += m.upper * sub.factor / unit.factor;
     m.op = ar::q_eq;
   }
-  set_bounds(v, m.op, m.value, m.upper);
+  set_bounds(v, m.op, v.value, m.upper);
   if (m.op == op_approx) v.has_low = v.has_high = false;
+  // what a quantity is of: 500 غرام من الفراولة
+  static const std::u32string of = U" \u0645\u0646 \u0627\u0644";  // " من ال"
+  if (v.dim == ValueDim::quantity && static_cast<std::size_t>(last - it) > of.size() &&
+      std::u32string_view(it, of.size()) == of) {
+    it += of.size();
+    while (it != last && is_word_char(*it)) ++it;
+  }
   end = it;
   return v;
 }
@@ -90,7 +97,7 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
   std::uint32_t p = range.begin;
   auto starts_value = [&](std::uint32_t i) {
     char32_t c = text[i];
-    return is_word_char(c) || c == U'-' || c == U'.' || c == U'$' || c == U'\u20AC' ||
+    return is_word_char(c) || c == U'-' || c == U'.' || c == U'\u066B' || c == U'$' || c == U'\u20AC' ||
            c == U'\u00A3' || c == U'\u00A5' || c == U'\u00A2';
   };
   while (p < range.end) {
