@@ -152,6 +152,9 @@ std::vector<ParsedValue> parse_values(const Lexicon& lex, const std::string& tex
                    (piece.has_high && piece.high_closed ? "]" : ")");
     }
     if (piece.dim == ValueDim::time) resolve_time(lex, options, v);
+    if (piece.dim == ValueDim::ordinal && piece.anchor != 's')
+      v.relative = std::string(piece.anchor == 'e' ? "end" : "current") +
+                   (piece.value < 0 ? "" : "+") + format_number(piece.value);
     out.push_back(std::move(v));
   }
   return out;
@@ -181,6 +184,7 @@ nlohmann::ordered_json parse_json(const std::string& text, const std::vector<Par
       o["grain"] = v.grain.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v.grain);
     } else {
       o["value"] = number(v.piece.value);
+      if (!v.relative.empty()) o["relative"] = v.relative;
       if (!v.unit.empty()) {
         o["unit"] = v.unit;
         o["normalized"] = {{"value", number(v.normalized)}, {"unit", v.base_unit}};

@@ -31,6 +31,7 @@ struct ParsedValue {
   double normalized = 0;             ///< value in base units
   std::string interval;              ///< ranges and intervals: "[10,20)", "(20,", ",7)"
   std::string from, to, grain;       ///< times: ISO 8601, `to` exclusive at its grain
+  std::string relative;              ///< relative ordinals: "end-1", "current+1"
 };
 
 /// Parses valid UTF-8 `text` (throws InputError otherwise).

@@ -89,6 +89,7 @@ struct ValuePiece {
   bool has_low = false, has_high = false, low_closed = true, high_closed = true;
   double low = 0, high = 0;
   int unit = -1;    ///< lexicon unit index (money, quantity, volume, temperature, duration)
+  char anchor = 's';  ///< ordinals: counted from the start, the 'e'nd or the 'c'urrent item
   TimePiece time;   ///< with dim time
 };
 

@@ -250,7 +250,9 @@ class LexiconLoader {
         {"scales", &Lexicon::Tables::scales}, {"fraction", &Lexicon::Tables::fraction},
         {"vague", &Lexicon::Tables::vague},   {"percent", &Lexicon::Tables::percent},
         {"ordinal", &Lexicon::Tables::ordinal}, {"ordinal_part", &Lexicon::Tables::ordinal_part},
-        {"minus", &Lexicon::Tables::minus}};
+        {"minus", &Lexicon::Tables::minus},   {"percent_pre", &Lexicon::Tables::percent_pre},
+        {"ordinal_end", &Lexicon::Tables::ordinal_end},
+        {"ordinal_current", &Lexicon::Tables::ordinal_current}};
     auto it = classes.find(f[0]);
     if (it == classes.end()) return error("unknown number class '" + f[0] + "'", 1);
     auto v = number(f[1]);
@@ -284,10 +286,10 @@ class LexiconLoader {
 
   void qualifiers(Fields& f) {
     static const std::map<std::string, int> ops{
-        {">", op_gt}, {">=", op_ge}, {"<", op_lt}, {"<=", op_le}, {"~", op_approx}};
+        {">", op_gt}, {">=", op_ge}, {"<", op_lt}, {"<=", op_le}, {"~", op_approx}, {"=", op_eq}};
     auto op = ops.find(f[0]);
     if (op == ops.end())
-      return error("unknown qualifier operator '" + f[0] + "' (expected > >= < <= ~)", 1);
+      return error("unknown qualifier operator '" + f[0] + "' (expected > >= < <= ~ =)", 1);
     index_table* table = f[1] == "pre"    ? std::addressof(t_.qualifier_pre)
                          : f[1] == "post" ? std::addressof(t_.qualifier_post)
                                           : nullptr;

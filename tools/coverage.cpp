@@ -203,6 +203,7 @@ std::string rt_kind(const std::string& file) {
 
 std::string resolution_of(const ParsedValue& v, const std::string& kind) {
   if (kind == "percent") return format_number(v.piece.value) + "%";
+  if (kind == "ordinal" && !v.relative.empty()) return v.relative;
   if (kind == "numberrange") return v.interval;
   return format_number(v.piece.value);
 }
@@ -259,10 +260,6 @@ bool run_rt_row(const json& row, const std::string& kind, const std::vector<Pars
         return false;
       }
       continue;
-    }
-    if (kind == "ordinal" && e["TypeName"] != "ordinal") {
-      why = "relative ordinals are not read";
-      return false;
     }
     if (check_resolution && e.contains("Resolution") && e["Resolution"].contains("value")) {
       std::string want = e["Resolution"]["value"];

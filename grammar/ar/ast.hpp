@@ -34,6 +34,13 @@ struct MeasureAst {
   int unit = -1;     ///< lexicon unit index
 };
 
+/// An ordinal: a position from the start (الخامس = 5), or relative to the end or the
+/// current item (قبل الأخير = end-1، التالي = current+1).
+struct OrdinalAst {
+  double value = 0;
+  int anchor = 0;  ///< 0 start, 1 end, 2 current
+};
+
 enum TimeOp { t_in, t_since, t_until, t_between };
 
 struct TimeAst {

@@ -45,6 +45,19 @@ inline constexpr word_char_parser word_char{};
 /// End of word: the next code point is not a letter or digit.
 inline auto const eow = !word_char;
 
+/// One ASCII digit (after normalisation, every digit is ASCII).
+struct digit_char_parser : x3::parser<digit_char_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    if (first == last || *first < U'0' || *first > U'9') return false;
+    ++first;
+    return true;
+  }
+};
+inline constexpr digit_char_parser digit_char{};
+
 /// A run of ASCII digits with optional thousands separators (, ٬) and a decimal part
 /// (. ٫), read as a value. Never matches inside a longer digit run. More than 15 digits
 /// before the decimal point is not a figure (an identifier, a phone number) and does not
@@ -133,5 +146,8 @@ inline auto lit(char32_t const* s) {
 inline auto const ws = lit(U' ');
 /// The conjunction و joining number words or list items, with or without a space after.
 inline auto const and_ = ws >> lit(U'\u0648') >> -ws;
+
+/// Where a qualifier ends: the end of a word, or a number right after it (>10، <=5).
+inline auto const before_number = eow | &digit_char | &lit(U'-');
 
 }  // namespace claimcheck::ar

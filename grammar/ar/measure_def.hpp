@@ -173,7 +173,7 @@ measure_type const measure = "measure";
 signed_number_type const signed_number = "signed number";
 
 auto const measure_def =
-    -((table<&Lexicon::Tables::qualifier_pre> >> eow)[measure_detail::set_op] >> ws) >>
+    -((table<&Lexicon::Tables::qualifier_pre> >> before_number)[measure_detail::set_op] >> -ws) >>
     (measure_detail::measured_range[measure_detail::take] |
      measure_detail::simple[measure_detail::take]) >>
     -(ws >> (table<&Lexicon::Tables::qualifier_post> >> eow)[measure_detail::set_op]);

@@ -21,17 +21,36 @@ BOOST_SPIRIT_DEFINE(part_w)
 inline auto const teen10_w = table<&T::teen10> >> eow;
 inline auto const ten_w = -al >> table<&T::ten> >> eow;
 
-inline auto const teen = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx) + 10; };
+inline auto const teen = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx) + 10; };
 inline auto const compound = [](auto& ctx) {
-  x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx));
+  x3::_val(ctx).value = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx));
 };
-inline auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+inline auto const assign = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
+inline auto const from_end = [](auto& ctx) {
+  x3::_val(ctx).value = x3::_attr(ctx);
+  x3::_val(ctx).anchor = 1;
+};
+inline auto const from_current = [](auto& ctx) {
+  x3::_val(ctx).value = x3::_attr(ctx);
+  x3::_val(ctx).anchor = 2;
+};
+/// الثاني إلى الأخير: the second from the end (end-1)
+inline auto const nth_from_end = [](auto& ctx) {
+  x3::_val(ctx).value = 1 - x3::_attr(ctx);
+  x3::_val(ctx).anchor = 1;
+};
+inline auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;
 
 }  // namespace ordinal_detail
 
 ordinal_type const ordinal = "ordinal";
 
 auto const ordinal_def =
+    (ordinal_detail::part_w >> ws >> x3::omit[ordinal_detail::to_word >> ws >>
+                                              table<&Lexicon::Tables::ordinal_end>] >>
+     eow)[ordinal_detail::nth_from_end] |
+    (table<&Lexicon::Tables::ordinal_end> >> eow)[ordinal_detail::from_end] |
+    (table<&Lexicon::Tables::ordinal_current> >> eow)[ordinal_detail::from_current] |
     (ordinal_detail::part_w >> ws >> x3::omit[ordinal_detail::teen10_w])[ordinal_detail::teen] |
     (ordinal_detail::part_w >> and_ >> ordinal_detail::ten_w)[ordinal_detail::compound] |
     ordinal_detail::ordinal_w[ordinal_detail::assign] |

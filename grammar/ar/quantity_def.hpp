@@ -43,8 +43,12 @@ inline auto const vague_scale = [](auto& ctx) {  // عشرات الآلاف
   q.upper = (q.upper + 1) * s - 1;
 };
 
+inline auto const negative_number = [](auto& ctx) {
+  x3::_val(ctx).value = -at_c<1>(x3::_attr(ctx)).value;
+};
 auto const amount_def = (table<&T::vague> >> eow)[vague_amount] >>
                             -(ws >> definite_scales[vague_scale]) |
+                        (table<&T::minus> >> eow >> ws >> number_rule())[negative_number] |
                         number_rule()[from_number];
 
 BOOST_SPIRIT_DEFINE(amount, object_cl, definite_scales)
@@ -99,8 +103,12 @@ inline auto const set_dual = [](auto& ctx) {
 /// A dual noun standing alone counts two (خليتين إرهابيتين).
 auto const dual_noun = (table<&T::object_dual> >> -lit(U'\u0627') >> eow)[set_dual];
 
+/// نسبة 20، بنسبة 20 في المئة: a rate is a percentage
+auto const percent_first =
+    (x3::omit[table<&T::percent_pre>] >> eow >> ws >> amount[take_amount])[set_percent];
+
 auto const bounded_amount =
-    -((table<&T::qualifier_pre> >> eow)[set_op] >> ws) >> amount[take_amount];
+    -((table<&T::qualifier_pre> >> before_number)[set_op] >> -ws) >> amount[take_amount];
 
 }  // namespace quantity_detail
 
@@ -109,6 +117,7 @@ quantity_type const quantity = "quantity";
 auto const quantity_def =
     with_conj(quantity_detail::absence_phrase |
               (quantity_detail::range_phrase >> quantity_detail::counted_tail) |
+              (quantity_detail::percent_first >> quantity_detail::counted_tail) |
               (quantity_detail::bounded_amount >> quantity_detail::counted_tail) |
               quantity_detail::dual_noun);
 

@@ -16,7 +16,7 @@ using predicate_type = x3::rule<class predicate_class, int>;
 using attribution_type = x3::rule<class attribution_class, x3::unused_type>;
 using preposition_type = x3::rule<class preposition_class, int>;
 using measure_type = x3::rule<class measure_class, MeasureAst>;
-using ordinal_type = x3::rule<class ordinal_class, double>;
+using ordinal_type = x3::rule<class ordinal_class, OrdinalAst>;
 using signed_number_type = x3::rule<class signed_number_class, double>;
 
 BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,

@@ -21,12 +21,12 @@ using index_table = x3::symbols_parser<u32_encoding, int>;
 using value_table = x3::symbols_parser<u32_encoding, double>;
 
 /// Operators a qualifier stands for.
-enum QualifierOp { op_gt, op_ge, op_lt, op_le, op_approx };
+enum QualifierOp { op_gt, op_ge, op_lt, op_le, op_approx, op_eq };
 
 struct Lexicon::Tables {
   // numbers
   value_table unit, teenhead, teen10, teen, ten, hundred, scale, scale2, scales, fraction, vague,
-      percent;
+      percent, percent_pre;
   // qualifiers (value: QualifierOp)
   index_table qualifier_pre, qualifier_post;
   // counted nouns (value: object index)
@@ -41,7 +41,7 @@ struct Lexicon::Tables {
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;
   // ordinals (value: the ordinal), and the words that make a number negative
-  value_table ordinal, ordinal_part, minus;
+  value_table ordinal, ordinal_part, ordinal_end, ordinal_current, minus;
   // time
   index_table month, year_word, in_cue, since_cue, until_cue, start_word, relative;
 };

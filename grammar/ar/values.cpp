@@ -27,7 +27,7 @@ ValueDim dim_of(const UnitInfo& u) {
 }
 
 /// Bounds from an operator: > and >= give a lower bound, < and <= an upper one, between
-/// both (closed below, open above, as Recognizers-Text writes ranges).
+/// and = both.
 void set_bounds(ValuePiece& v, int op, double value, double upper) {
   switch (op) {
     case op_gt:
@@ -42,8 +42,11 @@ void set_bounds(ValuePiece& v, int op, double value, double upper) {
     case op_le:
       v.has_high = true, v.high = value;
       break;
-    case ar::q_between:
-      v.has_low = v.has_high = true, v.low = value, v.high = upper;
+    case ar::q_between:  // closed below, open above, as Recognizers-Text writes ranges
+      v.has_low = v.has_high = true, v.low = value, v.high = upper, v.high_closed = false;
+      break;
+    case op_eq:
+      v.has_low = v.has_high = true, v.low = v.high = value;
       break;
     default:
       break;
@@ -101,7 +104,11 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
            c == U'\u00A3' || c == U'\u00A5' || c == U'\u00A2';
   };
   while (p < range.end) {
-    if (!starts_value(p) || (p > range.begin && is_word_char(text[p]) && is_word_char(text[p - 1]))) {
+    if (!starts_value(p) ||
+        (p > range.begin && is_word_char(text[p]) && is_word_char(text[p - 1]) &&
+         !(text[p] >= U'0' && text[p] <= U'9' && text[p - 1] == U'\u0644' && p >= 2 &&
+           text[p - 2] == U'\u0627') &&
+         !(text[p] >= U'0' && text[p] <= U'9' && text[p - 1] == U'\u0648'))) {
       ++p;
       continue;
     }
@@ -143,12 +150,13 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
       }
     }
     {
-      double n = 0;
+      ar::OrdinalAst n;
       iterator_type it = first;
       if (parse_at(lex, ar::ordinal_rule(), it, last, n)) {
         ValuePiece v;
         v.dim = ValueDim::ordinal;
-        v.value = n;
+        v.value = n.value;
+        v.anchor = n.anchor == 1 ? 'e' : n.anchor == 2 ? 'c' : 's';
         consider(v, it);
       }
     }
@@ -162,10 +170,46 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
         consider(v, it);
       }
     }
+    // a range closed by a second bound: أكبر من 20 و أقل من 35 = (20,35)
+    if (best_end > first && best.dim == ValueDim::range && best.has_low != best.has_high) {
+      iterator_type q = best_end;
+      auto skip = [&](char32_t c) {
+        if (q != last && *q == c) ++q;
+      };
+      skip(U' '), skip(U'\u060C'), skip(U','), skip(U' ');
+      if (q != last && *q == U'\u0648')
+        ++q;
+      else if (last - q > 2 && q[0] == U'\u0627' && q[1] == U'\u0648' && q[2] == U' ')
+        q += 2;
+      skip(U' ');
+      ar::QuantityAst second;
+      iterator_type it = q;
+      if (q != best_end && parse_at(lex, ar::quantity_rule(), it, last, second) && !second.percent &&
+          second.object < 0 && second.op != ar::q_eq && second.op != ar::q_between) {
+        ValuePiece other;
+        set_bounds(other, second.op, second.value, second.upper);
+        if (other.has_low != best.has_low && other.has_high != best.has_high) {
+          if (other.has_low) best.has_low = true, best.low = other.low, best.low_closed = other.low_closed;
+          if (other.has_high)
+            best.has_high = true, best.high = other.high, best.high_closed = other.high_closed;
+          best_end = it;
+        }
+      }
+    }
     if (best_end > first) {
       best.span = Span{p, static_cast<std::uint32_t>(best_end - base)};
       out.push_back(best);
       p = best.span.end;
+      continue;
+    }
+    // ال or و written against digits (ال١٩٢، و250): the value starts after them
+    if (p + 1 < range.end && text[p] == U'\u0648' && text[p + 1] >= U'0' && text[p + 1] <= U'9') {
+      ++p;
+      continue;
+    }
+    if (p + 2 < range.end && text[p] == U'\u0627' && text[p + 1] == U'\u0644' &&
+        text[p + 2] >= U'0' && text[p + 2] <= U'9') {
+      p += 2;
       continue;
     }
     // skip the word
