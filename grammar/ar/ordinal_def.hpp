@@ -41,11 +41,33 @@ inline auto const nth_from_end = [](auto& ctx) {
 };
 inline auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;
 
+/// المئة والخامسة والعشرون، الألف: hundreds and scales with the article
+x3::rule<class hundreds_word_class, double> const hundreds_w = "ordinal hundred";
+auto const hundreds_w_def = al >> (table<&T::hundred> | table<&T::scale>) >> eow;
+BOOST_SPIRIT_DEFINE(hundreds_w)
+x3::rule<class below100_ordinal_class, double> const below100_ordinal = "ordinal below 100";
+auto const below100_ordinal_def =
+    (part_w >> ws >> x3::omit[teen10_w])[([](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx) + 10; })] |
+    (part_w >> and_ >> ten_w)[([](auto& ctx) {
+      x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx));
+    })] |
+    ordinal_w[([](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); })] |
+    (al >> table<&T::ten> >> eow)[([](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); })];
+x3::rule<class hundreds_ordinal_class, double> const hundreds_ordinal = "ordinal hundreds";
+auto const hundreds_ordinal_def = (hundreds_w >> -(and_ >> below100_ordinal))[([](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  x3::_val(ctx) = at_c<0>(a) + (at_c<1>(a) ? *at_c<1>(a) : 0.0);
+})];
+BOOST_SPIRIT_DEFINE(below100_ordinal, hundreds_ordinal)
+
+inline auto const hundreds_assign = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
+
 }  // namespace ordinal_detail
 
 ordinal_type const ordinal = "ordinal";
 
 auto const ordinal_def =
+    ordinal_detail::hundreds_ordinal[ordinal_detail::hundreds_assign] |
     (ordinal_detail::part_w >> ws >> x3::omit[ordinal_detail::to_word >> ws >>
                                               table<&Lexicon::Tables::ordinal_end>] >>
      eow)[ordinal_detail::nth_from_end] |

@@ -49,6 +49,8 @@ inline auto const negative_number = [](auto& ctx) {
 auto const amount_def = (table<&T::vague> >> eow)[vague_amount] >>
                             -(ws >> definite_scales[vague_scale]) |
                         (table<&T::minus> >> eow >> ws >> number_rule())[negative_number] |
+                        ((lit(U'-') | lit(U'\u2212')) >> -ws >> number_rule())[(
+                            [](auto& ctx) { x3::_val(ctx).value = -x3::_attr(ctx).value; })] |
                         number_rule()[from_number];
 
 BOOST_SPIRIT_DEFINE(amount, object_cl, definite_scales)
@@ -88,12 +90,25 @@ inline auto const to_word =
 auto const absence_phrase = table<&T::absence> >> eow >> gap >>
                             -(any_word >> gap) >> object_cl[set_absence];
 
+inline auto const range_dash = -ws >> (lit(U'-') | lit(U'~') | lit(U'\u2013')) >> -ws;
 auto const range_phrase =
     (between_word >> ws >> amount[take_amount] >> and_ >> amount[take_upper]) |
+    (amount[take_amount] >> range_dash >> amount[take_upper]) |
     (from_word >> ws >> amount[take_amount] >> ws >> to_word >> ws >> amount[take_upper]);
 
+/// أقل من 5000 أو يساوي: "or equal" makes a strict bound inclusive
+inline auto const or_equal = [](auto& ctx) {
+  auto& q = x3::_val(ctx);
+  if (q.op == op_gt) q.op = op_ge;
+  if (q.op == op_lt) q.op = op_le;
+};
+inline auto const or_equal_words =
+    lit(U"\u0627\u0648 \u064A\u0633\u0627\u0648\u064A") >> eow;  // او يساوي
+inline auto const from_ahead = ws >> lit(U"\u0645\u0646") >> eow;  // من: «أو أقل من 6000» is a bound of its own
+
 auto const counted_tail = -percent[set_percent] >> -(ws >> object_w[set_object]) >>
-                          -(ws >> (table<&T::qualifier_post> >> eow)[set_op]);
+                          -(ws >> (table<&T::qualifier_post> >> eow >> !from_ahead)[set_op]) >>
+                          -(ws >> or_equal_words)[or_equal];
 
 inline auto const set_dual = [](auto& ctx) {
   auto& q = x3::_val(ctx);

@@ -100,7 +100,8 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
   std::uint32_t p = range.begin;
   auto starts_value = [&](std::uint32_t i) {
     char32_t c = text[i];
-    return is_word_char(c) || c == U'-' || c == U'.' || c == U'\u066B' || c == U'$' || c == U'\u20AC' ||
+    return is_word_char(c) || c == U'-' || c == U'.' || c == U'\u066B' || c == U'$' ||
+           c == U'>' || c == U'<' || c == U'\u2265' || c == U'\u2264' || c == U'\u20AC' ||
            c == U'\u00A3' || c == U'\u00A5' || c == U'\u00A2';
   };
   while (p < range.end) {
@@ -188,7 +189,9 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
           second.object < 0 && second.op != ar::q_eq && second.op != ar::q_between) {
         ValuePiece other;
         set_bounds(other, second.op, second.value, second.upper);
-        if (other.has_low != best.has_low && other.has_high != best.has_high) {
+        const double low = best.has_low ? best.low : other.low;
+        const double high = best.has_high ? best.high : other.high;
+        if (other.has_low != best.has_low && other.has_high != best.has_high && low <= high) {
           if (other.has_low) best.has_low = true, best.low = other.low, best.low_closed = other.low_closed;
           if (other.has_high)
             best.has_high = true, best.high = other.high, best.high_closed = other.high_closed;
