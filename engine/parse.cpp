@@ -2,7 +2,9 @@
 // points and bytes) and finish its meaning (units, intervals, times against a reference).
 #include "engine/parse.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <stdexcept>
 #include <cmath>
 #include <cstdio>
 
@@ -104,6 +106,16 @@ void resolve_time(const Lexicon& lex, const ParseOptions& options, ParsedValue& 
 
 }  // namespace
 
+const std::vector<std::string>& value_dims() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (int d = 0; d <= static_cast<int>(ValueDim::range); ++d)
+      out.push_back(dim_name(static_cast<ValueDim>(d)));
+    return out;
+  }();
+  return names;
+}
+
 std::string format_number(double v) {
   if (v == std::floor(v) && std::fabs(v) < 1e15) {
     char buf[32];
@@ -129,7 +141,14 @@ std::vector<ParsedValue> parse_values(const Lexicon& lex, const std::string& tex
   }
   cp_at[text.size()] = cps;
   std::vector<ParsedValue> out;
-  auto pieces = scan_values(lex, norm.text, Span{0, static_cast<std::uint32_t>(norm.text.size())});
+  ValueDims dims = 0;
+  for (const auto& name : options.dims) {
+    auto it = std::find(value_dims().begin(), value_dims().end(), name);
+    if (it == value_dims().end()) throw std::invalid_argument("unknown dimension '" + name + "'");
+    dims |= ValueDims{1} << (it - value_dims().begin());
+  }
+  auto pieces =
+      scan_values(lex, norm.text, Span{0, static_cast<std::uint32_t>(norm.text.size())}, dims);
   for (const auto& piece : pieces) {
     ParsedValue v;
     v.piece = piece;

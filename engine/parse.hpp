@@ -18,7 +18,12 @@ struct ParseOptions {
   /// What relative times resolve against (Duckling's corpus uses 2013-02-12T04:30:00);
   /// "YYYY-MM-DD…". Without it, relative times stay unresolved.
   std::string reference;
+  /// Only values of these dimensions ("number", "money", …); empty for all.
+  std::vector<std::string> dims;
 };
+
+/// The dimension names parse knows, in order.
+const std::vector<std::string>& value_dims();
 
 struct ParsedValue {
   ValuePiece piece;

@@ -93,10 +93,17 @@ struct ValuePiece {
   TimePiece time;   ///< with dim time
 };
 
+/// A set of ValueDims (bit 1 << dim); zero stands for all of them.
+using ValueDims = std::uint32_t;
+inline ValueDims dim_bit(ValueDim d) { return ValueDims{1} << static_cast<int>(d); }
+
 /// Scans `range` of `text` for every value in it: numbers, ordinals, amounts with units
 /// and currencies, percentages, durations, temperatures, volumes, times and ranges. At
-/// each word the longest reading wins.
-std::vector<ValuePiece> scan_values(const Lexicon& lexicon, std::u32string_view text, Span range);
+/// each word the longest reading wins. With `dims`, only readings of those dimensions
+/// are tried (so a number inside an amount of money is a number when only numbers are
+/// asked for, as the suites' "target dimension" tests do).
+std::vector<ValuePiece> scan_values(const Lexicon& lexicon, std::u32string_view text, Span range,
+                                    ValueDims dims = 0);
 
 /// Scans the normalised text range `range` (a sentence) of `text` for claim pieces.
 SentencePieces scan_sentence(const Lexicon& lexicon, std::u32string_view text, Span range);

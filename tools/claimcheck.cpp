@@ -55,7 +55,8 @@ commands:
   parse TEXT|-         every value the grammar recognises in a short text, as JSON:
                        numbers, ordinals, money (ISO 4217), quantities with units,
                        percentages, durations, temperatures, volumes, times, ranges;
-                       --reference YYYY-MM-DD resolves relative times
+                       --reference YYYY-MM-DD resolves relative times;
+                       --dims number,money,… keeps to those dimensions
   ingest --db DB FILE...
                        store documents and their facts in a corpus (SQLite); the same
                        content again changes nothing; --reextract brings facts of an
@@ -196,6 +197,20 @@ int run_parse(const Lexicon& lex, const std::vector<std::string>& args) {
       if (options.reference.size() < 10 || options.reference[4] != '-' ||
           options.reference[7] != '-')
         throw UsageError("--reference takes a date as YYYY-MM-DD, not '" + options.reference + "'");
+    } else if (args[i] == "--dims") {
+      if (i + 1 >= args.size()) throw UsageError("--dims needs a value");
+      std::string list = args[++i];
+      for (std::size_t at = 0; at <= list.size();) {
+        std::size_t comma = std::min(list.find(',', at), list.size());
+        std::string dim = list.substr(at, comma - at);
+        if (std::find(value_dims().begin(), value_dims().end(), dim) == value_dims().end()) {
+          std::string known;
+          for (const auto& d : value_dims()) known += (known.empty() ? "" : ", ") + d;
+          throw UsageError("--dims: unknown dimension '" + dim + "' (known: " + known + ")");
+        }
+        options.dims.push_back(dim);
+        at = comma + 1;
+      }
     } else if (args[i] == "-") {
       text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
       have_text = true;

@@ -372,6 +372,16 @@ int main(int argc, char** argv) {
       }
       ParseOptions options;
       if (row.contains("reference_time")) options.reference = row["reference_time"];
+      // each suite asks for its own dimension only (Duckling's target dimension, or the
+      // Recognizers-Text model under test)
+      if (duckling) {
+        options.dims = {our_dim(row["dim"])};
+      } else {
+        const std::string kind = rt_kind(suite.file);
+        options.dims = kind == "numberrange"          ? std::vector<std::string>{"range"}
+                       : kind == "datetime_extractor" ? std::vector<std::string>{"time", "duration"}
+                                                      : std::vector<std::string>{kind};
+      }
       std::vector<ParsedValue> values;
       std::string why;
       bool ok = false;

@@ -58,8 +58,9 @@ struct digit_char_parser : x3::parser<digit_char_parser> {
 };
 inline constexpr digit_char_parser digit_char{};
 
-/// A run of ASCII digits with optional thousands separators (, ٬) and a decimal part
-/// (. ٫), read as a value. Never matches inside a longer digit run. More than 15 digits
+/// A run of ASCII digits with optional thousands separators (, ٬ ، before exactly three
+/// digits) and a decimal part (. ٫, or a comma before other than three digits: 4,8 and
+/// ٠,٠٨ as written across the Maghreb and in much Arabic print), read as a value. Never matches inside a longer digit run. More than 15 digits
 /// before the decimal point is not a figure (an identifier, a phone number) and does not
 /// match: a double would not hold it exactly. Letters right after the digits (G20, 12abc)
 /// make it no number, unless `Glued` (250مل, 43c: a unit written against its number).
@@ -76,7 +77,8 @@ struct decimal_parser : x3::parser<decimal_parser<Glued>> {
     int lead = 0;
     while (i != last && digit(*i)) value = value * 10 + (*i++ - U'0'), ++lead;
     // thousands groups: separator followed by exactly three digits
-    while (i != last && (*i == U',' || *i == U'\u066C') && lead <= 3) {
+    int groups = 0;
+    while (i != last && (*i == U',' || *i == U'\u066C' || *i == U'\u060C') && lead <= 3) {
       It j = i + 1;
       int n = 0;
       double group = 0;
@@ -84,8 +86,12 @@ struct decimal_parser : x3::parser<decimal_parser<Glued>> {
       if (n != 3) break;
       value = value * 1000 + group;
       i = j;
+      ++groups;
     }
-    if (i != last && (*i == U'.' || *i == U'\u066B') && i + 1 != last && digit(*(i + 1))) {
+    const bool decimal_comma = groups == 0 && i != last && *i == U',' && i + 1 != last &&
+                               digit(*(i + 1));
+    if (i != last && (*i == U'.' || *i == U'\u066B' || decimal_comma) && i + 1 != last &&
+        digit(*(i + 1))) {
       double scale = 0.1;
       ++i;
       while (i != last && digit(*i)) value += (*i++ - U'0') * scale, scale /= 10;

@@ -178,7 +178,34 @@ auto const measure_def =
      measure_detail::simple[measure_detail::take]) >>
     -(ws >> (table<&Lexicon::Tables::qualifier_post> >> eow)[measure_detail::set_op]);
 
-auto const signed_number_def = measure_detail::amount;
+namespace measure_detail {
+inline auto const divide = [](auto& ctx) {
+  double d = at_c<1>(x3::_attr(ctx));
+  x3::_pass(ctx) = d != 0;
+  x3::_val(ctx) = d != 0 ? at_c<0>(x3::_attr(ctx)) / d : 0;
+};
+inline auto const part_of = [](auto& ctx) {  // جزء من مئة = 1/100
+  double d = x3::_attr(ctx);
+  x3::_pass(ctx) = d != 0;
+  x3::_val(ctx) = d != 0 ? 1 / d : 0;
+};
+inline auto const over_w = ws >> lit(U"\u0639\u0644\u064A") >> eow >> ws;  // على
+inline auto const of_w = ws >> lit(U"\u0645\u0646") >> eow >> ws;            // من
+inline auto const part_w =                                                  // جزء، أجزاء
+    (lit(U"\u062C\u0632\u0621") | lit(U"\u0627\u062C\u0632\u0627\u0621")) >> eow;
+}  // namespace measure_detail
+
+/// A number as `claimcheck parse` reads it: an amount, or a ratio of two (واحد على ٣،
+/// ٢٠٠٠ على ٣، جزء من مئة، ثلاثة أجزاء من خمسة، واحد من ثلاثة), or a part alone (نصف،
+/// ربع). Only the value scanner uses it: in a claim, «فاز 3 على 1» is a score.
+auto const signed_number_def =
+    (measure_detail::amount >> measure_detail::over_w >> measure_detail::amount)[measure_detail::divide] |
+    (measure_detail::amount >> ws >> x3::omit[measure_detail::part_w] >> measure_detail::of_w >>
+     measure_detail::amount)[measure_detail::divide] |
+    (measure_detail::part_w >> measure_detail::of_w >> measure_detail::amount)[measure_detail::part_of] |
+    (measure_detail::amount >> measure_detail::of_w >> measure_detail::amount)[measure_detail::divide] |
+    measure_detail::amount[measure_detail::assign] |
+    measure_detail::fraction_w[measure_detail::assign];
 
 BOOST_SPIRIT_DEFINE(measure, signed_number)
 

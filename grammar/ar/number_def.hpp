@@ -44,13 +44,25 @@ inline auto const unit_and_ten = [](auto& ctx) {
   x3::_val(ctx) = unit + at_c<1>(x3::_attr(ctx));
 };
 
-auto const below100_def = (unit_w >> and_ >> ten_w)[unit_and_ten]  // خمسة وخمسين
-                          | (teenhead_w >> ws >> teen10_w)[sum2]  // إحدى عشرة
+/// A unit, with the ten it may lead (خمسة وخمسين). Each word is read once: the
+/// alternatives share no prefix, and the last one is only for عشرة before و and a ten.
+inline auto const unit_maybe_ten = [](auto& ctx) {
+  double unit = at_c<0>(x3::_attr(ctx));
+  auto const& ten = at_c<1>(x3::_attr(ctx));
+  x3::_pass(ctx) = !ten || unit < 10;
+  x3::_val(ctx) = unit + (ten ? *ten : 0.0);
+};
+inline auto const sum_maybe = [](auto& ctx) {
+  auto const& rest = at_c<1>(x3::_attr(ctx));
+  x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + (rest ? *rest : 0.0);
+};
+
+auto const below100_def = (teenhead_w >> ws >> teen10_w)[sum2]              // إحدى عشرة
+                          | (unit_w >> -(and_ >> ten_w))[unit_maybe_ten]  // خمسة وخمسين
                           | teen_w[assign] | ten_w[assign] | unit_w[assign];
 
-auto const below1000_def = (hundred_w >> and_ >> below100)[sum2]  // مئة وخمسون
-                           | (hundred_w >> ws >> below100)[sum2]   // Egyptian: متين تلاتة وستين
-                           | hundred_w[assign] | below100[assign];
+// مئة وخمسون، and the Egyptian متين تلاتة وستين without و
+auto const below1000_def = (hundred_w >> -((and_ | ws) >> below100))[sum_maybe] | below100[assign];
 
 inline auto const scaled = [](auto& ctx) {
   double v = at_c<0>(x3::_attr(ctx)), s = at_c<1>(x3::_attr(ctx));
@@ -71,13 +83,19 @@ inline auto const plain = [](auto& ctx) {
 x3::rule<class scale_any_class, double> const scale_any = "scale word";
 auto const scale_any_def = scale_w | scales_w;
 
-auto const term_def = (below1000 >> ws >> scale_any)[scaled]  // ثلاثة آلاف، مئة ألف
-                      | (decimal >> ws >> scale_any)[scaled]  // 3 ملايين، 1.5 مليار
-                      | (fraction_w >> ws >> scale_w)[scaled]  // نصف مليون
-                      | scale2_w[dual]                         // ألفان، مليونين
-                      | scale_w[single_scale]                  // ألف، مليون
-                      | decimal[plain]                         // 200، 1,500، 2.5
-                      | below1000[plain];                      // مئتي، خمسة وخمسين
+/// A number and, if a scale word follows, its scale (ثلاثة آلاف = 3000; 200 = 200): the
+/// number is read once either way.
+inline auto const maybe_scaled = [](auto& ctx) {
+  double v = at_c<0>(x3::_attr(ctx));
+  auto const& s = at_c<1>(x3::_attr(ctx));
+  x3::_val(ctx) = s ? TermAst{v * *s, *s} : TermAst{v, v >= 100 ? 100.0 : 1.0};
+};
+
+auto const term_def = (below1000 >> -(ws >> scale_any))[maybe_scaled]  // ثلاثة آلاف، مئتي
+                      | (decimal >> -(ws >> scale_any))[maybe_scaled]  // 3 ملايين، 1,500
+                      | (fraction_w >> ws >> scale_w)[scaled]          // نصف مليون
+                      | scale2_w[dual]                                 // ألفان، مليونين
+                      | scale_w[single_scale];                         // ألف، مليون
 
 BOOST_SPIRIT_DEFINE(below100, below1000, scale_any, term)
 
@@ -122,9 +140,22 @@ inline auto const decimal_part = [](auto& ctx) {
 };
 inline auto const comma_word = lit(U"\u0641\u0627\u0635\u0644\u0647") >> eow;  // فاصلة
 
+/// ثلاثة أخماس = 3/5: the term just read counts parts (after و they are added: عشرون
+/// وثلاثة أخماس = 20.6). Read after the term, so the term is parsed once.
+inline auto const to_parts = [](auto& ctx) {
+  auto& n = x3::_val(ctx);
+  double d = x3::_attr(ctx);
+  n.value += n.last_value / d - n.last_value;
+  n.last_value /= d;
+  n.last_scale = 0;
+};
+inline auto const denominator_w = ws >> table<&Lexicon::Tables::denominator> >> eow;
+
 auto const number_def = number_detail::term[number_detail::first_term] >>
+                        -denominator_w[to_parts] >>
                         *(and_ >> (number_detail::fraction_w[number_detail::next_fraction] |
-                                   number_detail::term[number_detail::next_term])) >>
+                                   number_detail::term[number_detail::next_term] >>
+                                       -denominator_w[to_parts])) >>
                         -(ws >> comma_word >> ws >>
                           (decimal[decimal_part] | number_detail::below1000[decimal_part]));
 

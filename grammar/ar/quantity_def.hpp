@@ -93,7 +93,6 @@ auto const absence_phrase = table<&T::absence> >> eow >> gap >>
 inline auto const range_dash = -ws >> (lit(U'-') | lit(U'~') | lit(U'\u2013')) >> -ws;
 auto const range_phrase =
     (between_word >> ws >> amount[take_amount] >> and_ >> amount[take_upper]) |
-    (amount[take_amount] >> range_dash >> amount[take_upper]) |
     (from_word >> ws >> amount[take_amount] >> ws >> to_word >> ws >> amount[take_upper]);
 
 /// أقل من 5000 أو يساوي: "or equal" makes a strict bound inclusive
@@ -122,8 +121,9 @@ auto const dual_noun = (table<&T::object_dual> >> -lit(U'\u0627') >> eow)[set_du
 auto const percent_first =
     (x3::omit[table<&T::percent_pre>] >> eow >> ws >> amount[take_amount])[set_percent];
 
-auto const bounded_amount =
-    -((table<&T::qualifier_pre> >> before_number)[set_op] >> -ws) >> amount[take_amount];
+/// an amount, or two with a dash between (10-20، 20~100): read once either way
+auto const bounded_amount = -((table<&T::qualifier_pre> >> before_number)[set_op] >> -ws) >>
+                            amount[take_amount] >> -(range_dash >> amount[take_upper]);
 
 }  // namespace quantity_detail
 

@@ -93,8 +93,13 @@ std::optional<ValuePiece> measure_at(const Lexicon& lex, iterator_type first, it
 
 }  // namespace
 
-std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text, Span range) {
+std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text, Span range,
+                                    ValueDims dims) {
   std::vector<ValuePiece> out;
+  auto wanted = [&](ValueDim d) { return dims == 0 || (dims & dim_bit(d)) != 0; };
+  const bool measures = dims == 0 || (dims & (dim_bit(ValueDim::money) | dim_bit(ValueDim::quantity) |
+                                              dim_bit(ValueDim::volume) | dim_bit(ValueDim::duration) |
+                                              dim_bit(ValueDim::temperature))) != 0;
   const char32_t* base = text.data();
   iterator_type const last = base + range.end;
   std::uint32_t p = range.begin;
@@ -117,9 +122,9 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
     ValuePiece best;
     iterator_type best_end = first;
     auto consider = [&](const ValuePiece& v, iterator_type end) {
-      if (end > best_end) best = v, best_end = end;
+      if (end > best_end && wanted(v.dim)) best = v, best_end = end;
     };
-    {
+    if (wanted(ValueDim::time)) {
       ar::TimeAst t;
       iterator_type it = first;
       if (parse_at(lex, ar::time_rule(), it, last, t)) {
@@ -132,11 +137,11 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
         consider(v, it);
       }
     }
-    {
+    if (measures) {
       iterator_type it = first;
       if (auto v = measure_at(lex, first, last, it)) consider(*v, it);
     }
-    {
+    if (wanted(ValueDim::percent) || wanted(ValueDim::range)) {
       ar::QuantityAst q;
       iterator_type it = first;
       if (parse_at(lex, ar::quantity_rule(), it, last, q) && (q.percent || q.op != ar::q_eq) &&
@@ -150,7 +155,7 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
         consider(v, it);
       }
     }
-    {
+    if (wanted(ValueDim::ordinal)) {
       ar::OrdinalAst n;
       iterator_type it = first;
       if (parse_at(lex, ar::ordinal_rule(), it, last, n)) {
@@ -161,7 +166,7 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
         consider(v, it);
       }
     }
-    {
+    if (wanted(ValueDim::number)) {
       double n = 0;
       iterator_type it = first;
       if (parse_at(lex, ar::signed_number_rule(), it, last, n)) {
