@@ -45,7 +45,8 @@ class DatasetChecker {
     bool known = kind == "country_or_org" ? (lex_.knows_country(id) || lex_.knows_organisation(id))
                  : kind == "family"       ? lex_.knows_family(id)
                  : kind == "predicate"    ? lex_.find_predicate(id) != nullptr
-                                          : lex_.find_object(id) != nullptr;
+                                          : lex_.find_object(id) != nullptr ||
+                                                lex_.knows_unit_base(id);
     if (known) return;
     std::vector<std::string> candidates =
         kind == "country_or_org" ? lex_.ids("country") : lex_.ids(kind);

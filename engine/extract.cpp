@@ -411,14 +411,21 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
 
       // counts and measures
       for (const auto& q : ps.quantities) {
-        if (q.object < 0 && !q.percent) continue;  // a bare number is not a claim
-        Fact f = make_fact(q.percent ? "measure" : "count", q.span);
+        if (q.object < 0 && !q.percent && q.unit < 0) continue;  // a bare number is not a claim
+        Fact f = make_fact(q.percent || q.unit >= 0 ? "measure" : "count", q.span);
         Span anchor = q.span;
         FactQuantity fq;
         fq.op = quantity_op(q.op);
         fq.value = q.value;
         if (q.op == QuantityOp::between) fq.upper = q.upper;
         if (q.percent) fq.unit = "percent";
+        if (q.unit >= 0) {  // in base units: 0.5 طن = 500,000 gram; currencies as ISO 4217
+          const UnitInfo& unit = lex.unit(q.unit);
+          fq.unit = unit.base;
+          fq.value *= unit.factor;
+          if (fq.upper) *fq.upper *= unit.factor;
+          f.object = unit.base;  // what is measured: amounts in one unit compare
+        }
         fq.text = original(st, q.span);
         f.quantity = fq;
         if (q.absence) f.polarity = "negative";

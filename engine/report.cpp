@@ -208,7 +208,10 @@ std::string describe_quantity(const FactQuantity& q) {
   std::string s = q.op == "between" ? "between " + number_text(q.value) + " and " +
                                           number_text(q.upper.value_or(q.value))
                                     : q.op + " " + number_text(q.value);
-  if (q.unit == "percent") s += "%";
+  if (q.unit == "percent")
+    s += "%";
+  else if (!q.unit.empty())
+    s += " " + q.unit;
   return s;
 }
 

@@ -31,6 +31,7 @@ struct QuantityPiece {
   bool absence = false;    ///< a stated absence: a count of zero
   bool qualified = false;  ///< a qualifier or range word bounds it
   int object = -1;         ///< counted object index in the lexicon, -1 when none
+  int unit = -1;           ///< lexicon unit index of an amount with a unit (20 مليون دولار)
   Preceding preceding = Preceding::none;
   Span span;
 };

@@ -93,12 +93,19 @@ bool Lexicon::knows_family(std::string_view family) const {
   return families_.count(family) > 0;
 }
 
+bool Lexicon::knows_unit_base(std::string_view base) const {
+  return std::any_of(units_.begin(), units_.end(), [&](const UnitInfo& u) { return u.base == base; });
+}
+
 std::vector<std::string> Lexicon::ids(std::string_view kind) const {
   std::vector<std::string> out;
   if (kind == "predicate")
     for (const auto& p : predicates_) out.push_back(p.id);
-  else if (kind == "object")
+  else if (kind == "object") {
     for (const auto& o : objects_) out.push_back(o.id);
+    for (const auto& u : units_)
+      if (std::find(out.begin(), out.end(), u.base) == out.end()) out.push_back(u.base);
+  }
   else if (kind == "family")
     out.assign(families_.begin(), families_.end());
   else if (kind == "country")

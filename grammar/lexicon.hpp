@@ -110,6 +110,8 @@ class Lexicon {
   bool knows_country(std::string_view code) const;
   bool knows_organisation(std::string_view id) const;
   bool knows_family(std::string_view family) const;
+  /// A unit's base (gram, litre, USD): the object of a measure fact.
+  bool knows_unit_base(std::string_view base) const;
 
   /// Every id of a kind, for validation and "did you mean" suggestions.
   std::vector<std::string> ids(std::string_view kind) const;

@@ -445,7 +445,10 @@ std::string words(const FactQuantity& q, const std::string& polarity) {
     s = "between " + num(q.value) + " and " + num(q.upper.value_or(q.value));
   else
     s = num(q.value);
-  if (q.unit == "percent") s += "%";
+  if (q.unit == "percent")
+    s += "%";
+  else if (!q.unit.empty())
+    s += " " + q.unit;  // a measure in base units: 4200000 gram, 12000000 USD
   if (!q.text.empty()) s += " («" + q.text + "»)";
   return s;
 }

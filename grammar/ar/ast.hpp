@@ -32,6 +32,7 @@ struct MeasureAst {
   double value = 0;
   double upper = 0;  ///< with q_between
   int unit = -1;     ///< lexicon unit index
+  bool bare = false;  ///< a unit word alone (كغ = 1 kg): no amount written
 };
 
 /// An ordinal: a position from the start (الخامس = 5), or relative to the end or the

@@ -96,6 +96,7 @@ inline auto const sign_amount = [](auto& ctx) {
 inline auto const one_unit = [](auto& ctx) {
   x3::_val(ctx).unit = x3::_attr(ctx);
   x3::_val(ctx).value = 1;
+  x3::_val(ctx).bare = true;
 };
 inline auto const two_units = [](auto& ctx) {
   x3::_val(ctx).unit = x3::_attr(ctx);
@@ -173,6 +174,7 @@ measure_type const measure = "measure";
 signed_number_type const signed_number = "signed number";
 
 auto const measure_def =
+    -x3::omit[conj >> &digit_char] >>  // و800 كلغ
     -((table<&Lexicon::Tables::qualifier_pre> >> before_number)[measure_detail::set_op] >> -ws) >>
     (measure_detail::measured_range[measure_detail::take] |
      measure_detail::simple[measure_detail::take]) >>

@@ -120,11 +120,44 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         }
       }
       {
+        // A quantity; and when it counts no noun (20 مليون …) or nothing was read at a
+        // currency sign ($10), an amount with a unit or currency (20 مليون دولار، 5
+        // أطنان) is a measure. Trying the measure rule only then keeps the hot path (most
+        // words are no number) as fast as before. A unit word alone (دولار) and durations
+        // (which times already read) are not measures of a claim.
         ar::QuantityAst q;
-        iterator_type it = first;
-        if (parse_at(lex, ar::quantity_rule(), it, last, q)) {
-          out.quantities.push_back(to_piece(q, Span{p, idx(base, it)}, here));
-          p = idx(base, it);
+        iterator_type qit = first;
+        const bool quantity = parse_at(lex, ar::quantity_rule(), qit, last, q);
+        const bool bare = quantity && q.object < 0 && !q.percent && !q.absence;
+        const char32_t c = text[p];
+        const bool sign = c == U'$' || c == U'\u20AC' || c == U'\u00A3' || c == U'\u00A5';
+        if (bare || (!quantity && sign)) {
+          ar::MeasureAst m;
+          iterator_type it = first;
+          if (parse_at(lex, ar::measure_rule(), it, last, m) && m.unit >= 0 && !m.bare &&
+              lex.unit(m.unit).dim != "duration" && (!quantity || it >= qit)) {
+            QuantityPiece piece;
+            piece.op = to_op(m.op <= -1000 ? ar::q_eq : m.op);
+            piece.value = m.value;
+            piece.upper = m.upper;
+            piece.qualified = m.op != ar::q_eq && m.op > -1000;
+            if (m.op <= -1000) {  // a subunit after the unit: 20 دولار و43 سنت
+              const UnitInfo& unit = lex.unit(m.unit);
+              const UnitInfo& sub = lex.unit(-1000 - m.op);
+              piece.value += sub.base == unit.base ? m.upper * sub.factor / unit.factor : 0;
+              piece.upper = 0;
+            }
+            piece.unit = m.unit;
+            piece.preceding = here;
+            piece.span = Span{p, idx(base, it)};
+            out.quantities.push_back(piece);
+            p = idx(base, it);
+            continue;
+          }
+        }
+        if (quantity) {
+          out.quantities.push_back(to_piece(q, Span{p, idx(base, qit)}, here));
+          p = idx(base, qit);
           continue;
         }
       }

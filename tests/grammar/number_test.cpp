@@ -183,9 +183,17 @@ TEST_CASE(
   for (const auto& r : rows) check_number(r.text, r.value);
 }
 
+TEST_CASE("a comma before other than three digits is a decimal comma; before three, thousands") {
+  CHECK(parse_number(lexicon(), norm("1,50")) == 1.5);  // Maghreb and much Arabic print
+  CHECK(parse_number(lexicon(), norm("٤,٨")) == doctest::Approx(4.8));
+  CHECK(parse_number(lexicon(), norm("1,500")) == 1500);
+  CHECK(parse_number(lexicon(), norm("١،٢٣٤،٥٦٧")) == 1234567);  // Arabic comma
+  CHECK(parse_number(lexicon(), norm("12,220.5")) == 12220.5);
+}
+
 TEST_CASE("not numbers, or not whole numbers: the parse must fail") {
   for (const char* text : {"خلية", "عشرات", "ستين خلية", "الاف", "ثلاثةوخمسة", "12abc", "G20",
-                           "مئات", "سنة", "الثالث", "واحدي", "خمسه وخمسة", "1,50", "مليوني خلية",
+                           "مئات", "سنة", "الثالث", "واحدي", "خمسه وخمسة", "1,500,00", "مليوني خلية",
                            "1234567890123456", "9999999999999999999999999999999999999999"}) {
     std::string shown = text;
     CAPTURE(shown);
