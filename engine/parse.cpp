@@ -123,7 +123,7 @@ std::string format_number(double v) {
     return std::string(buf) == "-0" ? "0" : buf;
   }
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
+  std::snprintf(buf, sizeof buf, "%.15G", v);  // 0.333333333333333, 1E-12, 1.232E+15
   return buf;
 }
 

@@ -46,7 +46,8 @@ std::vector<ParsedValue> parse_values(const Lexicon& lexicon, const std::string&
 /// {"text": …, "values": [{"dim", "text", "start", "end", "value", …}]}
 nlohmann::ordered_json parse_json(const std::string& text, const std::vector<ParsedValue>& values);
 
-/// A number as Recognizers-Text and our JSON write it: 20, 0.08, -10 (no trailing zeros).
+/// A number as Recognizers-Text writes it: 20, 0.08, -10, 0.333333333333333 (15
+/// significant digits), 1E-12.
 std::string format_number(double v);
 
 }  // namespace claimcheck

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <boost/fusion/include/at_c.hpp>
+#include <cmath>
 
 #include "grammar/ar/rules.hpp"
 
@@ -51,6 +52,46 @@ struct ratio_parser : x3::parser<ratio_parser> {
   }
 };
 inline constexpr ratio_parser ratio{};
+
+/// A power in digits: 1e10, -12e-1, 12,32e+14 (a decimal comma), 1,1^23, 2,5^-1.
+struct power_parser : x3::parser<power_parser> {
+  using attribute_type = double;
+  static bool const has_attribute = true;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr& attr) const {
+    auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+    auto read = [&](It& i, double& v) {  // [-+]digits[(,|.)digits]
+      double sign = 1;
+      if (i != last && (*i == U'-' || *i == U'+')) sign = *i == U'-' ? -1 : 1, ++i;
+      if (i == last || !digit(*i)) return false;
+      v = 0;
+      int n = 0;
+      while (i != last && digit(*i) && n < 15) v = v * 10 + (*i++ - U'0'), ++n;
+      if (i != last && (*i == U',' || *i == U'.' || *i == U'\u066B') && i + 1 != last &&
+          digit(*(i + 1))) {
+        ++i;
+        double scale = 0.1;
+        while (i != last && digit(*i)) v += (*i++ - U'0') * scale, scale /= 10;
+      }
+      v *= sign;
+      return true;
+    };
+    It i = first;
+    double mantissa = 0, exponent = 0;
+    if (!read(i, mantissa) || i == last) return false;
+    const bool e = *i == U'e' || *i == U'E';
+    if (!e && *i != U'^') return false;
+    ++i;
+    if (!read(i, exponent) || std::fabs(exponent) > 300) return false;
+    if (i != last && is_word_char(*i)) return false;
+    const double value = e ? mantissa * std::pow(10.0, exponent) : std::pow(mantissa, exponent);
+    if (!std::isfinite(value)) return false;
+    first = i;
+    x3::traits::move_to(value, attr);
+    return true;
+  }
+};
+inline constexpr power_parser power{};
 
 inline auto const minus_w = table<&T::minus> >> eow;
 inline auto const fraction_w = table<&T::fraction> >> eow;
@@ -206,7 +247,7 @@ auto const signed_number_def =
      measure_detail::amount)[measure_detail::divide] |
     (measure_detail::part_w >> measure_detail::of_w >> measure_detail::amount)[measure_detail::part_of] |
     (measure_detail::amount >> measure_detail::of_w >> measure_detail::amount)[measure_detail::divide] |
-    measure_detail::amount[measure_detail::assign] |
+    measure_detail::power[measure_detail::assign] | measure_detail::amount[measure_detail::assign] |
     measure_detail::fraction_w[measure_detail::assign];
 
 BOOST_SPIRIT_DEFINE(measure, signed_number)

@@ -81,7 +81,7 @@ inline auto const plain = [](auto& ctx) {
   x3::_val(ctx) = TermAst{v, v >= 100 ? 100.0 : 1.0};
 };
 x3::rule<class scale_any_class, double> const scale_any = "scale word";
-auto const scale_any_def = scale_w | scales_w;
+auto const scale_any_def = scale_w | scales_w | hundred_w;  // ٣ مئة = 300
 
 /// A number and, if a scale word follows, its scale (ثلاثة آلاف = 3000; 200 = 200): the
 /// number is read once either way.
@@ -150,10 +150,16 @@ inline auto const to_parts = [](auto& ctx) {
   n.last_scale = 0;
 };
 inline auto const denominator_w = ws >> table<&Lexicon::Tables::denominator> >> eow;
+inline auto const add_parts = [](auto& ctx) {  // عشرون وثلاثة أخماس = 20.6
+  auto& n = x3::_val(ctx);
+  n.value += at_c<0>(x3::_attr(ctx)) / at_c<1>(x3::_attr(ctx));
+  n.last_scale = 0;
+};
 
 auto const number_def = number_detail::term[number_detail::first_term] >>
                         -denominator_w[to_parts] >>
                         *(and_ >> (number_detail::fraction_w[number_detail::next_fraction] |
+                                   (number_detail::below1000 >> denominator_w)[add_parts] |
                                    number_detail::term[number_detail::next_term] >>
                                        -denominator_w[to_parts])) >>
                         -(ws >> comma_word >> ws >>

@@ -106,8 +106,9 @@ inline auto const or_equal_words =
 inline auto const from_ahead = ws >> lit(U"\u0645\u0646") >> eow;  // من: «أو أقل من 6000» is a bound of its own
 
 auto const counted_tail = -percent[set_percent] >> -(ws >> object_w[set_object]) >>
-                          -(ws >> (table<&T::qualifier_post> >> eow >> !from_ahead)[set_op]) >>
-                          -(ws >> or_equal_words)[or_equal];
+                          -(ws >> (table<&T::qualifier_post> >> eow >> !from_ahead >>
+                                   !(ws >> digit_char))[set_op]) >>
+                          -(ws >> or_equal_words >> !(ws >> digit_char))[or_equal];
 
 inline auto const set_dual = [](auto& ctx) {
   auto& q = x3::_val(ctx);

@@ -204,8 +204,16 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
         }
       }
     }
+    // a conjunction in front (وأقل من 10) is not part of the value
+    std::uint32_t begin = p;
+    if (best_end > first + 1 && (text[p] == U'\u0648' || text[p] == U'\u0641') &&
+        (best.dim == ValueDim::range || best.dim == ValueDim::percent)) {
+      ar::QuantityAst again;
+      iterator_type it = first + 1;
+      if (parse_at(lex, ar::quantity_rule(), it, last, again) && it == best_end) begin = p + 1;
+    }
     if (best_end > first) {
-      best.span = Span{p, static_cast<std::uint32_t>(best_end - base)};
+      best.span = Span{begin, static_cast<std::uint32_t>(best_end - base)};
       out.push_back(best);
       p = best.span.end;
       continue;
