@@ -63,7 +63,83 @@ std::string next_at_grain(int y, int m, int d) {
   return iso(y + 1, 0, 0);
 }
 
+/// Weekdays, days of a month and clock times (the datetime rule), against the reference:
+/// a weekday is the next one after the reference day (or, with الماضي, the last one
+/// before it, or the one of a given week); a clock time without a part of the day is the
+/// next one after the reference time, within twelve hours.
+void resolve_datetime(const ParseOptions& options, ParsedValue& v) {
+  using namespace std::chrono;
+  const ValuePiece& p = v.piece;
+  int ry = 0, rm = 0, rd = 0, rh = 0, rmin = 0;
+  if (options.reference.size() >= 10)
+    std::sscanf(options.reference.c_str(), "%4d-%2d-%2d", &ry, &rm, &rd);
+  if (options.reference.size() >= 16)
+    std::sscanf(options.reference.c_str() + 11, "%2d:%2d", &rh, &rmin);
+  if (ry == 0) return;
+  const sys_days ref{year_month_day{year{ry}, month{unsigned(rm)}, day{unsigned(rd)}}};
+  sys_days date = ref;
+  const TimePiece& t = p.time;
+  const int y = t.y1 ? t.y1 : ry;
+  const int m = t.m1 ? t.m1 : rm;  // a day without a month: this month
+  if (p.nth != 0 && p.weekday > 0) {  // the nth (or last) such weekday of the month
+    sys_days first{year_month_day{year{y}, month{unsigned(m)}, day{1}}};
+    int wd = int(weekday{first}.iso_encoding());
+    if (p.nth > 0) {
+      date = first + days{(p.weekday - wd + 7) % 7 + 7 * (p.nth - 1)};
+    } else {
+      sys_days last{year_month_day{year{y}, month{unsigned(m)}, day{1}} + months{1}};
+      last -= days{1};
+      int lwd = int(weekday{last}.iso_encoding());
+      date = last - days{(lwd - p.weekday + 7) % 7};
+    }
+  } else if (t.d1 > 0 && (t.m1 > 0 || p.weekday > 0)) {
+    if (!year_month_day{year{y}, month{unsigned(m)}, day{unsigned(t.d1)}}.ok()) return;
+    date = sys_days{year_month_day{year{y}, month{unsigned(m)}, day{unsigned(t.d1)}}};
+    if (p.last_day >= t.d1) {  // a range of days: to the day after the last
+      year_month_day last{year{y}, month{unsigned(m)}, day{unsigned(p.last_day)}};
+      if (!last.ok()) last = year_month_day{year_month_day_last{year{y}, month_day_last{month{unsigned(m)}}}};
+      year_month_day after{sys_days{last} + days{1}};
+      year_month_day first{date};
+      v.from = iso(int(first.year()), int(unsigned(first.month())), int(unsigned(first.day())));
+      v.to = iso(int(after.year()), int(unsigned(after.month())), int(unsigned(after.day())));
+      v.grain = "day";
+      return;
+    }
+  } else if (p.weekday > 0) {
+    const int ref_wd = int(weekday{ref}.iso_encoding());  // 1 Monday … 7 Sunday
+    if (p.week != -100) {
+      date = ref - days{ref_wd - 1} + days{7 * p.week + p.weekday - 1};
+    } else if (p.direction < 0) {
+      int back = (ref_wd - p.weekday + 7) % 7;
+      date = ref - days{back == 0 ? 7 : back};
+    } else {
+      int ahead = (p.weekday - ref_wd + 7) % 7;
+      date = ref + days{ahead == 0 ? 7 : ahead};
+    }
+  }
+  year_month_day ymd{date};
+  std::string day_text = iso(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
+  if (p.hour < 0) {
+    v.from = day_text;
+    v.to = next_at_grain(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
+    v.grain = "day";
+    return;
+  }
+  int h = p.hour, minute = p.minute < 0 ? 0 : p.minute;
+  if (p.part == 1 && h == 12) h = 0;
+  if (p.part == 2 && h < 12) h += 12;
+  if (p.part == 3 && h < 6) h += 12;
+  if (p.part == 0 && h < 12 && t.d1 == 0 && p.weekday == 0 && h * 60 + minute <= rh * 60 + rmin)
+    h += 12;  // the next such time after the reference
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d", day_text.c_str(), h % 24, minute,
+                p.second < 0 ? 0 : p.second);
+  v.from = buf;
+  v.grain = p.second >= 0 ? "second" : p.minute >= 0 ? "minute" : "hour";
+}
+
 void resolve_time(const Lexicon& lex, const ParseOptions& options, ParsedValue& v) {
+  if (v.piece.datetime) return resolve_datetime(options, v);
   const TimePiece& t = v.piece.time;
   int ry = 0, rm = 0, rd = 0;
   if (options.reference.size() >= 10)
@@ -73,6 +149,22 @@ void resolve_time(const Lexicon& lex, const ParseOptions& options, ParsedValue& 
     if (ry == 0) return;
     const auto& rel = lex.relative(t.relative);
     using namespace std::chrono;
+    if (rel.unit == 'n') {  // the reference moment itself
+      v.from = options.reference.substr(0, 19);
+      v.grain = "second";
+      return;
+    }
+    if (rel.unit == 'w') {  // the week (from Monday) offset weeks from the reference's
+      sys_days ref{year_month_day{year{ry}, month{unsigned(rm)}, day{unsigned(rd)}}};
+      weekday wd{ref};
+      sys_days monday = ref - days{(wd.c_encoding() + 6) % 7} + days{7 * rel.offset};
+      year_month_day m{monday};
+      v.from = iso(int(m.year()), int(unsigned(m.month())), int(unsigned(m.day())));
+      year_month_day next{monday + days{7}};
+      v.to = iso(int(next.year()), int(unsigned(next.month())), int(unsigned(next.day())));
+      v.grain = "week";
+      return;
+    }
     if (rel.unit == 'y') {
       y1 = ry + rel.offset, m1 = 0, d1 = 0;
     } else if (rel.unit == 'm') {

@@ -92,6 +92,13 @@ struct ValuePiece {
   int unit = -1;    ///< lexicon unit index (money, quantity, volume, temperature, duration)
   char anchor = 's';  ///< ordinals: counted from the start, the 'e'nd or the 'c'urrent item
   TimePiece time;   ///< with dim time
+  /// with dim time, from the datetime rule: a weekday (1 Monday … 7 Sunday) with its
+  /// direction (-1 last, else next) or week (-1, 0, 1; -100 none), and a clock time
+  bool datetime = false;
+  int weekday = 0, direction = 0, week = -100;
+  int hour = -1, minute = -1, second = -1, part = 0;
+  int last_day = 0;  ///< a range of days: the last one
+  int nth = 0;       ///< the nth weekday of the month (-1 the last one)
 };
 
 /// A set of ValueDims (bit 1 << dim); zero stands for all of them.

@@ -328,8 +328,9 @@ class LexiconLoader {
     if (f[0] == "relative") {
       auto colon = f[1].find(':');
       std::string unit = f[1].substr(0, colon);
-      if (colon == std::string::npos || (unit != "year" && unit != "month" && unit != "day"))
-        return error("expected year:N, month:N or day:N, found '" + f[1] + "'");
+      if (colon == std::string::npos ||
+          (unit != "year" && unit != "month" && unit != "week" && unit != "day" && unit != "now"))
+        return error("expected year:N, month:N, week:N, day:N or now:0, found '" + f[1] + "'");
       RelativeTime rel{unit[0], 0};
       try {
         rel.offset = std::stoi(f[1].substr(colon + 1));
@@ -348,6 +349,18 @@ class LexiconLoader {
         {"since", &Lexicon::Tables::since_cue},
         {"until", &Lexicon::Tables::until_cue},
         {"start", &Lexicon::Tables::start_word}};
+    static const std::map<std::string, index_table Lexicon::Tables::*> valued{
+        {"weekday", &Lexicon::Tables::weekday},
+        {"direction", &Lexicon::Tables::direction},
+        {"day_part", &Lexicon::Tables::day_part},
+        {"middle", &Lexicon::Tables::middle}};
+    if (auto v = valued.find(f[0]); v != valued.end()) {
+      auto n = number(f[1]);
+      if (!n) return;
+      for (const auto& form : split_forms(f[2]))
+        add(t_.*(v->second), normalise_key(form), static_cast<int>(*n), f[0] + " " + f[1]);
+      return;
+    }
     auto it = kinds.find(f[0]);
     if (it == kinds.end()) return error("unknown time class '" + f[0] + "'", 1);
     for (const auto& form : split_forms(f[2])) add(t_.*(it->second), normalise_key(form), 0, f[0]);

@@ -69,7 +69,7 @@ struct UnitInfo {
 };
 
 struct RelativeTime {
-  char unit = 'y';  ///< 'y' year, 'm' month, 'd' day
+  char unit = 'y';  ///< 'y' year, 'm' month, 'w' week, 'd' day, 'n' now
   int offset = 0;
 };
 

@@ -124,7 +124,11 @@ std::string at_grain(const std::string& value, const std::string& grain) {
   if (grain == "day") return value.substr(0, 10);
   if (grain == "month") return value.substr(0, 7);
   if (grain == "year") return value.substr(0, 4);
-  return "";  // hours, minutes, weeks: not resolved
+  if (grain == "week") return value.substr(0, 10);  // its Monday
+  if (grain == "hour") return value.substr(0, 13);
+  if (grain == "minute") return value.substr(0, 16);
+  if (grain == "second") return value.substr(0, 19);
+  return "";
 }
 
 bool duckling_value_matches(const json& row, const ParsedValue& v) {
@@ -137,9 +141,11 @@ bool duckling_value_matches(const json& row, const ParsedValue& v) {
     if (e["type"] == "value") {
       std::string grain = e["grain"];
       std::string want = at_grain(e["value"], grain);
-      return !want.empty() && v.grain == grain && v.from == want;
+      return !want.empty() && v.grain == grain && at_grain(v.from, grain) == want;
     }
     std::string got_from = v.from, got_to = v.to;
+    if (e.contains("from") && !got_from.empty())
+      got_from = at_grain(got_from, e["from"]["grain"]);
     if (e.contains("from") != !got_from.empty() || e.contains("to") != !got_to.empty())
       return false;
     if (e.contains("from") &&

@@ -42,6 +42,21 @@ struct OrdinalAst {
   int anchor = 0;  ///< 0 start, 1 end, 2 current
 };
 
+/// A day or a moment that `claimcheck parse` resolves against its reference time: a
+/// weekday (الاثنين القادم، أحد الأسبوع الماضي), a day of a month (الرابع من نيسان، منتصف
+/// آذار), a month of a year (2/2013), a clock time (الساعة الثالثة وربع عصرا، 15:15).
+struct DateTimeAst {
+  int weekday = 0;       ///< 1 Monday … 7 Sunday
+  int direction = 0;     ///< -1 the last one before, 1 or 0 the next one after
+  int week = -100;       ///< a weekday of this (0), last (-1) or next (1) week
+  int y = 0, m = 0, d = 0;
+  int hour = -1, minute = -1, second = -1;
+  int part = 0;          ///< 1 morning, 2 afternoon or evening, 3 noon
+  bool clock = false;    ///< a clock time was read
+  int d2 = 0;            ///< the last day of a range of days (من 13 إلى 15 تموز)
+  int nth = 0;           ///< the nth weekday of the month (الثلاثاء الثالث من أيلول); -1 last
+};
+
 enum TimeOp { t_in, t_since, t_until, t_between };
 
 struct TimeAst {

@@ -44,6 +44,8 @@ struct Lexicon::Tables {
   value_table ordinal, ordinal_part, ordinal_end, ordinal_current, minus;
   // time
   index_table month, year_word, in_cue, since_cue, until_cue, start_word, relative;
+  // days and clocks (value: weekday 1–7; direction -1/1; part of day 1 am, 2 pm, 3 noon)
+  index_table weekday, direction, day_part, middle;
 };
 
 }  // namespace claimcheck

@@ -137,6 +137,20 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
         consider(v, it);
       }
     }
+    if (wanted(ValueDim::time)) {
+      ar::DateTimeAst d;
+      iterator_type it = first;
+      if (parse_at(lex, ar::datetime_rule(), it, last, d)) {
+        ValuePiece v;
+        v.dim = ValueDim::time;
+        v.datetime = true;
+        v.time.y1 = d.y, v.time.m1 = d.m, v.time.d1 = d.d;
+        v.weekday = d.weekday, v.direction = d.direction, v.week = d.week;
+        v.hour = d.clock ? d.hour : -1, v.minute = d.minute, v.second = d.second, v.part = d.part;
+        v.last_day = d.d2, v.nth = d.nth;
+        consider(v, it);
+      }
+    }
     if (measures) {
       iterator_type it = first;
       if (auto v = measure_at(lex, first, last, it)) consider(*v, it);
