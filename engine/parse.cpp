@@ -262,7 +262,41 @@ std::vector<ParsedValue> parse_values(const Lexicon& lex, const std::string& tex
                    (piece.has_high ? format_number(piece.high * factor) : "") +
                    (piece.has_high && piece.high_closed ? "]" : ")");
     }
-    if (piece.dim == ValueDim::time) resolve_time(lex, options, v);
+    v.value_start = v.start;
+    v.value_text = v.text;
+    if (piece.dim == ValueDim::time) {
+      resolve_time(lex, options, v);
+      // the kind of time, as Recognizers-Text names them
+      const TimePiece& t = piece.time;
+      if (piece.datetime)
+        v.kind = piece.hour >= 0 ? (piece.weekday > 0 || t.d1 > 0 ? "datetime" : "time")
+                 : piece.last_day > 0 ? "daterange"
+                                      : "date";
+      else if (t.relative >= 0)
+        v.kind = lex.relative(t.relative).unit == 'd'   ? "date"
+                 : lex.relative(t.relative).unit == 'n' ? "datetime"
+                                                        : "daterange";
+      else
+        v.kind = t.op == TimeOp::in && t.d1 > 0 ? "date" : "daterange";
+      // a leading cue is not the value
+      static const char* const cues[] = {"\u0641\u064A ", "\u0639\u0646\u062F ",
+                                         "\u062E\u0644\u0627\u0644 "};  // في، عند، خلال
+      for (const char* cue : cues) {
+        std::string_view c(cue);
+        if (v.text.size() > c.size() && v.text.compare(0, c.size(), c) == 0) {
+          std::size_t skip = c.size();
+          while (skip < v.text.size() && v.text[skip] == ' ') ++skip;
+          v.value_text = v.text.substr(skip);
+          v.value_start = cp_at[b + skip];
+          break;
+        }
+      }
+      const std::string day = "\u064A\u0648\u0645 ";  // يوم before a weekday
+      if (piece.weekday > 0 && v.value_text.compare(0, day.size(), day) == 0) {
+        v.value_start = cp_at[b + (v.text.size() - v.value_text.size()) + day.size()];
+        v.value_text = v.value_text.substr(day.size());
+      }
+    }
     if (piece.dim == ValueDim::ordinal && piece.anchor != 's')
       v.relative = std::string(piece.anchor == 'e' ? "end" : "current") +
                    (piece.value < 0 ? "" : "+") + format_number(piece.value);
@@ -293,6 +327,8 @@ nlohmann::ordered_json parse_json(const std::string& text, const std::vector<Par
       o["from"] = v.from.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v.from);
       o["to"] = v.to.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v.to);
       o["grain"] = v.grain.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v.grain);
+      o["kind"] = v.kind;
+      if (v.value_start != v.start) o["value_start"] = v.value_start;
     } else {
       o["value"] = number(v.piece.value);
       if (!v.relative.empty()) o["relative"] = v.relative;

@@ -37,6 +37,11 @@ struct ParsedValue {
   std::string interval;              ///< ranges and intervals: "[10,20)", "(20,", ",7)"
   std::string from, to, grain;       ///< times: ISO 8601, `to` exclusive at its grain
   std::string relative;              ///< relative ordinals: "end-1", "current+1"
+  std::string kind;                  ///< times: date, daterange, time or datetime
+  /// Where the value proper starts, after a leading cue (في، عند، خلال، or يوم before a
+  /// weekday): «في 22 أبريل» is a time whose value is «22 أبريل».
+  std::size_t value_start = 0;
+  std::string value_text;
 };
 
 /// Parses valid UTF-8 `text` (throws InputError otherwise).
