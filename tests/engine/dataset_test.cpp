@@ -152,6 +152,10 @@ TEST_CASE("a dataset cannot name documents outside its collection") {
   CHECK(dataset_error(docs("sub/../../x.txt")) ==
         ": documents[0].path: 'sub/../../x.txt" + refused);
   CHECK(dataset_error(docs("sub/../a.txt")) == "");  // stays inside: fine
+  // regression (fuzz_dataset's check, not the loader): a name that begins with two dots is
+  // a file in the folder, not its parent
+  CHECK(dataset_error(docs("..x/")) == "");
+  CHECK(dataset_error(docs("..x/../../y")) == ": documents[0].path: '..x/../../y" + refused);
   // a dataset in a datasets/ folder may name the collection's other folders (seeds/)
   auto root = std::filesystem::temp_directory_path() / "claimcheck-collection";
   auto file = root / "datasets" / "d" / "dataset.json";
