@@ -57,6 +57,13 @@ struct DateTimeAst {
   int nth = 0;           ///< the nth weekday of the month (الثلاثاء الثالث من أيلول); -1 last
 };
 
+/// A range as `claimcheck parse` reads it, bounds written with the article too (فوق
+/// الثلاثين، أعلى من العاشر وأدنى من الخامس عشر، بين العاشر وخمسة عشر).
+struct RangeAst {
+  int op1 = -1, op2 = -1;  ///< QualifierOp of each bound; q_between for بين
+  double v1 = 0, v2 = 0;
+};
+
 enum TimeOp { t_in, t_since, t_until, t_between };
 
 struct TimeAst {

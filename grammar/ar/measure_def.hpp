@@ -250,6 +250,45 @@ auto const signed_number_def =
     measure_detail::power[measure_detail::assign] | measure_detail::amount[measure_detail::assign] |
     measure_detail::fraction_w[measure_detail::assign];
 
-BOOST_SPIRIT_DEFINE(measure, signed_number)
+namespace measure_detail {
+inline auto const al = lit(U"\u0627\u0644");  // ال
+/// a bound: a number, or with the article a ten, a part or an ordinal (الثلاثين، النصف،
+/// العاشر), or a part alone (نصف)
+x3::rule<class bound_class, double> const bound = "bound";
+inline auto const ordinal_bound = [](auto& ctx) {
+  OrdinalAst const& o = x3::_attr(ctx);
+  x3::_pass(ctx) = o.anchor == 0;
+  x3::_val(ctx) = o.value;
+};
+auto const bound_def = (al >> table<&Lexicon::Tables::ten> >> eow)[assign] |
+                       (al >> fraction_w)[assign] | ordinal_rule()[ordinal_bound] |
+                       amount[assign] | fraction_w[assign];
+inline auto const qualifier = table<&Lexicon::Tables::qualifier_pre> >> before_number;
+inline auto const first_bound = [](auto& ctx) {
+  x3::_val(ctx).op1 = at_c<0>(x3::_attr(ctx));
+  x3::_val(ctx).v1 = at_c<1>(x3::_attr(ctx));
+};
+inline auto const second_bound = [](auto& ctx) {
+  x3::_val(ctx).op2 = at_c<0>(x3::_attr(ctx));
+  x3::_val(ctx).v2 = at_c<1>(x3::_attr(ctx));
+};
+inline auto const between_bounds = [](auto& ctx) {
+  auto& r = x3::_val(ctx);
+  r.op1 = q_between;
+  r.v1 = at_c<0>(x3::_attr(ctx));
+  r.v2 = at_c<1>(x3::_attr(ctx));
+};
+BOOST_SPIRIT_DEFINE(bound)
+}  // namespace measure_detail
+
+range_type const range = "range";
+auto const range_def =
+    (measure_detail::between_word >> ws >> measure_detail::bound >> and_ >>
+     measure_detail::bound)[measure_detail::between_bounds] |
+    ((measure_detail::qualifier >> -ws >> measure_detail::bound)[measure_detail::first_bound] >>
+     -((and_ | (ws >> lit(U"\u0648") >> -ws)) >>
+       (measure_detail::qualifier >> -ws >> measure_detail::bound)[measure_detail::second_bound]));
+
+BOOST_SPIRIT_DEFINE(measure, signed_number, range)
 
 }  // namespace claimcheck::ar

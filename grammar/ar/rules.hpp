@@ -19,10 +19,11 @@ using measure_type = x3::rule<class measure_class, MeasureAst>;
 using ordinal_type = x3::rule<class ordinal_class, OrdinalAst>;
 using signed_number_type = x3::rule<class signed_number_class, double>;
 using datetime_type = x3::rule<class datetime_class, DateTimeAst>;
+using range_type = x3::rule<class range_class, RangeAst>;
 
 BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,
                      predicate_type, attribution_type, preposition_type, measure_type,
-                     ordinal_type, signed_number_type, datetime_type)
+                     ordinal_type, signed_number_type, datetime_type, range_type)
 
 number_type const& number_rule();
 quantity_type const& quantity_rule();
@@ -36,6 +37,7 @@ measure_type const& measure_rule();
 ordinal_type const& ordinal_rule();
 signed_number_type const& signed_number_rule();
 datetime_type const& datetime_rule();
+range_type const& range_rule();
 
 /// Words that may stand in front of another word: و ف (conjunctions), ب ل ك (prepositions).
 inline auto const conj = lit(U'\u0648') | lit(U'\u0641');

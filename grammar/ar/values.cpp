@@ -169,6 +169,31 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
         consider(v, it);
       }
     }
+    if (wanted(ValueDim::range)) {  // bounds with the article, for parse (فوق الثلاثين)
+      ar::RangeAst r;
+      iterator_type it = first;
+      if (parse_at(lex, ar::range_rule(), it, last, r)) {
+        ValuePiece v;
+        v.dim = ValueDim::range;
+        if (r.op1 == ar::q_between) {
+          set_bounds(v, ar::q_between, r.v1, r.v2);
+        } else {
+          set_bounds(v, r.op1, r.v1, 0);
+          ValuePiece second;
+          if (r.op2 >= 0) set_bounds(second, r.op2, r.v2, 0);
+          if (r.op2 >= 0 && second.has_low != v.has_low && second.has_high != v.has_high &&
+              (second.has_low ? second.low : v.low) <= (second.has_high ? second.high : v.high)) {
+            if (second.has_low) v.has_low = true, v.low = second.low, v.low_closed = second.low_closed;
+            if (second.has_high)
+              v.has_high = true, v.high = second.high, v.high_closed = second.high_closed;
+          } else if (r.op2 >= 0) {
+            v.has_low = v.has_high = false;  // two bounds that make no range: each is read alone
+          }
+        }
+        v.value = v.has_low ? v.low : v.high;
+        if (r.op1 != op_approx && (v.has_low || v.has_high)) consider(v, it);
+      }
+    }
     if (wanted(ValueDim::ordinal)) {
       ar::OrdinalAst n;
       iterator_type it = first;
