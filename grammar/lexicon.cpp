@@ -259,6 +259,7 @@ class LexiconLoader {
         {"ordinal", &Lexicon::Tables::ordinal}, {"ordinal_part", &Lexicon::Tables::ordinal_part},
         {"minus", &Lexicon::Tables::minus},   {"percent_pre", &Lexicon::Tables::percent_pre},
         {"denominator", &Lexicon::Tables::denominator},
+        {"part_of", &Lexicon::Tables::part_of},
         {"ordinal_end", &Lexicon::Tables::ordinal_end},
         {"ordinal_current", &Lexicon::Tables::ordinal_current}};
     auto it = classes.find(f[0]);

@@ -78,23 +78,30 @@ struct decimal_parser : x3::parser<decimal_parser<Glued>> {
     while (i != last && digit(*i)) value = value * 10 + (*i++ - U'0'), ++lead;
     // thousands groups: separator followed by exactly three digits
     int groups = 0;
-    while (i != last && (*i == U',' || *i == U'\u066C' || *i == U'\u060C') && lead <= 3) {
+    char32_t group_sep = 0;
+    while (i != last && (*i == U',' || *i == U'\u066C' || *i == U'\u060C') &&
+           (group_sep == 0 || *i == group_sep) && lead <= 3) {
       It j = i + 1;
       int n = 0;
       double group = 0;
       while (j != last && digit(*j) && n < 4) group = group * 10 + (*j++ - U'0'), ++n;
       if (n != 3) break;
       value = value * 1000 + group;
+      group_sep = *i;
       i = j;
       ++groups;
     }
-    const bool decimal_comma = groups == 0 && i != last && *i == U',' && i + 1 != last &&
+    // a comma is decimal when no comma grouped the thousands (12،220,13 = 12220.13)
+    const bool decimal_comma = group_sep != U',' && i != last && *i == U',' && i + 1 != last &&
                                digit(*(i + 1));
     if (i != last && (*i == U'.' || *i == U'\u066B' || decimal_comma) && i + 1 != last &&
         digit(*(i + 1))) {
-      double scale = 0.1;
-      ++i;
-      while (i != last && digit(*i)) value += (*i++ - U'0') * scale, scale /= 10;
+      It j = i + 1;
+      double scale = 0.1, fraction = 0;
+      while (j != last && digit(*j)) fraction += (*j++ - U'0') * scale, scale /= 10;
+      // 192.168.1.2 (an address, a version) is no decimal: its first part is read alone
+      if (!(j != last && (*j == U'.' || *j == U'\u066B') && j + 1 != last && digit(*(j + 1))))
+        value += fraction, i = j;
     }
     if (i != last && (digit(*i) || (!Glued && is_word_char(*i)))) return false;  // 12abc
     if (lead > 15 || value >= 1e15) return false;

@@ -43,6 +43,7 @@ struct ratio_parser : x3::parser<ratio_parser> {
       if (!read(i, num) || i == last || *i != U'/') return false;
       ++i;
       if (!read(i, den) || den == 0) return false;
+      if (i != last && *i == U'/') return false;  // 5/17/2018 is a date
       value = num / den;
     }
     if (i != last && is_word_char(*i)) return false;
@@ -247,7 +248,22 @@ auto const signed_number_def =
      measure_detail::amount)[measure_detail::divide] |
     (measure_detail::part_w >> measure_detail::of_w >> measure_detail::amount)[measure_detail::part_of] |
     (measure_detail::amount >> measure_detail::of_w >> measure_detail::amount)[measure_detail::divide] |
-    measure_detail::power[measure_detail::assign] | measure_detail::amount[measure_detail::assign] |
+    measure_detail::power[measure_detail::assign] |
+    (measure_detail::amount >> ws >> measure_detail::ratio)[([](auto& ctx) {  // -١ ٤/٥ = -1.8
+      double whole = at_c<0>(x3::_attr(ctx)), part = at_c<1>(x3::_attr(ctx));
+      x3::_val(ctx) = whole < 0 ? whole - part : whole + part;
+    })] |
+    (measure_detail::amount >> ws >> table<&Lexicon::Tables::part_of> >>
+     eow)[([](auto& ctx) {  // ثلاث وعشرون خمس: 23 fifths
+      x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) * at_c<1>(x3::_attr(ctx));
+    })] |
+    (measure_detail::ratio >> ws >> day_digits)[([](auto& ctx) {  // ١/٤ ٢ = 2.25, as read right to left
+      x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx));
+    })] |
+    // خمس الساعة: a fifth of the hour (a number is never followed by a definite noun)
+    (table<&Lexicon::Tables::part_of> >> eow >>
+     &(ws >> lit(U"\u0627\u0644")))[measure_detail::assign] |
+    measure_detail::amount[measure_detail::assign] |
     measure_detail::fraction_w[measure_detail::assign];
 
 namespace measure_detail {

@@ -97,7 +97,12 @@ auto const term_def = (below1000 >> -(ws >> scale_any))[maybe_scaled]  // ثلا
                       | scale2_w[dual]                                 // ألفان، مليونين
                       | scale_w[single_scale];                         // ألف، مليون
 
-BOOST_SPIRIT_DEFINE(below100, below1000, scale_any, term)
+/// A term with its scale word (300 ألف، ثلاث مئة).
+x3::rule<class scaled_term_class, TermAst> const scaled_term = "scaled number term";
+auto const scaled_term_def =
+    (below1000 >> ws >> scale_any)[scaled] | (decimal >> ws >> scale_any)[scaled];
+
+BOOST_SPIRIT_DEFINE(below100, below1000, scale_any, term, scaled_term)
 
 inline auto const first_term = [](auto& ctx) {
   TermAst const& t = x3::_attr(ctx);
@@ -158,10 +163,12 @@ inline auto const add_parts = [](auto& ctx) {  // عشرون وثلاثة أخم
 
 auto const number_def = number_detail::term[number_detail::first_term] >>
                         -denominator_w[to_parts] >>
-                        *(and_ >> (number_detail::fraction_w[number_detail::next_fraction] |
-                                   (number_detail::below1000 >> denominator_w)[add_parts] |
-                                   number_detail::term[number_detail::next_term] >>
-                                       -denominator_w[to_parts])) >>
+                        *((and_ >> (number_detail::fraction_w[number_detail::next_fraction] |
+                                    (number_detail::below1000 >> denominator_w)[add_parts] |
+                                    number_detail::term[number_detail::next_term] >>
+                                        -denominator_w[to_parts])) |
+                          // 4 ملايين 300 ألف: a smaller scaled term may follow without و
+                          (ws >> number_detail::scaled_term[number_detail::next_term])) >>
                         -(ws >> comma_word >> ws >>
                           (decimal[decimal_part] | number_detail::below1000[decimal_part]));
 

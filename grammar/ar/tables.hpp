@@ -26,7 +26,7 @@ enum QualifierOp { op_gt, op_ge, op_lt, op_le, op_approx, op_eq };
 struct Lexicon::Tables {
   // numbers
   value_table unit, teenhead, teen10, teen, ten, hundred, scale, scale2, scales, fraction, vague,
-      percent, percent_pre, denominator;
+      percent, percent_pre, denominator, part_of;
   // qualifiers (value: QualifierOp)
   index_table qualifier_pre, qualifier_post;
   // counted nouns (value: object index)

@@ -104,7 +104,10 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
   iterator_type const last = base + range.end;
   std::uint32_t p = range.begin;
   auto starts_value = [&](std::uint32_t i) {
-    char32_t c = text[i];
+    const char32_t c = text[i];
+    if ((c == U'.' || c == U'\u066B') && i > range.begin && text[i - 1] >= U'0' &&
+        text[i - 1] <= U'9')
+      return false;  // the dots of 192.168.1.2 start nothing
     return is_word_char(c) || c == U'-' || c == U'.' || c == U'\u066B' || c == U'$' ||
            c == U'>' || c == U'<' || c == U'\u2265' || c == U'\u2264' || c == U'\u20AC' ||
            c == U'\u00A3' || c == U'\u00A5' || c == U'\u00A2';
@@ -256,6 +259,22 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
       out.push_back(best);
       p = best.span.end;
       continue;
+    }
+    // a preposition written against a number word (بألفين ومائتين): the number with it
+    if (wanted(ValueDim::number) && p + 1 < range.end &&
+        (text[p] == U'\u0628' || text[p] == U'\u0644' || text[p] == U'\u0643') &&
+        is_word_char(text[p + 1]) && !(text[p + 1] >= U'0' && text[p + 1] <= U'9')) {
+      double n = 0;
+      iterator_type it = first + 1;
+      if (parse_at(lex, ar::signed_number_rule(), it, last, n)) {
+        ValuePiece v;
+        v.dim = ValueDim::number;
+        v.value = n;
+        v.span = Span{p, static_cast<std::uint32_t>(it - base)};
+        out.push_back(v);
+        p = v.span.end;
+        continue;
+      }
     }
     // ال or و written against digits (ال١٩٢، و250): the value starts after them
     if (p + 1 < range.end && text[p] == U'\u0648' && text[p + 1] >= U'0' && text[p + 1] <= U'9') {

@@ -191,6 +191,16 @@ TEST_CASE("a comma before other than three digits is a decimal comma; before thr
   CHECK(parse_number(lexicon(), norm("12,220.5")) == 12220.5);
 }
 
+TEST_CASE("a smaller scaled term may follow without و; parts of a whole") {
+  CHECK(parse_number(lexicon(), norm("4 ملايين 300 ألف")) == 4300000);
+  CHECK(parse_number(lexicon(), norm("٤ آلاف ٣ مائة و ٢١")) == 4321);
+  CHECK(parse_number(lexicon(), norm("ثلاثة أخماس")) == doctest::Approx(0.6));
+  CHECK(parse_number(lexicon(), norm("عشرون وثلاثة أخماس")) == doctest::Approx(20.6));
+  CHECK(parse_number(lexicon(), norm("12،220,13")) == doctest::Approx(12220.13));
+  CHECK_FALSE(parse_number(lexicon(), norm("300 ألف 4 ملايين")).has_value());  // not smaller
+  CHECK_FALSE(parse_number(lexicon(), norm("192.168.1.2")).has_value());  // an address
+}
+
 TEST_CASE("not numbers, or not whole numbers: the parse must fail") {
   for (const char* text : {"خلية", "عشرات", "ستين خلية", "الاف", "ثلاثةوخمسة", "12abc", "G20",
                            "مئات", "سنة", "الثالث", "واحدي", "خمسه وخمسة", "1,500,00", "مليوني خلية",
