@@ -79,6 +79,13 @@ void resolve_datetime(const ParseOptions& options, ParsedValue& v) {
   const sys_days ref{year_month_day{year{ry}, month{unsigned(rm)}, day{unsigned(rd)}}};
   sys_days date = ref;
   const TimePiece& t = p.time;
+  if (p.shifted) {  // قبل شهرين: a day that far from the reference
+    year_month_day day{ref + days{static_cast<int>(std::lround(p.shift_days))}};
+    v.from = iso(int(day.year()), int(unsigned(day.month())), int(unsigned(day.day())));
+    v.to = next_at_grain(int(day.year()), int(unsigned(day.month())), int(unsigned(day.day())));
+    v.grain = "day";
+    return;
+  }
   const int y = t.y1 ? t.y1 : ry;
   const int m = t.m1 ? t.m1 : rm;  // a day without a month: this month
   if (p.nth != 0 && p.weekday > 0) {  // the nth (or last) such weekday of the month
@@ -105,6 +112,11 @@ void resolve_datetime(const ParseOptions& options, ParsedValue& v) {
       v.grain = "day";
       return;
     }
+  } else if (t.m1 > 0 && t.d1 == 0 && p.weekday == 0 && p.hour < 0) {  // a month
+    v.from = iso(y, t.m1, 0);
+    v.to = next_at_grain(y, t.m1, 0);
+    v.grain = "month";
+    return;
   } else if (p.weekday > 0) {
     const int ref_wd = int(weekday{ref}.iso_encoding());  // 1 Monday … 7 Sunday
     if (p.week != -100) {
@@ -270,8 +282,9 @@ std::vector<ParsedValue> parse_values(const Lexicon& lex, const std::string& tex
       const TimePiece& t = piece.time;
       if (piece.datetime)
         v.kind = piece.hour >= 0 ? (piece.weekday > 0 || t.d1 > 0 ? "datetime" : "time")
-                 : piece.last_day > 0 ? "daterange"
-                                      : "date";
+                 : piece.last_day > 0 || (t.d1 == 0 && t.m1 > 0 && piece.weekday == 0)
+                     ? "daterange"
+                     : "date";
       else if (t.relative >= 0)
         v.kind = lex.relative(t.relative).unit == 'd'   ? "date"
                  : lex.relative(t.relative).unit == 'n' ? "datetime"

@@ -99,6 +99,8 @@ struct ValuePiece {
   int hour = -1, minute = -1, second = -1, part = 0;
   int last_day = 0;  ///< a range of days: the last one
   int nth = 0;       ///< the nth weekday of the month (-1 the last one)
+  double shift_days = 0;  ///< قبل شهرين: days from the reference (durations in days)
+  bool shifted = false;
 };
 
 /// A set of ValueDims (bit 1 << dim); zero stands for all of them.

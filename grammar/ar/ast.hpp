@@ -55,6 +55,8 @@ struct DateTimeAst {
   bool clock = false;    ///< a clock time was read
   int d2 = 0;            ///< the last day of a range of days (من 13 إلى 15 تموز)
   int nth = 0;           ///< the nth weekday of the month (الثلاثاء الثالث من أيلول); -1 last
+  int shift_unit = -1;   ///< قبل شهرين، بعد يومين: a duration unit (lexicon index) …
+  double shift = 0;      ///< … and how many of it, before (negative) or after the reference
 };
 
 /// A range as `claimcheck parse` reads it, bounds written with the article too (فوق

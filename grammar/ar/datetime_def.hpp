@@ -57,9 +57,18 @@ auto const which_week = -(of_w >> ws) >>
                          (week_word >> ws >> (table<&T::direction> >> eow))[set_week] |
                          (week_word >> ws >> current_w)[this_week]);
 
+/// يوم 27: a day of this month
+inline auto const set_day_number = [](auto& ctx) {
+  int d = x3::_attr(ctx);
+  x3::_pass(ctx) = d >= 1 && d <= 31;
+  x3::_val(ctx).d = d;
+};
+auto const day_number = day_word >> ws >> day_digits[set_day_number];
+
 auto const weekday_phrase = -(this_w >> ws) >> -(the_day >> ws) >> weekday_w[set_weekday] >>
                             -(ws >> (which_week | (table<&T::direction> >> eow)[set_direction])) >>
-                            -(-lit(U'\u060C') >> ws >> -((in_w | agree_w) >> ws) >> time_rule()[set_date]);
+                            -(-lit(U'\u060C') >> ws >> -((in_w | agree_w) >> ws) >>
+                              (time_rule()[set_date] | day_digits[set_day_number]));  // الأربعاء 27
 
 /// a month: a name, or شهر and its number (شهر ثلاثة، شهر 3)
 inline auto const set_month = [](auto& ctx) { x3::_val(ctx).m = x3::_attr(ctx); };
@@ -105,7 +114,7 @@ inline auto const ordinal_is_nth = [](auto& ctx) {
   if (v.d >= 1 && v.d <= 5 && v.m > 0) v.nth = v.d, v.d = 0;
 };
 auto const weekday_day = -(this_w >> ws) >> -(the_day >> ws) >> weekday_w[set_weekday] >> ws >>
-                         -(agree_w >> ws) >> ordinal_rule()[weekday_ordinal] >>
+                         -((agree_w | in_w) >> ws) >> ordinal_rule()[weekday_ordinal] >>
                          -(month_ahead >> x3::eps[ordinal_is_nth]);
 /// ثالث ثلاثاء في أيلول، أول ثلاثاء من شهر عشرة، آخر اثنين من شهر آذار
 inline auto const nth_first = [](auto& ctx) {
@@ -161,6 +170,26 @@ auto const part_of_month =
     (lit(U"\u0627\u0648\u0627\u064A\u0644")[early] | lit(U"\u0627\u0648\u0627\u062E\u0631")[late] |
      (lit(U"\u0628\u062F\u0627\u064A\u0647") | lit(U"\u0645\u0637\u0644\u0639"))[start]) >>
     eow >> ws >> month_of >> -year_of;  // اوايل (أوائل normalised)، اواخر، بدايه، مطلع
+
+/// قبل شهرين، بعد يومين، قبل شهر: a day that far from the reference (the scanner checks
+/// that the unit is a duration)
+inline auto const shift_back = [](auto& ctx) {
+  MeasureAst const& m = x3::_attr(ctx);
+  x3::_pass(ctx) = m.unit >= 0 && m.op == q_eq;
+  x3::_val(ctx).shift_unit = m.unit, x3::_val(ctx).shift = -m.value;
+};
+inline auto const shift_ahead = [](auto& ctx) {
+  MeasureAst const& m = x3::_attr(ctx);
+  x3::_pass(ctx) = m.unit >= 0 && m.op == q_eq;
+  x3::_val(ctx).shift_unit = m.unit, x3::_val(ctx).shift = m.value;
+};
+auto const shifted_day =
+    (lit(U"\u0642\u0628\u0644") >> eow >> ws >> measure_rule()[shift_back]) |   // قبل
+    (lit(U"\u0628\u0639\u062F") >> eow >> ws >> measure_rule()[shift_ahead]);  // بعد
+
+/// a month alone (يناير، شهر يناير، هذا يناير، يناير, 2001)
+auto const month_only = -(this_w >> ws) >> -(month_word >> ws) >> month_name[set_month] >>
+                        -(-lit(U',') >> ws >> year_digits[set_year]);
 
 /// منتصف آذار: the 15th
 inline auto const set_middle = [](auto& ctx) { x3::_val(ctx).d = 15; };
@@ -269,12 +298,15 @@ auto const datetime_def =
     (datetime_detail::fresh >> datetime_detail::clock_time) |
     (datetime_detail::fresh >> datetime_detail::day_range) |
     (datetime_detail::fresh >> datetime_detail::weekday_day) |
+    (datetime_detail::fresh >> datetime_detail::shifted_day) |
+    (datetime_detail::fresh >> datetime_detail::day_number) |
     (datetime_detail::fresh >> datetime_detail::nth_weekday) |
     (datetime_detail::fresh >> datetime_detail::day_of_month) |
     (datetime_detail::fresh >> datetime_detail::middle_of) |
     (datetime_detail::fresh >> datetime_detail::part_of_month) |
     (datetime_detail::fresh >> -(datetime_detail::at_w >> ws) >> datetime_detail::weekday_phrase) |
-    (datetime_detail::fresh >> datetime_detail::month_slash_year);
+    (datetime_detail::fresh >> datetime_detail::month_slash_year) |
+    (datetime_detail::fresh >> datetime_detail::month_only);
 
 BOOST_SPIRIT_DEFINE(datetime)
 

@@ -151,7 +151,14 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
         v.weekday = d.weekday, v.direction = d.direction, v.week = d.week;
         v.hour = d.clock ? d.hour : -1, v.minute = d.minute, v.second = d.second, v.part = d.part;
         v.last_day = d.d2, v.nth = d.nth;
-        consider(v, it);
+        bool ok = true;
+        if (d.shift_unit >= 0) {  // قبل شهرين: only a duration shifts a day
+          const UnitInfo& unit = lex.unit(d.shift_unit);
+          ok = unit.dim == "duration" && unit.factor >= 86400;
+          v.shifted = true;
+          v.shift_days = d.shift * unit.factor / 86400;
+        }
+        if (ok) consider(v, it);
       }
     }
     if (measures) {
