@@ -15,6 +15,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "engine/dates.hpp"
 #include "grammar/grammar.hpp"
 #include "grammar/segment.hpp"
 #include "grammar/text.hpp"
@@ -34,17 +35,6 @@ std::optional<Date> parse_iso_date(const std::string& s) {
     return d;
   }
   return std::nullopt;
-}
-
-std::string iso(int y, int m = 0, int d = 0) {
-  char buf[40];
-  if (d > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else if (m > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else
-    std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
 }
 
 /// Stands for the document's main subject until the whole document has been read.
@@ -73,7 +63,7 @@ std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
       if (!st.date) return "";
       y = st.date->y;
     }
-    return iso(y, m, d);
+    return iso_date(y, m, d);
   };
   std::string relative;
   if (t.relative >= 0) {
@@ -82,17 +72,17 @@ std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
     using namespace std::chrono;
     if (rel.unit == 'w' || rel.unit == 'n') return std::nullopt;  // not spans facts keep
     if (rel.unit == 'y') {
-      relative = iso(st.date->y + rel.offset);
+      relative = iso_date(st.date->y + rel.offset);
     } else if (rel.unit == 'm') {
       if (st.date->m == 0) return std::nullopt;
       int months = st.date->y * 12 + (st.date->m - 1) + rel.offset;
-      relative = iso(months / 12, months % 12 + 1);
+      relative = iso_date(months / 12, months % 12 + 1);
     } else {
       if (st.date->d == 0) return std::nullopt;
       sys_days day = year_month_day{year{st.date->y}, month{static_cast<unsigned>(st.date->m)},
                                     std::chrono::day{static_cast<unsigned>(st.date->d)}};
       year_month_day r{day + days{rel.offset}};
-      relative = iso(int(r.year()), int(unsigned(r.month())), int(unsigned(r.day())));
+      relative = iso_date(int(r.year()), int(unsigned(r.month())), int(unsigned(r.day())));
     }
   }
   std::string first = t.relative >= 0 ? relative : point(t.y1, t.m1, t.d1);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/dates.hpp"
 #include "engine/document.hpp"
 #include "grammar/text.hpp"
 
@@ -40,27 +41,16 @@ const char* dim_name(ValueDim d) {
   return "number";
 }
 
-std::string iso(int y, int m, int d) {
-  char buf[40];
-  if (d > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else if (m > 0)
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else
-    std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
-}
-
 /// The start of the period after (y, m, d) at its grain, for exclusive interval ends.
 std::string next_at_grain(int y, int m, int d) {
   using namespace std::chrono;
   if (d > 0) {
     year_month_day next{sys_days{year_month_day{year{y}, month{unsigned(m)}, day{unsigned(d)}}} +
                         days{1}};
-    return iso(int(next.year()), int(unsigned(next.month())), int(unsigned(next.day())));
+    return iso_date(int(next.year()), int(unsigned(next.month())), int(unsigned(next.day())));
   }
-  if (m > 0) return m == 12 ? iso(y + 1, 1, 0) : iso(y, m + 1, 0);
-  return iso(y + 1, 0, 0);
+  if (m > 0) return m == 12 ? iso_date(y + 1, 1, 0) : iso_date(y, m + 1, 0);
+  return iso_date(y + 1, 0, 0);
 }
 
 /// Weekdays, days of a month and clock times (the datetime rule), against the reference:
@@ -81,7 +71,7 @@ void resolve_datetime(const ParseOptions& options, ParsedValue& v) {
   const TimePiece& t = p.time;
   if (p.shifted) {  // قبل شهرين: a day that far from the reference
     year_month_day day{ref + days{static_cast<int>(std::lround(p.shift_days))}};
-    v.from = iso(int(day.year()), int(unsigned(day.month())), int(unsigned(day.day())));
+    v.from = iso_date(int(day.year()), int(unsigned(day.month())), int(unsigned(day.day())));
     v.to = next_at_grain(int(day.year()), int(unsigned(day.month())), int(unsigned(day.day())));
     v.grain = "day";
     return;
@@ -107,13 +97,13 @@ void resolve_datetime(const ParseOptions& options, ParsedValue& v) {
       if (!last.ok()) last = year_month_day{year_month_day_last{year{y}, month_day_last{month{unsigned(m)}}}};
       year_month_day after{sys_days{last} + days{1}};
       year_month_day first{date};
-      v.from = iso(int(first.year()), int(unsigned(first.month())), int(unsigned(first.day())));
-      v.to = iso(int(after.year()), int(unsigned(after.month())), int(unsigned(after.day())));
+      v.from = iso_date(int(first.year()), int(unsigned(first.month())), int(unsigned(first.day())));
+      v.to = iso_date(int(after.year()), int(unsigned(after.month())), int(unsigned(after.day())));
       v.grain = "day";
       return;
     }
   } else if (t.m1 > 0 && t.d1 == 0 && p.weekday == 0 && p.hour < 0) {  // a month
-    v.from = iso(y, t.m1, 0);
+    v.from = iso_date(y, t.m1, 0);
     v.to = next_at_grain(y, t.m1, 0);
     v.grain = "month";
     return;
@@ -130,7 +120,7 @@ void resolve_datetime(const ParseOptions& options, ParsedValue& v) {
     }
   }
   year_month_day ymd{date};
-  std::string day_text = iso(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
+  std::string day_text = iso_date(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
   if (p.hour < 0) {
     v.from = day_text;
     v.to = next_at_grain(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
@@ -171,9 +161,9 @@ void resolve_time(const Lexicon& lex, const ParseOptions& options, ParsedValue& 
       weekday wd{ref};
       sys_days monday = ref - days{(wd.c_encoding() + 6) % 7} + days{7 * rel.offset};
       year_month_day m{monday};
-      v.from = iso(int(m.year()), int(unsigned(m.month())), int(unsigned(m.day())));
+      v.from = iso_date(int(m.year()), int(unsigned(m.month())), int(unsigned(m.day())));
       year_month_day next{monday + days{7}};
-      v.to = iso(int(next.year()), int(unsigned(next.month())), int(unsigned(next.day())));
+      v.to = iso_date(int(next.year()), int(unsigned(next.month())), int(unsigned(next.day())));
       v.grain = "week";
       return;
     }
@@ -193,16 +183,16 @@ void resolve_time(const Lexicon& lex, const ParseOptions& options, ParsedValue& 
   v.grain = d1 > 0 ? "day" : m1 > 0 ? "month" : "year";
   switch (t.op) {
     case TimeOp::in:
-      v.from = iso(y1, m1, d1), v.to = next_at_grain(y1, m1, d1);
+      v.from = iso_date(y1, m1, d1), v.to = next_at_grain(y1, m1, d1);
       break;
     case TimeOp::since:
-      v.from = iso(y1, m1, d1);
+      v.from = iso_date(y1, m1, d1);
       break;
     case TimeOp::until:
       v.to = next_at_grain(y1, m1, d1);
       break;
     case TimeOp::between:
-      v.from = iso(y1, m1, d1);
+      v.from = iso_date(y1, m1, d1);
       if (t.y2 > 0) v.to = next_at_grain(t.y2, t.m2, t.d2);
       break;
   }

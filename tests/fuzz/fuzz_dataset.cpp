@@ -7,14 +7,9 @@
 
 #include "engine/dataset.hpp"
 #include "grammar/lexicon.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
 
-namespace {
-const claimcheck::Lexicon& lexicon() {
-  static auto lex = claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) /
-                                              "grammar" / "lexicon");
-  return *lex;
-}
-}  // namespace
+using claimcheck::fuzz::lexicon;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace claimcheck;

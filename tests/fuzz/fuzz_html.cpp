@@ -14,20 +14,11 @@
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
 #include "grammar/lexicon.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
 #include "grammar/text.hpp"
 
-namespace {
-const claimcheck::Lexicon& lexicon() {
-  static auto lex = claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) /
-                                              "grammar" / "lexicon");
-  return *lex;
-}
-const std::vector<claimcheck::rules::RuleFile>& rule_files() {
-  static auto files = claimcheck::rules::load_rules(
-      std::filesystem::path(CLAIMCHECK_FUZZ_DATA) / "rules", lexicon());
-  return files;
-}
-}  // namespace
+using claimcheck::fuzz::lexicon;
+using claimcheck::fuzz::rule_files;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace claimcheck;

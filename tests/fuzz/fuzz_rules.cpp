@@ -7,14 +7,11 @@
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
 #include "grammar/lexicon.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
+
+using claimcheck::fuzz::lexicon;
 
 namespace {
-const claimcheck::Lexicon& lexicon() {
-  static auto lex = claimcheck::Lexicon::load(std::filesystem::path(CLAIMCHECK_FUZZ_DATA) /
-                                              "grammar" / "lexicon");
-  return *lex;
-}
-
 claimcheck::Fact fact(const std::string& id, double value, const char* op, const char* year) {
   claimcheck::Fact f;
   f.id = id;
