@@ -17,7 +17,6 @@
 #include "tests/fuzz/fuzz_support.hpp"
 
 using claimcheck::fuzz::lexicon;
-using claimcheck::fuzz::rule_files;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace claimcheck;
@@ -27,20 +26,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const InputError&) {
     return 0;
   }
-  auto facts = extract_facts(lexicon(), a);
-  for (const auto& f : facts)
-    if (f.span_begin > f.span_end || f.span_end > a.bytes.size()) __builtin_trap();
-  Document b = a;
-  b.id = "B";
-  auto all = facts;
-  for (auto f : facts) {
-    f.doc = "B";
-    f.id = "B" + f.id.substr(1);
-    all.push_back(f);
-  }
-  auto findings = rules::evaluate(rule_files(), {a, b}, all, lexicon());
-  std::ostringstream out;
-  out << compare_report({a, b}, all, findings).dump();
-  write_html_report(out, {a, b}, all, findings, lexicon());
+  fuzz::extract_and_report(a);
   return 0;
 }

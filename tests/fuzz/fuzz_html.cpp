@@ -18,7 +18,6 @@
 #include "grammar/text.hpp"
 
 using claimcheck::fuzz::lexicon;
-using claimcheck::fuzz::rule_files;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace claimcheck;
@@ -40,19 +39,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto [ob, oe] = a.map.to_original(b, std::min(b + 5, a.text.size()));
     if (ob > oe || oe > a.bytes.size()) __builtin_trap();
   }
-  auto facts = extract_facts(lexicon(), a);
-  for (const auto& f : facts)
-    if (f.span_begin > f.span_end || f.span_end > a.bytes.size()) __builtin_trap();
-  Document b = a;
-  b.id = "B";
-  auto all = facts;
-  for (auto f : facts) {
-    f.doc = "B";
-    f.id = "B" + f.id.substr(1);
-    all.push_back(f);
-  }
-  auto findings = rules::evaluate(rule_files(), {a, b}, all, lexicon());
-  std::ostringstream out;
-  write_html_report(out, {a, b}, all, findings, lexicon());
+  fuzz::extract_and_report(a);
   return 0;
 }
