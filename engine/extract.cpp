@@ -70,7 +70,7 @@ std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
     if (!st.date) return std::nullopt;
     const auto& rel = st.lex.relative(t.relative);
     using namespace std::chrono;
-    if (rel.unit == 'w' || rel.unit == 'n') return std::nullopt;  // not spans facts keep
+    if (rel.unit == 'w' || rel.unit == 'n' || rel.unit == 'D') return std::nullopt;  // not spans facts keep
     if (rel.unit == 'y') {
       relative = iso_date(st.date->y + rel.offset);
     } else if (rel.unit == 'm') {

@@ -78,6 +78,30 @@ struct SentencePieces {
   std::vector<CuePiece> attributions;
 };
 
+/// What the period and clock rules add to a time (for `claimcheck parse`): periods
+/// inside others, seasons, decades, Hijri months, named days, counts of units, ranges of
+/// clock times, and the kind of time when the rule decides it.
+struct PeriodInfo {
+  /// the kind, when the rule decides it: 'd' date, 'r' date range, 't' time, 'i' time
+  /// range, 'u' duration; 0 to derive it from the rest
+  char kind = 0;
+  int hour2 = -1, minute2 = -1, part2 = 0;  ///< the end of a range of clock times
+  int day_part = 0;   ///< a part of the day standing alone (time.tsv day_part)
+  int relative = -1;  ///< the relative period the rest is inside (lexicon index): العام المقبل
+  /// a period named without a relative word: 'w' week, 'm' month, 'y' year (this one);
+  /// 'a' a day of the story's own timeline (اليوم التالي), never resolved
+  char base = 0;
+  int sub = 0;        ///< time.tsv period_part: 1 start, 2 middle, 3 end, 4 rest, 5 later
+  int index = 0;      ///< the nth week or quarter of the period; -1 the last one
+  char index_unit = 0;  ///< 'w' week, 'q' quarter, 'k' weekend
+  int season = 0, decade = 0, century = 0, hijri_month = 0;
+  int holiday = -1;     ///< lexicon holiday index
+  int count = 0;        ///< the last (-N) or next (+N) N units from the reference …
+  int count_unit = -1;  ///< … of this lexicon unit (آخر 3 سنوات)
+  bool keep_cue = false;  ///< a leading في or عند belongs to the value (في الصباح)
+  bool from_now = false;  ///< a duration counted from the reference (بعد أسبوعين من الآن)
+};
+
 /// The kinds of value `claimcheck parse` reports.
 enum class ValueDim { number, ordinal, quantity, money, percent, duration, temperature, volume, time, range };
 
@@ -101,6 +125,9 @@ struct ValuePiece {
   int nth = 0;       ///< the nth weekday of the month (-1 the last one)
   double shift_days = 0;  ///< قبل شهرين: days from the reference (durations in days)
   bool shifted = false;
+  PeriodInfo period;  ///< with dim time
+  /// A range joined from two values (من اليوم حتى الغد، بين 2 و 22 أكتوبر): its end.
+  std::vector<ValuePiece> until;
 };
 
 /// A set of ValueDims (bit 1 << dim); zero stands for all of them.

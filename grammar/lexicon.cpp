@@ -4,6 +4,7 @@
 #include "grammar/lexicon.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -91,6 +92,12 @@ bool Lexicon::knows_organisation(std::string_view id) const {
 }
 bool Lexicon::knows_family(std::string_view family) const {
   return families_.count(family) > 0;
+}
+
+int Lexicon::find_unit(std::string_view id) const {
+  for (std::size_t i = 0; i < units_.size(); ++i)
+    if (units_[i].id == id) return static_cast<int>(i);
+  return -1;
 }
 
 bool Lexicon::knows_unit_base(std::string_view base) const {
@@ -330,9 +337,11 @@ class LexiconLoader {
       auto colon = f[1].find(':');
       std::string unit = f[1].substr(0, colon);
       if (colon == std::string::npos ||
-          (unit != "year" && unit != "month" && unit != "week" && unit != "day" && unit != "now"))
-        return error("expected year:N, month:N, week:N, day:N or now:0, found '" + f[1] + "'");
-      RelativeTime rel{unit[0], 0};
+          (unit != "year" && unit != "month" && unit != "week" && unit != "day" && unit != "now" &&
+           unit != "decade"))
+        return error("expected year:N, month:N, week:N, day:N, decade:N or now:0, found '" + f[1] +
+                     "'");
+      RelativeTime rel{unit == "decade" ? 'D' : unit[0], 0};
       try {
         rel.offset = std::stoi(f[1].substr(colon + 1));
       } catch (...) {
@@ -354,7 +363,18 @@ class LexiconLoader {
         {"weekday", &Lexicon::Tables::weekday},
         {"direction", &Lexicon::Tables::direction},
         {"day_part", &Lexicon::Tables::day_part},
-        {"middle", &Lexicon::Tables::middle}};
+        {"middle", &Lexicon::Tables::middle},
+        {"hijri_month", &Lexicon::Tables::hijri_month},
+        {"season", &Lexicon::Tables::season},
+        {"decade", &Lexicon::Tables::decade},
+        {"period_part", &Lexicon::Tables::period_part},
+        {"period_part_post", &Lexicon::Tables::period_part_post},
+        {"period_noun", &Lexicon::Tables::period_noun},
+        {"few", &Lexicon::Tables::few},
+        {"whole", &Lexicon::Tables::whole},
+        {"throughout", &Lexicon::Tables::throughout},
+        {"anaphor_day", &Lexicon::Tables::anaphor_day}};
+    if (f[0] == "holiday") return holiday(f);
     if (auto v = valued.find(f[0]); v != valued.end()) {
       auto n = number(f[1]);
       if (!n) return;
@@ -365,6 +385,40 @@ class LexiconLoader {
     auto it = kinds.find(f[0]);
     if (it == kinds.end()) return error("unknown time class '" + f[0] + "'", 1);
     for (const auto& form : split_forms(f[2])) add(t_.*(it->second), normalise_key(form), 0, f[0]);
+  }
+
+  /// holiday SPEC forms: MM-DD, hijri:MM-DD, nth:MM-W-N, easter:±N or -
+  void holiday(Fields& f) {
+    HolidayInfo h;
+    const std::string& spec = f[1];
+    auto forms = split_forms(f[2]);
+    if (forms.empty()) return error("expected the holiday's forms", 3);
+    h.id = forms.front();
+    int a = 0, b = 0, c = 0;
+    char tail = 0;
+    if (spec == "-") {
+      h.rule = '-';
+    } else if (std::sscanf(spec.c_str(), "hijri:%d-%d%c", &a, &b, &tail) == 2) {
+      h.rule = 'h', h.month = a, h.day = b;
+    } else if (std::sscanf(spec.c_str(), "nth:%d-%d-%d%c", &a, &b, &c, &tail) == 3) {
+      if (b < 1 || b > 7 || c == 0 || c < -1 || c > 5)
+        return error("nth:MM-W-N needs a weekday 1–7 and N 1–5 or -1, found '" + spec + "'", 2);
+      h.rule = 'n', h.month = a, h.weekday = b, h.nth = c;
+    } else if (std::sscanf(spec.c_str(), "easter:%d%c", &a, &tail) == 1) {
+      h.rule = 'e', h.offset = a;
+    } else if (std::sscanf(spec.c_str(), "%d-%d%c", &a, &b, &tail) == 2) {
+      h.rule = 'g', h.month = a, h.day = b;
+    } else {
+      return error("expected MM-DD, hijri:MM-DD, nth:MM-W-N, easter:±N or -, found '" + spec + "'",
+                   2);
+    }
+    if ((h.rule == 'g' || h.rule == 'h' || h.rule == 'n') && (h.month < 1 || h.month > 12))
+      return error("month must be 1–12 in '" + spec + "'", 2);
+    if ((h.rule == 'g' || h.rule == 'h') && (h.day < 1 || h.day > (h.rule == 'h' ? 30 : 31)))
+      return error("day out of range in '" + spec + "'", 2);
+    int index = static_cast<int>(lex_.holidays_.size());
+    lex_.holidays_.push_back(h);
+    for (const auto& form : forms) add(t_.holiday, normalise_key(form), index, "holiday " + h.id);
   }
 
   int add_entity(const std::string& id, EntityType type, EntityRole role) {

@@ -69,8 +69,19 @@ struct UnitInfo {
 };
 
 struct RelativeTime {
-  char unit = 'y';  ///< 'y' year, 'm' month, 'w' week, 'd' day, 'n' now
+  char unit = 'y';  ///< 'y' year, 'm' month, 'w' week, 'd' day, 'n' now, 'D' decade
   int offset = 0;
+};
+
+/// A named day (time.tsv class holiday): how its date is found in a given year.
+struct HolidayInfo {
+  std::string id;  ///< its first form, for messages
+  /// 'g' a Gregorian day, 'h' a Hijri day, 'n' the nth weekday of a month, 'e' days from
+  /// Western Easter, '-' recognised but not resolved
+  char rule = '-';
+  int month = 0, day = 0;   ///< 'g', 'h'
+  int weekday = 0, nth = 0;  ///< 'n' (with month)
+  int offset = 0;            ///< 'e'
 };
 
 class Lexicon {
@@ -95,8 +106,13 @@ class Lexicon {
   }
   const ObjectInfo& object(int index) const { return objects_.at(static_cast<std::size_t>(index)); }
   const UnitInfo& unit(int index) const { return units_.at(static_cast<std::size_t>(index)); }
+  /// The index of the unit `id` (second, degree…), or -1.
+  int find_unit(std::string_view id) const;
   const RelativeTime& relative(int index) const {
     return relatives_.at(static_cast<std::size_t>(index));
+  }
+  const HolidayInfo& holiday(int index) const {
+    return holidays_.at(static_cast<std::size_t>(index));
   }
 
   const PredicateInfo* find_predicate(std::string_view id) const;
@@ -125,6 +141,7 @@ class Lexicon {
   std::vector<PredicateInfo> predicates_;
   std::vector<ObjectInfo> objects_;
   std::vector<RelativeTime> relatives_;
+  std::vector<HolidayInfo> holidays_;
   std::vector<UnitInfo> units_;
   std::map<std::string, std::string, std::less<>> aliases_;
   std::map<std::string, std::string, std::less<>> display_;  ///< id → English name

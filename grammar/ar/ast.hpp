@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "grammar/grammar.hpp"
+
 namespace claimcheck::ar {
 
 /// A number written in words, digits or both, as it is being combined term by term.
@@ -57,6 +59,10 @@ struct DateTimeAst {
   int nth = 0;           ///< the nth weekday of the month (الثلاثاء الثالث من أيلول); -1 last
   int shift_unit = -1;   ///< قبل شهرين، بعد يومين: a duration unit (lexicon index) …
   double shift = 0;      ///< … and how many of it, before (negative) or after the reference
+  PeriodInfo p;          ///< periods, parts of the day, ranges of clock times (period and clock rules)
+  double duration = 0;   ///< with p.kind 'u': how many …
+  int duration_unit = -1;  ///< … of this lexicon unit
+  int year2 = 0;           ///< a year written in words before it is checked
 };
 
 /// A range as `claimcheck parse` reads it, bounds written with the article too (فوق

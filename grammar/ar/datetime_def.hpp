@@ -27,19 +27,17 @@ inline auto const week_word = -al >> lit(U"\u0627\u0633\u0628\u0648\u0639") >> e
 inline auto const current_w =
     (lit(U"\u0627\u0644\u062D\u0627\u0644\u064A") | lit(U"\u0627\u0644\u062C\u0627\u0631\u064A")) >>
     eow;  // الحالي، الجاري
-inline auto const hour_word = -al >> lit(U"\u0633\u0627\u0639\u0647") >> eow;  // (ال)ساعه
-inline auto const minute_word =
-    (lit(U"\u062F\u0642\u064A\u0642\u0647") | lit(U"\u062F\u0642\u0627\u0626\u0642")) >> eow;  // دقيقه، دقائق
 inline auto const at_w = (lit(U"\u0639\u0646\u062F") | lit(U"\u0628\u062D\u062F\u0648\u062F") |
                           lit(U"\u062D\u0648\u0627\u0644\u064A") |
                           lit(U"\u0642\u0631\u0627\u0628\u0647")) >>
                          eow;  // عند، بحدود، حوالي، قرابه
-inline auto const except_w = lit(U"\u0627\u0644\u0627") >> eow;  // الا
 inline auto const agree_w = lit(U"\u0627\u0644\u0645\u0648\u0627\u0641\u0642") >> eow;  // الموافق
 
 inline auto const weekday_w = -al >> table<&T::weekday> >> eow;
 inline auto const month_name = table<&T::month> >> eow;
 
+inline auto const set_relative = [](auto& ctx) { x3::_val(ctx).p.relative = x3::_attr(ctx); };
+auto const relative_w = table<&T::relative> >> eow;
 inline auto const set_weekday = [](auto& ctx) { x3::_val(ctx).weekday = x3::_attr(ctx); };
 inline auto const set_direction = [](auto& ctx) { x3::_val(ctx).direction = x3::_attr(ctx); };
 inline auto const this_week = [](auto& ctx) { x3::_val(ctx).week = 0; };
@@ -80,9 +78,23 @@ inline auto const set_month_number = [](auto& ctx) {
 auto const month_of = (-(month_word >> ws) >> month_name[set_month]) |
                       (month_word >> ws >> number_rule()[set_month_number]);
 inline auto const set_year = [](auto& ctx) { x3::_val(ctx).y = x3::_attr(ctx); };
-auto const year_of = ws >> -((of_w | in_w) >> ws) >>
-                     -(x3::omit[(table<&T::year_word> >> eow) | (lit(U'\u0644') >> table<&T::year_word> >> eow)] >> ws) >>
-                     year_digits[set_year];
+/// a year after a date: digits or words, after من، في، عام or a comma (22 يناير من عام 2016،
+/// فبراير ، ألفان وثمانية عشر)
+inline auto const set_any_year = [](auto& ctx) {
+  int y = x3::_attr(ctx);
+  x3::_pass(ctx) = y >= 1 && y <= 2200;
+  x3::_val(ctx).y = y;
+};
+inline auto const set_long_year = [](auto& ctx) {  // a year without a year word: 1000–2200
+  int y = x3::_attr(ctx);
+  x3::_pass(ctx) = y >= 1000 && y <= 2200;
+  x3::_val(ctx).y = y;
+};
+inline auto const year_word_w =
+    x3::omit[(table<&T::year_word> >> eow) | (lit(U'\u0644') >> table<&T::year_word> >> eow)];
+auto const year_of = -(-ws >> (lit(U'\u060C') | lit(U','))) >> ws >> -((of_w | in_w) >> ws) >>
+                     ((year_word_w >> ws >> year_words_rule()[set_any_year]) |
+                      year_words_rule()[set_long_year]);
 
 /// الرابع من نيسان، اليوم الثالث من شهر عشرة، ثالث يوم من شهر عشرة، في أول شباط
 inline auto const set_day = [](auto& ctx) {
@@ -137,7 +149,8 @@ inline auto const to_w = ((lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A
                            lit(U"\u0648\u062D\u062A\u064A")) >>
                           eow);  // الى، حتى، وحتى
 inline auto const day_dash = -ws >> lit(U'-') >> -ws;
-inline auto const day_to = (ws >> to_w >> ws) | day_dash;
+inline auto const day_to = (ws >> to_w >> ws) | day_dash | and_;
+inline auto const between_w = -(lit(U"\u0645\u0627") >> ws) >> lit(U"\u0628\u064A\u0646") >> eow;  // (ما) بين
 inline auto const ord_d1 = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31;
@@ -154,12 +167,18 @@ inline auto const the_month_n = -al >> month_word >> ws >> al >> ordinal_rule()[
   x3::_val(ctx).m = static_cast<int>(o.value);
 })];  // الشهر الثامن
 auto const month_any = the_month_n | month_of;
+/// what a range of days is in: a month, with its year, or a relative month
+auto const range_month = (-(of_w >> ws) >> month_any >> -year_of) |
+                         (-((of_w | in_w) >> ws) >> relative_w[set_relative]);
 auto const day_range =
-    (-(of_w >> ws) >> day_digits[set_d1] >> -(ws >> month_any) >> day_to >> day_digits[set_d2] >>
-     ws >> -(of_w >> ws) >> month_any >> -year_of) |
-    (-(of_w >> ws) >> ordinal_rule()[ord_d1] >> day_to >> ordinal_rule()[ord_d2] >> ws >>
-     -(of_w >> ws) >> month_any >> -year_of) |
-    (month_any >> ws >> day_digits[set_d1] >> day_to >> day_digits[set_d2] >> -year_of);
+    (-((of_w | between_w) >> ws) >> day_digits[set_d1] >> -(ws >> month_any) >> day_to >>
+     day_digits[set_d2] >> ws >> range_month) |
+    (-((of_w | between_w) >> ws) >> ordinal_rule()[ord_d1] >> day_to >> ordinal_rule()[ord_d2] >>
+     ws >> range_month) |
+    (month_any >> ws >> day_digits[set_d1] >> day_to >> day_digits[set_d2] >> -year_of) |
+    (month_any >> ws >> between_w >> ws >>
+     ((day_digits[set_d1] >> day_to >> day_digits[set_d2]) |
+      (ordinal_rule()[ord_d1] >> day_to >> ordinal_rule()[ord_d2])));
 
 /// أوائل آذار (the 1st to the 10th), أواخر آذار (the 21st to the end), بداية شهر 3 (the 1st)
 inline auto const early = [](auto& ctx) { x3::_val(ctx).d = 1, x3::_val(ctx).d2 = 10; };
@@ -187,9 +206,21 @@ auto const shifted_day =
     (lit(U"\u0642\u0628\u0644") >> eow >> ws >> measure_rule()[shift_back]) |   // قبل
     (lit(U"\u0628\u0639\u062F") >> eow >> ws >> measure_rule()[shift_ahead]);  // بعد
 
-/// a month alone (يناير، شهر يناير، هذا يناير، يناير, 2001)
+/// a month alone (يناير، شهر يناير، هذا يناير، يناير, 2001، سبتمبر الماضي، يونيو العام
+/// المقبل)
 auto const month_only = -(this_w >> ws) >> -(month_word >> ws) >> month_name[set_month] >>
-                        -(-lit(U',') >> ws >> year_digits[set_year]);
+                        -((-lit(U',') >> ws >> year_digits[set_year]) |
+                          (ws >> ((table<&T::direction> >> eow)[set_direction] |
+                                  relative_w[set_relative])));
+
+/// a month then its day: يناير 1، مايو الحادي عشر، يناير الثاني والعشرين, 2018، 28-نوفمبر
+auto const month_day = (-(month_word >> ws) >> month_name[set_month] >> ws >>
+                        (ordinal_rule()[set_day] | (day_digits[set_day_number] >> eow)) >> -year_of) |
+                       (day_digits[set_day_number] >> lit(U'-') >> month_of >> -year_of);
+
+/// a day of a relative month: 20 من الشهر القادم، 31 من هذا الشهر، العشرين من الشهر المقبل
+auto const day_of_relative = (day_digits[set_day_number] | ordinal_rule()[set_day]) >> ws >>
+                             -((of_w | in_w) >> ws) >> relative_w[set_relative];
 
 /// منتصف آذار: the 15th
 inline auto const set_middle = [](auto& ctx) { x3::_val(ctx).d = 15; };
@@ -203,85 +234,14 @@ inline auto const month_year = [](auto& ctx) {
 };
 auto const month_slash_year = (day_digits >> lit(U'/') >> year_digits)[month_year];
 
-/// a clock time
-inline auto const set_hour = [](auto& ctx) {
-  double h = x3::_attr(ctx);
-  x3::_pass(ctx) = h >= 0 && h <= 24 && h == static_cast<int>(h);
-  x3::_val(ctx).hour = static_cast<int>(h);
-  x3::_val(ctx).clock = true;
-};
-inline auto const hour_ordinal = [](auto& ctx) {
-  OrdinalAst const& o = x3::_attr(ctx);
-  x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 12;
-  x3::_val(ctx).hour = static_cast<int>(o.value);
-  x3::_val(ctx).clock = true;
-};
-inline auto const hour_number = [](auto& ctx) {  // ثلاثة، ثلاثة وثلث (3:20)
-  double h = x3::_attr(ctx).value;
-  const int whole = static_cast<int>(h);
-  const int minutes = static_cast<int>((h - whole) * 60 + 0.5);
-  x3::_pass(ctx) = h >= 0 && h <= 24 && (minutes == 0 || minutes == 15 || minutes == 20 ||
-                                         minutes == 30 || minutes == 40 || minutes == 45);
-  x3::_val(ctx).hour = whole;
-  if (minutes > 0) x3::_val(ctx).minute = minutes;
-  x3::_val(ctx).clock = true;
-};
-inline auto const hm = [](auto& ctx) {  // 15:15، 15:23:24
-  auto& a = x3::_attr(ctx);
-  auto& v = x3::_val(ctx);
-  int h = at_c<0>(a), m = at_c<1>(a);
-  x3::_pass(ctx) = h <= 24 && m <= 59;
-  v.hour = h, v.minute = m, v.clock = true;
-  if (at_c<2>(a)) v.second = *at_c<2>(a);
-};
-inline auto const add_minutes = [](auto& ctx) {
-  double m = x3::_attr(ctx).value;
-  x3::_pass(ctx) = m >= 0 && m < 60 && m == static_cast<int>(m);
-  x3::_val(ctx).minute = static_cast<int>(m);
-};
-inline auto const add_fraction = [](auto& ctx) {  // وربع، وثلث، ونصف
-  x3::_val(ctx).minute = static_cast<int>(x3::_attr(ctx) * 60 + 0.5);
-};
-inline auto const less_fraction = [](auto& ctx) {  // إلا ربعا
-  auto& v = x3::_val(ctx);
-  v.minute = 60 - static_cast<int>(x3::_attr(ctx) * 60 + 0.5);
-  v.hour = v.hour == 0 ? 23 : v.hour - 1;
-};
-inline auto const set_part = [](auto& ctx) { x3::_val(ctx).part = x3::_attr(ctx); };
-inline auto const two_digits = integer_parser<2, 2>{};
-inline auto const fraction_w = table<&T::fraction> >> -lit(U'\u0627') >> eow;
-
-x3::rule<class hour_unit_class, double> const hour_unit = "hour";
-auto const hour_unit_def = -al >> (table<&T::ordinal> | table<&T::ordinal_part>) >> eow;
-x3::rule<class hour_ordinal_class, double> const hour_ord = "hour";
-auto const hour_ord_def =
-    (hour_unit >> ws >> x3::omit[table<&T::teen10>] >>
-     eow)[([](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx) + 10; })] |
-    (-al >> table<&T::ordinal> >> eow)[([](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); })];
-BOOST_SPIRIT_DEFINE(hour_unit, hour_ord)
-inline auto const set_hour_ordinal = [](auto& ctx) {
-  double h = x3::_attr(ctx);
-  x3::_pass(ctx) = h >= 1 && h <= 12;
-  x3::_val(ctx).hour = static_cast<int>(h);
-  x3::_val(ctx).clock = true;
-};
-
-auto const clock_value =
-    (day_digits >> lit(U':') >> two_digits >> -(lit(U':') >> two_digits))[hm] |
-    hour_ord[set_hour_ordinal] | number_rule()[hour_number];
-auto const clock_minutes =
-    -((and_ >> (fraction_w[add_fraction] | (number_rule()[add_minutes] >> -(ws >> minute_word)))) |
-      (ws >> except_w >> ws >> fraction_w[less_fraction]));
-auto const day_part = ws >> (table<&T::day_part> >> eow)[set_part];
-
-auto const clock_time =
-    -(at_w >> ws) >>
-    ((hour_word >> ws >> clock_value >> clock_minutes >> -day_part) |
-     ((day_digits >> lit(U':') >> two_digits >> -(lit(U':') >> two_digits))[hm] >> -day_part) |
-     (hour_ord[set_hour_ordinal] >> clock_minutes >> day_part));
-
 /// a weekday and a clock time: الخميس الساعة 8
-auto const weekday_clock = weekday_phrase >> ws >> clock_time;
+inline auto const add_clock = [](auto& ctx) {
+  const DateTimeAst& c = x3::_attr(ctx);
+  auto& v = x3::_val(ctx);
+  x3::_pass(ctx) = c.clock && c.p.kind != 'i';
+  v.hour = c.hour, v.minute = c.minute, v.second = c.second, v.part = c.part, v.clock = true;
+};
+auto const weekday_clock = weekday_phrase >> ws >> clock_rule()[add_clock];
 
 }  // namespace datetime_detail
 
@@ -295,7 +255,6 @@ inline auto const fresh = x3::eps[reset];
 
 auto const datetime_def =
     (datetime_detail::fresh >> datetime_detail::weekday_clock) |
-    (datetime_detail::fresh >> datetime_detail::clock_time) |
     (datetime_detail::fresh >> datetime_detail::day_range) |
     (datetime_detail::fresh >> datetime_detail::weekday_day) |
     (datetime_detail::fresh >> datetime_detail::shifted_day) |
@@ -306,6 +265,8 @@ auto const datetime_def =
     (datetime_detail::fresh >> datetime_detail::part_of_month) |
     (datetime_detail::fresh >> -(datetime_detail::at_w >> ws) >> datetime_detail::weekday_phrase) |
     (datetime_detail::fresh >> datetime_detail::month_slash_year) |
+    (datetime_detail::fresh >> datetime_detail::month_day) |
+    (datetime_detail::fresh >> datetime_detail::day_of_relative) |
     (datetime_detail::fresh >> datetime_detail::month_only);
 
 BOOST_SPIRIT_DEFINE(datetime)

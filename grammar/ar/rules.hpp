@@ -20,10 +20,14 @@ using ordinal_type = x3::rule<class ordinal_class, OrdinalAst>;
 using signed_number_type = x3::rule<class signed_number_class, double>;
 using datetime_type = x3::rule<class datetime_class, DateTimeAst>;
 using range_type = x3::rule<class range_class, RangeAst>;
+using period_type = x3::rule<class period_class, DateTimeAst>;
+using clock_type = x3::rule<class clock_class, DateTimeAst>;
+using year_words_type = x3::rule<class year_words_class, int>;
 
 BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,
                      predicate_type, attribution_type, preposition_type, measure_type,
-                     ordinal_type, signed_number_type, datetime_type, range_type)
+                     ordinal_type, signed_number_type, datetime_type, range_type, period_type,
+                     clock_type, year_words_type)
 
 number_type const& number_rule();
 quantity_type const& quantity_rule();
@@ -38,6 +42,10 @@ ordinal_type const& ordinal_rule();
 signed_number_type const& signed_number_rule();
 datetime_type const& datetime_rule();
 range_type const& range_rule();
+period_type const& period_rule();
+clock_type const& clock_rule();
+/// A year: four digits, or a year in words (ألفان وثمانية عشر، تسعة عشر تسعة وتسعون).
+year_words_type const& year_words_rule();
 
 /// Words that may stand in front of another word: و ف (conjunctions), ب ل ك (prepositions).
 inline auto const conj = lit(U'\u0648') | lit(U'\u0641');

@@ -46,6 +46,9 @@ struct Lexicon::Tables {
   index_table month, year_word, in_cue, since_cue, until_cue, start_word, relative;
   // days and clocks (value: weekday 1–7; direction -1/1; part of day 1 am, 2 pm, 3 noon)
   index_table weekday, direction, day_part, middle;
+  // periods (value: as described in time.tsv; holiday: index of Lexicon::holiday())
+  index_table hijri_month, season, decade, period_part, period_part_post, period_noun, few, whole,
+      throughout, holiday, anaphor_day;
 };
 
 }  // namespace claimcheck

@@ -4,6 +4,7 @@
 // word. The meaning of each reading is finished here: units and subunits, bounds.
 #include "grammar/ar/rules.hpp"
 #include "grammar/grammar.hpp"
+#include "grammar/ar/compose.hpp"
 
 namespace claimcheck {
 namespace {
@@ -59,14 +60,7 @@ std::optional<ValuePiece> measure_at(const Lexicon& lex, iterator_type first, it
   iterator_type it = first;
   if (!parse_at(lex, ar::measure_rule(), it, last, m)) return std::nullopt;
   ValuePiece v;
-  if (m.unit == -2) {  // 2 تحت الصفر: degrees
-    for (int i = 0;; ++i) {
-      if (lex.unit(i).id == "degree") {
-        m.unit = i;
-        break;
-      }
-    }
-  }
+  if (m.unit == -2) m.unit = lex.find_unit("degree");  // 2 تحت الصفر: degrees
   if (m.unit < 0) return std::nullopt;
   const UnitInfo& unit = lex.unit(m.unit);
   v.dim = dim_of(unit);
@@ -90,6 +84,46 @@ std::optional<ValuePiece> measure_at(const Lexicon& lex, iterator_type first, it
   end = it;
   return v;
 }
+
+/// A reading of the datetime, period or clock rule as a value: a time, or a duration
+/// (طوال اليوم، بضع ساعات). Nothing when its parts do not fit (قبل ثلاثة كيلوغرامات).
+template <typename Rule>
+std::optional<ValuePiece> datetime_at(const Lexicon& lex, Rule const& rule, iterator_type& it,
+                                      iterator_type last) {
+  ar::DateTimeAst d;
+  if (!parse_at(lex, rule, it, last, d)) return std::nullopt;
+  ValuePiece v;
+  if (d.p.kind == 'u') {  // a duration
+    if (d.duration_unit < 0 || lex.unit(d.duration_unit).dim != "duration") return std::nullopt;
+    v.dim = ValueDim::duration;
+    v.unit = d.duration_unit;
+    v.value = d.duration;
+    v.has_low = v.has_high = true, v.low = v.high = v.value;
+    return v;
+  }
+  v.dim = ValueDim::time;
+  v.datetime = true;
+  v.time.y1 = d.y, v.time.m1 = d.m, v.time.d1 = d.d;
+  v.weekday = d.weekday, v.direction = d.direction, v.week = d.week;
+  v.hour = d.clock ? d.hour : -1, v.minute = d.minute, v.second = d.second, v.part = d.part;
+  v.last_day = d.d2, v.nth = d.nth;
+  v.period = d.p;
+  if (d.shift_unit >= 0) {  // قبل شهرين: only a duration shifts a day
+    const UnitInfo& unit = lex.unit(d.shift_unit);
+    if (unit.dim != "duration" || unit.factor < 86400) return std::nullopt;
+    v.shifted = true;
+    v.shift_days = d.shift * unit.factor / 86400;
+  }
+  if (d.p.count_unit >= 0 && lex.unit(d.p.count_unit).dim != "duration") return std::nullopt;
+  if (d.p.relative >= 0) {  // a day of a relative month, a month of a relative year
+    const char unit = lex.relative(d.p.relative).unit;
+    if (d.m > 0 && d.d == 0 && unit != 'y') return std::nullopt;
+    if (d.d > 0 && d.m == 0 && unit != 'm') return std::nullopt;
+  }
+  return v;
+}
+
+bool is_clitic(char32_t c) { return c == U'\u0628' || c == U'\u0644' || c == U'\u0648'; }  // ب ل و
 
 }  // namespace
 
@@ -140,26 +174,14 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
         consider(v, it);
       }
     }
-    if (wanted(ValueDim::time)) {
-      ar::DateTimeAst d;
-      iterator_type it = first;
-      if (parse_at(lex, ar::datetime_rule(), it, last, d)) {
-        ValuePiece v;
-        v.dim = ValueDim::time;
-        v.datetime = true;
-        v.time.y1 = d.y, v.time.m1 = d.m, v.time.d1 = d.d;
-        v.weekday = d.weekday, v.direction = d.direction, v.week = d.week;
-        v.hour = d.clock ? d.hour : -1, v.minute = d.minute, v.second = d.second, v.part = d.part;
-        v.last_day = d.d2, v.nth = d.nth;
-        bool ok = true;
-        if (d.shift_unit >= 0) {  // قبل شهرين: only a duration shifts a day
-          const UnitInfo& unit = lex.unit(d.shift_unit);
-          ok = unit.dim == "duration" && unit.factor >= 86400;
-          v.shifted = true;
-          v.shift_days = d.shift * unit.factor / 86400;
-        }
-        if (ok) consider(v, it);
-      }
+    if (wanted(ValueDim::time) || wanted(ValueDim::duration)) {
+      auto try_rule = [&](auto const& rule) {
+        iterator_type it = first;
+        if (auto v = datetime_at(lex, rule, it, last)) consider(*v, it);
+      };
+      try_rule(ar::datetime_rule());
+      try_rule(ar::period_rule());
+      try_rule(ar::clock_rule());
     }
     if (measures) {
       iterator_type it = first;
@@ -263,9 +285,30 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
     }
     if (best_end > first) {
       best.span = Span{begin, static_cast<std::uint32_t>(best_end - base)};
+
       out.push_back(best);
       p = best.span.end;
       continue;
+    }
+    // a preposition or و written against a time or a duration (بالأمس، ليوم كامل،
+    // والجمعة): the value after it
+    if ((wanted(ValueDim::time) || wanted(ValueDim::duration)) && p + 1 < range.end &&
+        is_clitic(text[p]) && is_arabic_letter(text[p + 1])) {
+      ValuePiece after;
+      iterator_type after_end = first + 1;
+      auto try_rule = [&](auto const& rule) {
+        iterator_type it = first + 1;
+        if (auto v = datetime_at(lex, rule, it, last); v && it > after_end && wanted(v->dim))
+          after = *v, after_end = it;
+      };
+      try_rule(ar::datetime_rule());
+      try_rule(ar::period_rule());
+      if (after_end > first + 1) {
+        after.span = Span{p + 1, static_cast<std::uint32_t>(after_end - base)};
+        out.push_back(after);
+        p = after.span.end;
+        continue;
+      }
     }
     // a preposition written against a number word (بألفين ومائتين): the number with it
     if (wanted(ValueDim::number) && p + 1 < range.end &&
@@ -299,6 +342,7 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
     else
       ++p;
   }
+  if (wanted(ValueDim::time) || wanted(ValueDim::duration)) compose_times(lex, text, out, dims);
   return out;
 }
 
