@@ -321,7 +321,7 @@ std::pair<int, int> day_part_minutes(int part) {
     case 1: return {4 * 60, 12 * 60};     // morning
     case 2: return {12 * 60, 18 * 60};    // afternoon
     case 3: return {12 * 60, 12 * 60};    // noon
-    case 4: return {20 * 60, 28 * 60};    // night, to four in the morning
+    case 4: return {18 * 60, 24 * 60};    // night (Duckling's الليلة)
     case 5: return {24 * 60, 24 * 60};    // midnight
     case 6: return {10 * 60, 10 * 60};    // mid-morning
     case 7: return {18 * 60, 24 * 60};    // evening
@@ -407,19 +407,14 @@ void resolve_period(const Lexicon& lex, const Reference& r, ParsedValue& v) {
       v.grain = u.id;
       return;
     }
-    sys_days a = r.day, b = r.day;
-    if (u.id == "day" || u.id == "week") {
-      const int d = static_cast<int>(u.factor / 86400) * n;
-      (n < 0 ? a : b) += days{d};
-    } else {
-      const int per = u.id == "month" ? 1 : u.id == "year" ? 12 : u.id == "decade" ? 120 : 0;
-      if (per == 0) return;
-      year_month_day ymd{r.day};
-      auto shifted = ymd + months{per * n};
-      if (!shifted.ok()) shifted = shifted.year() / shifted.month() / std::chrono::last;
-      (n < 0 ? a : b) = sys_days{shifted};
-    }
-    set_days(v, interval(n < 0 ? a : a + days{1}, n < 0 ? b : b + days{1}, "day"));
+    // whole units next to the current one: the next 3 weeks start next Monday, the
+    // last 3 years end where this year starts
+    const char unit = u.id == "day" ? 'd' : u.id == "week" ? 'w' : u.id == "month" ? 'm'
+                      : u.id == "year" ? 'y' : u.id == "decade" ? 'D' : 0;
+    if (unit == 0) return;
+    Interval first = relative_interval(RelativeTime{unit, n < 0 ? n : 1}, r);
+    Interval last = relative_interval(RelativeTime{unit, n < 0 ? -1 : n}, r);
+    set_days(v, interval(first.from, last.to, first.grain));
     return;
   }
   if (q.day_part != 0) {  // في الصباح، منتصف الليل، في وقت متأخر من الليل
@@ -515,6 +510,11 @@ void resolve_time(const Lexicon& lex, const ParseOptions& options, ParsedValue& 
       year_month_day next{monday + days{7}};
       v.to = iso_date(int(next.year()), int(unsigned(next.month())), int(unsigned(next.day())));
       v.grain = "week";
+      return;
+    }
+    if (rel.unit == 'D') {  // the decade offset decades from the reference's
+      const int start = ry / 10 * 10 + 10 * rel.offset;
+      v.from = iso_date(start), v.to = iso_date(start + 10), v.grain = "decade";
       return;
     }
     if (rel.unit == 'y') {

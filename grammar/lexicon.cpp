@@ -288,6 +288,11 @@ class LexiconLoader {
     int index = static_cast<int>(lex_.units_.size());
     lex_.units_.push_back(UnitInfo{f[0], f[1], f[2], *factor});
     for (auto form : split_forms(f[4])) {
+      bool counted = form.rfind("n:", 0) == 0;
+      if (counted) {
+        add(t_.unit_counted, normalise_key(form.substr(2)), index, "unit " + f[0]);
+        continue;
+      }
       bool dual = form.rfind("2:", 0) == 0;
       if (dual) form = form.substr(2);
       std::u32string key = normalise_key(form);

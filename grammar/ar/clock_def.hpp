@@ -21,7 +21,7 @@ inline auto const al = lit(U"ال");
 inline auto const in_w = lit(U"في") >> eow;
 inline auto const of_w = lit(U"من") >> eow;
 inline auto const hour_word = -al >> lit(U"ساعه") >> eow;
-inline auto const minute_word = (lit(U"دقيقه") | lit(U"دقائق")) >> eow;
+inline auto const minute_word = (lit(U"دقيقه") | lit(U"دقايق")) >> eow;  // دقائق normalised
 inline auto const at_w = (lit(U"عند") | lit(U"بحدود") | lit(U"حوالي") | lit(U"قرابه")) >> eow;
 inline auto const except_w = lit(U"الا") >> eow;
 inline auto const to_w = (lit(U"الي") | lit(U"حتي")) >> eow;
@@ -114,11 +114,15 @@ auto const hour_ord_def =
 BOOST_SPIRIT_DEFINE(hour_unit, hour_ord)
 
 auto const hm_value = (day_digits >> lit(U':') >> two_digits >> -(lit(U':') >> two_digits))[hm];
-auto const minutes =
-    (and_ >> (fraction_w[add_fraction] | (number_rule()[add_minutes] >> -(ws >> minute_word)) |
-              ordinal_rule()[ordinal_minutes])) |
-    (ws >> except_w >> ws >>
-     (fraction_w[less_fraction] | (number_rule()[less_minutes] >> -(ws >> minute_word))));
+auto const less = ws >> except_w >> ws >>
+                  (fraction_w[less_fraction] | (number_rule()[less_minutes] >> -(ws >> minute_word)));
+/// minutes after the hour. In a range (بين الخامسة والسادسة، بين 5 و 6) a number after و is
+/// the second hour, so there only a fraction (والنصف) or إلا counts; a single time also
+/// reads و and a number or an ordinal (الخامسة وثلاثين، الحادية عشرة والخامسة = 11:05).
+auto const range_minutes = (and_ >> fraction_w[add_fraction]) | less;
+auto const minutes = range_minutes |
+                     (and_ >> ((number_rule()[add_minutes] >> -(ws >> minute_word)) |
+                               ordinal_rule()[ordinal_minutes]));
 /// صباحا، مساء، في الليل، في المساء، وقت الغداء
 auto const part = ws >> -(in_w >> ws) >> (table<&T::day_part> >> eow)[set_part];
 
@@ -136,7 +140,7 @@ auto const point =
 auto const loose_point_def = -(hour_word >> ws >> x3::eps[sure]) >>
                              (hm_value | (hour_ord[hour_ordinal] >> x3::eps[sure]) |
                               day_digits[hour_digits] | number_rule()[hour_number]) >>
-                             -minutes >> -part;
+                             -range_minutes >> -part;
 x3::rule<class loose_point_class, DateTimeAst> const loose_point = "clock time";
 BOOST_SPIRIT_DEFINE(loose_point)
 
@@ -187,9 +191,10 @@ inline auto const second_point = [](auto& ctx) {
   v.p.kind = 'i';
 };
 inline auto const between_w = -(lit(U"ما") >> ws) >> lit(U"بين") >> eow;
-auto const clock_range = -((of_w | between_w) >> ws) >> loose_point[first_point] >>
-                         ((ws >> to_w >> ws) | and_ | (-ws >> lit(U'-') >> -ws)) >>
-                         loose_point[second_point];
+auto const clock_range =
+    (-(of_w >> ws) >> loose_point[first_point] >> ((ws >> to_w >> ws) | (-ws >> lit(U'-') >> -ws)) >>
+     loose_point[second_point]) |
+    (between_w >> ws >> loose_point[first_point] >> and_ >> loose_point[second_point]);  // بين … و
 
 /// في الصباح، بعد الظهر، في الصباح الباكر، في وقت متأخر من الليل، منتصف الليل
 inline auto const alone_part = [](auto& ctx) {

@@ -96,7 +96,10 @@ inline constexpr power_parser power{};
 
 inline auto const minus_w = table<&T::minus> >> eow;
 inline auto const fraction_w = table<&T::fraction> >> eow;
-inline auto const unit_w = table<&T::unit_word> >> -lit(U'\u0627') >> eow;  // accusative ـًا
+inline auto const unit_any = x3::rule<class unit_any_class, int>{"unit"} =
+    table<&T::unit_word> | table<&T::unit_counted>;
+inline auto const unit_w = unit_any >> -lit(U'\u0627') >> eow;  // accusative ـًا
+inline auto const unit_alone = table<&T::unit_word> >> -lit(U'\u0627') >> eow;
 inline auto const unit_after = -ws >> unit_w;  // 10$ or 10 $
 inline auto const unit_dual_w = table<&T::unit_dual> >> eow;
 inline auto const unit_sign = table<&T::unit_sign>;
@@ -172,7 +175,7 @@ auto const simple_def =
      (amount >> unit_after)[amount_unit] >>
          -((and_ | ws) >> ((glued_decimal >> unit_w)[add_subunit] | (amount >> unit_after)[add_subunit])) |
      (fraction_w >> ws >> unit_w)[fraction_unit] | (unit_w >> and_ >> fraction_w)[unit_fraction] |
-     unit_dual_w[two_units] | unit_w[one_unit] | (amount >> x3::omit[below_zero])[degrees_below]) >>
+     unit_dual_w[two_units] | unit_alone[one_unit] | (amount >> x3::omit[below_zero])[degrees_below]) >>
     -below_zero[below];
 
 x3::rule<class measured_range_class, MeasureAst> const measured_range = "range with a unit";

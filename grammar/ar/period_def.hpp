@@ -215,7 +215,8 @@ inline auto const direction_sign = [](auto& ctx) {
   auto& p = x3::_val(ctx).p;
   p.count = (p.count == 0 ? 1 : p.count) * (x3::_attr(ctx) < 0 ? -1 : 1);
 };
-inline auto const unit_w = table<&T::unit_word> >> eow;
+inline auto const unit_w = x3::rule<class period_unit_class, int>{"unit"} =
+    (table<&T::unit_word> | table<&T::unit_counted>) >> eow;
 inline auto const unit_at = [](auto& ctx) { x3::_val(ctx).p.count_unit = x3::_attr(ctx); };
 /// آخر 3 سنوات، الأسابيع الثلاثة الماضية، الأسابيع القليلة الماضية، العقدين الماضيين،
 /// 3 أيام القادمة، في الأشهر 3 القادمة

@@ -40,6 +40,8 @@ struct Lexicon::Tables {
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;
+  // unit forms that are a unit only after a number (عقد: a decade, alone a contract)
+  index_table unit_counted;
   // ordinals (value: the ordinal), and the words that make a number negative
   value_table ordinal, ordinal_part, ordinal_end, ordinal_current, minus;
   // time
