@@ -10,21 +10,18 @@
 #include <boost/fusion/include/at_c.hpp>
 
 #include "grammar/ar/rules.hpp"
+#include "grammar/ar/words.hpp"
 
 namespace claimcheck::ar {
 namespace clock_detail {
+using namespace words;
 
 using boost::fusion::at_c;
 using T = Lexicon::Tables;
 
-inline auto const al = lit(U"ال");
-inline auto const in_w = lit(U"في") >> eow;
-inline auto const of_w = lit(U"من") >> eow;
 inline auto const hour_word = -al >> lit(U"ساعه") >> eow;
 inline auto const minute_word = (lit(U"دقيقه") | lit(U"دقايق")) >> eow;  // دقائق normalised
-inline auto const at_w = (lit(U"عند") | lit(U"بحدود") | lit(U"حوالي") | lit(U"قرابه")) >> eow;
 inline auto const except_w = lit(U"الا") >> eow;
-inline auto const to_w = (lit(U"الي") | lit(U"حتي")) >> eow;
 inline auto const before_w = (lit(U"حتي") | lit(U"قبل") | lit(U"الا")) >> eow;
 inline auto const two_digits = integer_parser<2, 2>{};
 inline auto const fraction_w = -al >> table<&T::fraction> >> -lit(U'\u0627') >> eow;
@@ -190,7 +187,6 @@ inline auto const second_point = [](auto& ctx) {
   x3::_pass(ctx) = v.year2 == 1 || a.year2 == 1;  // one of them shows it is a clock time
   v.p.kind = 'i';
 };
-inline auto const between_w = -(lit(U"ما") >> ws) >> lit(U"بين") >> eow;
 auto const clock_range =
     (-(of_w >> ws) >> loose_point[first_point] >> ((ws >> to_w >> ws) | (-ws >> lit(U'-') >> -ws)) >>
      loose_point[second_point]) |
@@ -219,11 +215,8 @@ auto const iso_time = lit(U't') >> hm_value;
 clock_type const clock = "clock time";
 
 namespace clock_detail {
-inline auto const reset = [](auto& ctx) { x3::_val(ctx) = DateTimeAst{}; };
-inline auto const fresh = x3::eps[reset];
 inline auto const kind = [](char k) { return [k](auto& ctx) { x3::_val(ctx).p.kind = k; }; };
 inline auto const cue = -(at_w >> ws);
-inline auto const in_cue = -(in_w >> ws);
 }  // namespace clock_detail
 
 auto const clock_def =

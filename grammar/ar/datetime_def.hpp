@@ -9,28 +9,22 @@
 #include <boost/fusion/include/at_c.hpp>
 
 #include "grammar/ar/rules.hpp"
+#include "grammar/ar/words.hpp"
 
 namespace claimcheck::ar {
 namespace datetime_detail {
+using namespace words;
 
 using boost::fusion::at_c;
 using T = Lexicon::Tables;
 
-inline auto const al = lit(U"\u0627\u0644");                                 // ال
 inline auto const day_word = lit(U"\u064A\u0648\u0645") >> eow;             // يوم
 inline auto const the_day = -al >> day_word;                                  // (ال)يوم
-inline auto const this_w = (lit(U"\u0647\u0630\u0627") | lit(U"\u0647\u0630\u0647")) >> eow;  // هذا، هذه
-inline auto const of_w = lit(U"\u0645\u0646") >> eow;                        // من
-inline auto const in_w = lit(U"\u0641\u064A") >> eow;                        // في
 inline auto const month_word = lit(U"\u0634\u0647\u0631") >> eow;           // شهر
 inline auto const week_word = -al >> lit(U"\u0627\u0633\u0628\u0648\u0639") >> eow;  // (ال)اسبوع
 inline auto const current_w =
     (lit(U"\u0627\u0644\u062D\u0627\u0644\u064A") | lit(U"\u0627\u0644\u062C\u0627\u0631\u064A")) >>
     eow;  // الحالي، الجاري
-inline auto const at_w = (lit(U"\u0639\u0646\u062F") | lit(U"\u0628\u062D\u062F\u0648\u062F") |
-                          lit(U"\u062D\u0648\u0627\u0644\u064A") |
-                          lit(U"\u0642\u0631\u0627\u0628\u0647")) >>
-                         eow;  // عند، بحدود، حوالي، قرابه
 inline auto const agree_w = lit(U"\u0627\u0644\u0645\u0648\u0627\u0641\u0642") >> eow;  // الموافق
 
 inline auto const weekday_w = -al >> table<&T::weekday> >> eow;
@@ -145,12 +139,8 @@ auto const nth_weekday = ordinal_rule()[nth_first] >> ws >> -(day_word >> ws) >>
 /// من 13 إلى 15 تموز، تموز 13-15، من 13 تموز إلى 15 تموز، من 27-29 من الشهر الثامن
 inline auto const set_d1 = [](auto& ctx) { x3::_val(ctx).d = x3::_attr(ctx); };
 inline auto const set_d2 = [](auto& ctx) { x3::_val(ctx).d2 = x3::_attr(ctx); };
-inline auto const to_w = ((lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A") |
-                           lit(U"\u0648\u062D\u062A\u064A")) >>
-                          eow);  // الى، حتى، وحتى
 inline auto const day_dash = -ws >> lit(U'-') >> -ws;
 inline auto const day_to = (ws >> to_w >> ws) | day_dash | and_;
-inline auto const between_w = -(lit(U"\u0645\u0627") >> ws) >> lit(U"\u0628\u064A\u0646") >> eow;  // (ما) بين
 inline auto const ord_d1 = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31;
@@ -246,12 +236,6 @@ auto const weekday_clock = weekday_phrase >> ws >> clock_rule()[add_clock];
 }  // namespace datetime_detail
 
 datetime_type const datetime = "date or time";
-
-namespace datetime_detail {
-/// Semantic actions of an alternative that fails stay done: each starts afresh.
-inline auto const reset = [](auto& ctx) { x3::_val(ctx) = DateTimeAst{}; };
-inline auto const fresh = x3::eps[reset];
-}  // namespace datetime_detail
 
 auto const datetime_def =
     (datetime_detail::fresh >> datetime_detail::weekday_clock) |

@@ -13,24 +13,20 @@
 #include <boost/fusion/include/at_c.hpp>
 
 #include "grammar/ar/rules.hpp"
+#include "grammar/ar/words.hpp"
 
 namespace claimcheck::ar {
 namespace period_detail {
+using namespace words;
 
 using boost::fusion::at_c;
 using T = Lexicon::Tables;
 
-inline auto const al = lit(U"ال");
-inline auto const of_w = lit(U"من") >> eow;
-inline auto const in_w = lit(U"في") >> eow;
-inline auto const at_w = lit(U"عند") >> eow;
-inline auto const this_w = (lit(U"هذا") | lit(U"هذه")) >> eow;
 inline auto const month_word = -al >> lit(U"شهر") >> eow;
 inline auto const day_word = -al >> lit(U"يوم") >> eow;
 inline auto const week_word = -al >> lit(U"اسبوع") >> eow;
 inline auto const year_w = x3::omit[(table<&T::year_word> >> eow) |
                                     (prep >> table<&T::year_word> >> eow)];  // عام، لعام
-inline auto const to_w = (lit(U"الي") | lit(U"حتي")) >> eow;
 inline auto const direction_w = table<&T::direction> >> eow;
 inline auto const relative_w = table<&T::relative> >> eow;
 inline auto const month_w = table<&T::month> >> eow;
@@ -357,11 +353,6 @@ auto const day_after_cue =
 }  // namespace period_detail
 
 period_type const period = "period";
-
-namespace period_detail {
-inline auto const reset = [](auto& ctx) { x3::_val(ctx) = DateTimeAst{}; };
-inline auto const fresh = x3::eps[reset];
-}  // namespace period_detail
 
 auto const period_def = (period_detail::fresh >> period_detail::holiday) |
                         (period_detail::fresh >> period_detail::anaphor_day) |
