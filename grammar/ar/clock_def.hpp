@@ -33,13 +33,13 @@ inline auto const sure = [](auto& ctx) { x3::_val(ctx).year2 = 1; };
 inline auto const hour_ordinal = [](auto& ctx) {
   double h = x3::_attr(ctx);
   x3::_pass(ctx) = h >= 1 && h <= 12;
-  x3::_val(ctx).hour = static_cast<int>(h);
+  x3::_val(ctx).hour = clamp_int(h);
   x3::_val(ctx).clock = true;
 };
 inline auto const hour_number = [](auto& ctx) {  // ثلاثة، ثلاثة وثلث (3:20)
   double h = x3::_attr(ctx).value;
-  const int whole = static_cast<int>(h);
-  const int minutes = static_cast<int>((h - whole) * 60 + 0.5);
+  const int whole = clamp_int(h);
+  const int minutes = clamp_int((h - whole) * 60 + 0.5);
   x3::_pass(ctx) = h >= 0 && h <= 24 && (minutes == 0 || minutes == 15 || minutes == 20 ||
                                          minutes == 30 || minutes == 40 || minutes == 45);
   x3::_val(ctx).hour = whole;
@@ -68,18 +68,18 @@ inline auto const hour_digits = [](auto& ctx) {
 };
 inline auto const add_minutes = [](auto& ctx) {
   double m = x3::_attr(ctx).value;
-  x3::_pass(ctx) = m >= 0 && m < 60 && m == static_cast<int>(m);
-  x3::_val(ctx).minute = static_cast<int>(m);
+  x3::_pass(ctx) = m >= 0 && m < 60 && m == clamp_int(m);
+  x3::_val(ctx).minute = clamp_int(m);
   x3::_val(ctx).year2 = 1;
 };
 inline auto const ordinal_minutes = [](auto& ctx) {  // الحادية عشرة والخامسة: 11:05
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value < 60;
-  x3::_val(ctx).minute = static_cast<int>(o.value);
+  x3::_val(ctx).minute = clamp_int(o.value);
   x3::_val(ctx).year2 = 1;
 };
 inline auto const add_fraction = [](auto& ctx) {  // وربع، والنصف، و ثلاثة أرباع
-  x3::_val(ctx).minute = static_cast<int>(x3::_attr(ctx) * 60 + 0.5);
+  x3::_val(ctx).minute = clamp_int(x3::_attr(ctx) * 60 + 0.5);
   x3::_val(ctx).year2 = 1;
 };
 inline auto const back = [](auto& v, int minutes) {
@@ -88,12 +88,12 @@ inline auto const back = [](auto& v, int minutes) {
   v.year2 = 1;
 };
 inline auto const less_fraction = [](auto& ctx) {  // إلا ربعا
-  back(x3::_val(ctx), static_cast<int>(x3::_attr(ctx) * 60 + 0.5));
+  back(x3::_val(ctx), clamp_int(x3::_attr(ctx) * 60 + 0.5));
 };
 inline auto const less_minutes = [](auto& ctx) {  // إلا 20 دقيقة
   double m = x3::_attr(ctx).value;
-  x3::_pass(ctx) = m >= 1 && m < 60 && m == static_cast<int>(m);
-  back(x3::_val(ctx), static_cast<int>(m));
+  x3::_pass(ctx) = m >= 1 && m < 60 && m == clamp_int(m);
+  back(x3::_val(ctx), clamp_int(m));
 };
 inline auto const set_part = [](auto& ctx) {
   x3::_val(ctx).part = x3::_attr(ctx);
@@ -144,12 +144,12 @@ BOOST_SPIRIT_DEFINE(loose_point)
 /// ثلاث دقائق حتى الثامنة، ثلاث دقائق قبل الخامسة والنصف
 inline auto const keep_minutes = [](auto& ctx) {
   double m = x3::_attr(ctx).value;
-  x3::_pass(ctx) = m >= 1 && m < 60 && m == static_cast<int>(m);
+  x3::_pass(ctx) = m >= 1 && m < 60 && m == clamp_int(m);
   x3::_val(ctx).duration = m;
 };
 inline auto const take_minutes = [](auto& ctx) {
   auto& v = x3::_val(ctx);
-  back(v, static_cast<int>(v.duration));
+  back(v, clamp_int(v.duration));
   v.duration = 0;
 };
 auto const minutes_before = number_rule()[keep_minutes] >> ws >> minute_word >> ws >> before_w >>

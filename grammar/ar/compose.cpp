@@ -2,6 +2,7 @@
 // decide whether they are one: each rule names the words it accepts there.
 #include "grammar/ar/compose.hpp"
 
+#include <cmath>
 #include <string>
 
 #include "grammar/text.hpp"
@@ -66,6 +67,7 @@ bool join(const Lexicon& lex, std::u32string_view text, ValuePiece& a, const Val
       g == U"\u0645\u0646") {  // من
     if (a.dim == ValueDim::duration) {
       const double days = seconds(lex, a) / 86400;
+      if (!(std::fabs(days) <= 366000)) return false;  // no day the calendar can hold
       a = ValuePiece{};
       a.dim = ValueDim::time;
       a.datetime = true;

@@ -13,6 +13,16 @@ using iterator_type = char32_t const*;
 struct lexicon_tag;
 using context_type = x3::context<lexicon_tag, Lexicon::Tables const>;
 
+/// A parsed double as an int without undefined behaviour: beyond ±1e9 it saturates and
+/// NaN becomes 0, values no range check of the grammar accepts (x == clamp_int(x) stays
+/// false for them).
+inline int clamp_int(double v) {
+  if (!(v == v)) return 0;
+  if (v > 1e9) return 1000000000;
+  if (v < -1e9) return -1000000000;
+  return static_cast<int>(v);
+}
+
 /// Matches one of the lexicon's tables, taken from the parse context.
 template <auto Member>
 struct table_parser : x3::parser<table_parser<Member>> {

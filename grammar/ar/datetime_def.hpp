@@ -66,8 +66,8 @@ auto const weekday_phrase = -(this_w >> ws) >> -(the_day >> ws) >> weekday_w[set
 inline auto const set_month = [](auto& ctx) { x3::_val(ctx).m = x3::_attr(ctx); };
 inline auto const set_month_number = [](auto& ctx) {
   double m = x3::_attr(ctx).value;
-  x3::_pass(ctx) = m >= 1 && m <= 12 && m == static_cast<int>(m);
-  x3::_val(ctx).m = static_cast<int>(m);
+  x3::_pass(ctx) = m >= 1 && m <= 12 && m == clamp_int(m);
+  x3::_val(ctx).m = clamp_int(m);
 };
 auto const month_of = (-(month_word >> ws) >> month_name[set_month]) |
                       (month_word >> ws >> number_rule()[set_month_number]);
@@ -94,7 +94,7 @@ auto const year_of = -(-ws >> (lit(U'\u060C') | lit(U','))) >> ws >> -((of_w | i
 inline auto const set_day = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31;
-  x3::_val(ctx).d = static_cast<int>(o.value);
+  x3::_val(ctx).d = clamp_int(o.value);
 };
 auto const day_of_month = -(in_w >> ws) >> -(the_day >> ws) >> ordinal_rule()[set_day] >>
                           -(ws >> day_word) >> ws >> -(of_w >> ws) >> month_of >> -year_of;
@@ -109,7 +109,7 @@ inline auto const weekday_ordinal = [](auto& ctx) {
     v.nth = -1;
   } else {
     x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31;
-    v.d = static_cast<int>(o.value);
+    v.d = clamp_int(o.value);
   }
 };
 inline auto const this_month = lit(U"\u0647\u0630\u0627 \u0627\u0644\u0634\u0647\u0631") >> eow;  // هذا الشهر
@@ -130,7 +130,7 @@ inline auto const nth_first = [](auto& ctx) {
     v.nth = -1;
   } else {
     x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 5;
-    v.nth = static_cast<int>(o.value);
+    v.nth = clamp_int(o.value);
   }
 };
 auto const nth_weekday = ordinal_rule()[nth_first] >> ws >> -(day_word >> ws) >>
@@ -144,17 +144,17 @@ inline auto const day_to = (ws >> to_w >> ws) | day_dash | and_;
 inline auto const ord_d1 = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31;
-  x3::_val(ctx).d = static_cast<int>(o.value);
+  x3::_val(ctx).d = clamp_int(o.value);
 };
 inline auto const ord_d2 = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31;
-  x3::_val(ctx).d2 = static_cast<int>(o.value);
+  x3::_val(ctx).d2 = clamp_int(o.value);
 };
 inline auto const the_month_n = -al >> month_word >> ws >> al >> ordinal_rule()[([](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 12;
-  x3::_val(ctx).m = static_cast<int>(o.value);
+  x3::_val(ctx).m = clamp_int(o.value);
 })];  // الشهر الثامن
 auto const month_any = the_month_n | month_of;
 /// what a range of days is in: a month, with its year, or a relative month

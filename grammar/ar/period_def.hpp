@@ -35,23 +35,23 @@ inline auto const day_part_w = table<&T::day_part> >> eow;
 // ------------------------------------------------------------------- years in words
 
 inline auto const sum2 = [](auto& ctx) {
-  x3::_val(ctx) = static_cast<int>(at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx)));
+  x3::_val(ctx) = clamp_int(at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx)));
 };
 inline auto const teen_or_19 = x3::rule<class century_class, int>{"century"} =
     (table<&T::teenhead> >> eow >> ws >> table<&T::teen10> >> eow)[sum2] |
-    (table<&T::teen> >> eow)[([](auto& ctx) { x3::_val(ctx) = static_cast<int>(x3::_attr(ctx)); })];
+    (table<&T::teen> >> eow)[([](auto& ctx) { x3::_val(ctx) = clamp_int(x3::_attr(ctx)); })];
 /// تسعة عشر تسعة وتسعون، تسعة عشر وثمانية وسبعين: a century and a year of it
 inline auto const pair_year = [](auto& ctx) {
   int c = at_c<0>(x3::_attr(ctx));
   double y = at_c<1>(x3::_attr(ctx)).value;
-  x3::_pass(ctx) = c >= 10 && c <= 21 && y >= 0 && y < 100 && y == static_cast<int>(y);
-  x3::_val(ctx) = c * 100 + static_cast<int>(y);
+  x3::_pass(ctx) = c >= 10 && c <= 21 && y >= 0 && y < 100 && y == clamp_int(y);
+  x3::_val(ctx) = c * 100 + clamp_int(y);
 };
 /// ألفان وثمانية عشر، ألف وتسعمائة وواحد، مائتين وسبعة وستين
 inline auto const whole_year = [](auto& ctx) {
   double y = x3::_attr(ctx).value;
-  x3::_pass(ctx) = y >= 1 && y <= 2200 && y == static_cast<int>(y);
-  x3::_val(ctx) = static_cast<int>(y);
+  x3::_pass(ctx) = y >= 1 && y <= 2200 && y == clamp_int(y);
+  x3::_val(ctx) = clamp_int(y);
 };
 inline auto const copy_int = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 
@@ -101,8 +101,8 @@ inline auto const not_zero = [](auto& ctx) { x3::_pass(ctx) = x3::_val(ctx).p.hi
 auto const hijri_name = (table<&T::hijri_month> >> eow)[set_hijri];
 inline auto const hijri_day = [](auto& ctx) {  // العاشر من رمضان، 27 رمضان
   OrdinalAst const& o = x3::_attr(ctx);
-  x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 30 && o.value == static_cast<int>(o.value);
-  x3::_val(ctx).d = static_cast<int>(o.value);
+  x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 30 && o.value == clamp_int(o.value);
+  x3::_val(ctx).d = clamp_int(o.value);
 };
 inline auto const hijri_day_n = [](auto& ctx) {
   int d = x3::_attr(ctx);
@@ -132,7 +132,7 @@ inline auto const set_decade = [](auto& ctx) { x3::_val(ctx).p.decade = x3::_att
 inline auto const set_century = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 30;
-  x3::_val(ctx).p.century = static_cast<int>(o.value);
+  x3::_val(ctx).p.century = clamp_int(o.value);
 };
 auto const decade = -al >> (table<&T::decade> >> eow)[set_decade] >>
                     -(ws >> -(of_w >> ws) >> -al >> lit(U"قرن") >> eow >> ws >>
@@ -160,7 +160,7 @@ inline auto const set_index = [](auto& ctx) {
     x3::_val(ctx).p.index = -1;
   } else {
     x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 5;
-    x3::_val(ctx).p.index = static_cast<int>(o.value);
+    x3::_val(ctx).p.index = clamp_int(o.value);
   }
 };
 inline auto const quarter_w = -al >> (table<&T::period_noun> >> eow)[([](auto& ctx) {
@@ -202,8 +202,8 @@ inline auto const count_unit = [](int sign) {
 };
 inline auto const set_count = [](auto& ctx) {
   double n = x3::_attr(ctx).value;
-  x3::_pass(ctx) = n >= 1 && n <= 1000 && n == static_cast<int>(n);
-  x3::_val(ctx).p.count = static_cast<int>(n);
+  x3::_pass(ctx) = n >= 1 && n <= 1000 && n == clamp_int(n);
+  x3::_val(ctx).p.count = clamp_int(n);
 };
 inline auto const set_few = [](auto& ctx) { x3::_val(ctx).p.count = x3::_attr(ctx); };
 inline auto const dual = [](auto& ctx) { x3::_val(ctx).p.count = 2; };
@@ -229,8 +229,8 @@ auto const counted =
 inline auto const set_measure = [](auto& ctx) {
   MeasureAst const& m = x3::_attr(ctx);
   x3::_pass(ctx) = m.unit >= 0 && m.op == q_eq && !m.bare && m.value >= 1 &&
-                   m.value == static_cast<int>(m.value);
-  x3::_val(ctx).p.count = static_cast<int>(m.value);
+                   m.value == clamp_int(m.value);
+  x3::_val(ctx).p.count = clamp_int(m.value);
   x3::_val(ctx).p.count_unit = m.unit;
 };
 auto const in_units = in_w[keep_cue] >> ws >> measure_rule()[set_measure] >> x3::eps[kind('r')];
@@ -329,8 +329,8 @@ inline auto const day_n = [](auto& ctx) {
 };
 inline auto const day_ord = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
-  x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31 && o.value == static_cast<int>(o.value);
-  x3::_val(ctx).d = static_cast<int>(o.value);
+  x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31 && o.value == clamp_int(o.value);
+  x3::_val(ctx).d = clamp_int(o.value);
 };
 inline auto const clock_or_day = [](auto& ctx) {
   auto& v = x3::_val(ctx);

@@ -2,6 +2,8 @@
 // (time, measure, quantity for percentages and ranges, ordinal, signed number) and keeps
 // the longest reading, so that «20 دولارا» is one amount of money, not a number and a
 // word. The meaning of each reading is finished here: units and subunits, bounds.
+#include <cmath>
+
 #include "grammar/ar/rules.hpp"
 #include "grammar/grammar.hpp"
 #include "grammar/ar/compose.hpp"
@@ -85,6 +87,10 @@ std::optional<ValuePiece> measure_at(const Lexicon& lex, iterator_type first, it
   return v;
 }
 
+/// Days a time may lie from the reference (a thousand years): beyond, قبل 10^15 يوم is no
+/// day the calendar arithmetic can hold.
+constexpr double kMaxShiftDays = 366000;
+
 /// A reading of the datetime, period or clock rule as a value: a time, or a duration
 /// (طوال اليوم، بضع ساعات). Nothing when its parts do not fit (قبل ثلاثة كيلوغرامات).
 template <typename Rule>
@@ -113,6 +119,7 @@ std::optional<ValuePiece> datetime_at(const Lexicon& lex, Rule const& rule, iter
     if (unit.dim != "duration" || unit.factor < 86400) return std::nullopt;
     v.shifted = true;
     v.shift_days = d.shift * unit.factor / 86400;
+    if (!(std::fabs(v.shift_days) <= kMaxShiftDays)) return std::nullopt;
   }
   if (d.p.count_unit >= 0 && lex.unit(d.p.count_unit).dim != "duration") return std::nullopt;
   if (d.p.relative >= 0) {  // a day of a relative month, a month of a relative year

@@ -214,3 +214,18 @@ TEST_CASE("a malformed holiday line is reported with its file and line") {
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("huge numbers in times are no times (and no undefined behaviour)") {
+  // found by fuzz_parse: a count of 1.1e13 was cast to int before its range was checked
+  ParseOptions options;
+  options.reference = "2013-02-12T04:30:00";
+  options.dims = {"time"};
+  for (const std::string text : {"آخر 11111111111111 سنوات", "الأسابيع 99999999999999 الماضية",
+                                 "قبل 100000000000000 يوم", "الساعة 99999999999999 مساء",
+                                 "عام 99999999999 و شهر من الآن", "في 99999999999999 سنوات"}) {
+    INFO(text);
+    auto values = parse_values(lexicon(), text, options);
+    for (const auto& v : values) CHECK(v.piece.period.count_unit < 0);
+    for (const auto& v : values) CHECK(!v.piece.shifted);
+  }
+}
