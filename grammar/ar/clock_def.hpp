@@ -226,7 +226,8 @@ auto const clock_def =
      x3::eps[clock_detail::kind('t')]) |
     (clock_detail::fresh >> clock_detail::minutes_before >> x3::eps[clock_detail::kind('t')]) |
     (clock_detail::fresh >> (clock_detail::in_w | clock_detail::at_w) >> ws >>
-     clock_detail::hour_ord[clock_detail::hour_ordinal] >> x3::eps[clock_detail::kind('t')]) |
+     clock_detail::hour_ord[clock_detail::hour_ordinal] >> -clock_detail::minutes >>
+     -clock_detail::part >> x3::eps[clock_detail::kind('t')]) |
     (clock_detail::fresh >> clock_detail::iso_time >> x3::eps[clock_detail::kind('t')]) |
     (clock_detail::fresh >> clock_detail::day_part_alone);
 

@@ -332,6 +332,14 @@ inline auto const day_ord = [](auto& ctx) {
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31 && o.value == clamp_int(o.value);
   x3::_val(ctx).d = clamp_int(o.value);
 };
+/// After في, a day is a masculine ordinal (في الثاني: اليوم is masculine); a feminine one up
+/// to twelve is an hour (في السابعة: الساعة is feminine), left to the clock rule. The value
+/// is read in a lookahead, the word's ending from the raw text.
+inline auto const not_an_hour = [](auto& ctx) {
+  auto const& text = x3::_attr(ctx);  // the ordinal as written
+  const bool feminine = text.begin() != text.end() && *(text.end() - 1) == U'\u0647';  // ة
+  x3::_pass(ctx) = !(feminine && x3::_val(ctx).d <= 12);
+};
 inline auto const clock_or_day = [](auto& ctx) {
   auto& v = x3::_val(ctx);
   if (v.d <= 12) {
@@ -345,7 +353,8 @@ inline auto const sentence_end = -ws >> (x3::eoi | lit(U'.') | lit(U'!') | lit(U
                                          lit(U'\n'));
 auto const day_after_cue =
     ((in_w >> ws >> day_digits[day_n] >> &sentence_end >> x3::eps[clock_or_day]) |
-     (in_w >> ws >> ordinal_rule()[day_ord] >> &sentence_end >> x3::eps[kind('d')]) |
+     (in_w >> ws >> &ordinal_rule()[day_ord] >> x3::raw[ordinal_rule()][not_an_hour] >> &sentence_end >>
+      x3::eps[kind('d')]) |
      ((lit(U"الي") >> eow >> ws)[keep_cue] >> (day_digits[day_n] | ordinal_rule()[day_ord]) >>
       &sentence_end >> x3::eps[kind('d')]) |
      ((lit(U"لل"))[keep_cue] >> ordinal_rule()[day_ord] >> &sentence_end >> x3::eps[kind('d')]));
