@@ -129,8 +129,12 @@ bool join(const Lexicon& lex, std::u32string_view text, ValuePiece& a, const Val
     const bool between = a.span.begin >= 4 &&
                          text.substr(a.span.begin - 4, 4) == std::u32string_view(U"\u0628\u064A\u0646 ");
     const bool to = one_of(g, {U"\u062D\u062A\u064A", U"\u0627\u0644\u064A", U"-"});  // حتي، الي
-    // حتى written into the second value by the time rule (حتى 22 أكتوبر)
-    const bool until_inside = g.empty() && b.time.op == TimeOp::until && !b.datetime;
+    // حتى or إلى written into the second value by the time rule (حتى 22 أكتوبر); not قبل,
+    // which the time rule also reads as a bound (اليوم قبل 2020 is no range)
+    const std::u32string_view b_text = text.substr(b.span.begin, b.span.end - b.span.begin);
+    const bool until_inside = g.empty() && b.time.op == TimeOp::until && !b.datetime &&
+                              (b_text.substr(0, 4) == U"\u062D\u062A\u064A " ||
+                               b_text.substr(0, 4) == U"\u0627\u0644\u064A ");  // حتي، الي
     if (to || until_inside || (between && one_of(g, {U"\u0648"}))) {
       ValuePiece end = b;
       if (until_inside) end.time.op = TimeOp::in;

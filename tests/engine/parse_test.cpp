@@ -173,6 +173,11 @@ TEST_CASE("values written next to each other are one value") {
       {"سبتمبر الماضي", "daterange", "2012-09", "2012-10"},
       {"يونيو العام المقبل", "daterange", "2014-06", "2014-07"},
   });
+  // قبل is a bound of its own, not the end of a range
+  ParseOptions options;
+  options.reference = "2013-02-12T04:30:00";
+  options.dims = {"time"};
+  CHECK(parse_values(lexicon(), "وصل اليوم قبل 2020", options).size() == 2);
   // durations joined by و, in seconds
   ParsedValue d = only_time("عام و شهر و 21 يوما");
   CHECK(d.dim == "duration");
