@@ -1,6 +1,8 @@
 // Reading and validating input documents, including the optional front matter.
 #include "engine/document.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -8,8 +10,7 @@
 #include <iterator>
 #include <sstream>
 
-#include <spdlog/spdlog.h>
-
+#include "grammar/language.hpp"
 #include "grammar/text.hpp"
 
 namespace claimcheck {
@@ -65,7 +66,6 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
   Document doc;
   doc.id = id;
   doc.path = path;
-  doc.lang = "ar";
   if (html) {
     doc.bytes = std::move(bytes);
     HtmlText page = html_to_text(doc.bytes);
@@ -78,6 +78,7 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
     doc.html = true;
     doc.text = std::move(page.text);
     doc.map = std::move(page.map);
+    if (doc.lang.empty()) doc.lang = detect_language(doc.text);
     return doc;
   }
   std::size_t start = 0;
@@ -125,7 +126,16 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
     doc.body_offset = start;
   }
   doc.bytes = std::move(bytes);
+  if (doc.lang.empty())
+    doc.lang = detect_language(std::string_view(doc.bytes).substr(doc.body_offset));
   return doc;
+}
+
+const Grammar* grammar_for(const Document& doc) {
+  if (doc.lang.empty()) return nullptr;  // no letters: nothing to read
+  if (const Grammar* g = find_grammar(doc.lang)) return g;
+  throw UnsupportedLanguage(doc.path + ": language '" + doc.lang +
+                            "' has no grammar; claimcheck reads " + grammar_codes());
 }
 
 void attach_html_text(Document& doc) {

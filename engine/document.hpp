@@ -18,10 +18,21 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// A document in a language claimcheck has no grammar for (exit code 3): one line naming
+/// the language and the languages there are.
+class UnsupportedLanguage : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+class Grammar;
+
 struct Document {
   std::string id;    ///< A, B, … or the dataset's id
   std::string path;  ///< as given ("-" for standard input)
-  std::string lang;  ///< ISO 639-1; "ar" unless the front matter says otherwise
+  /// ISO 639-1: the front matter's, the page's or the JSON line's `lang`, else the
+  /// script's (detect_language); empty for a text without letters
+  std::string lang;
   std::string title, source, date, url;
   std::string bytes;            ///< the whole original file
   std::size_t body_offset = 0;  ///< where the text after the front matter starts
@@ -41,6 +52,10 @@ struct Document {
     return html ? map.to_text(b, e) : std::pair{b, e};
   }
 };
+
+/// The grammar of a document's language, or nullptr for a text without letters (nothing
+/// to read). Throws UnsupportedLanguage for a language without a grammar.
+const Grammar* grammar_for(const Document& doc);
 
 /// Reads `path` ("-" for standard input) and parses it. Throws InputError.
 Document read_document(const std::string& path, const std::string& id);

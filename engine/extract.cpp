@@ -16,8 +16,7 @@
 #include <unordered_map>
 
 #include "engine/dates.hpp"
-#include "grammar/grammar.hpp"
-#include "grammar/segment.hpp"
+#include "grammar/language.hpp"
 #include "grammar/text.hpp"
 
 namespace claimcheck {
@@ -70,7 +69,8 @@ std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
     if (!st.date) return std::nullopt;
     const auto& rel = st.lex.relative(t.relative);
     using namespace std::chrono;
-    if (rel.unit == 'w' || rel.unit == 'n' || rel.unit == 'D') return std::nullopt;  // not spans facts keep
+    if (rel.unit == 'w' || rel.unit == 'n' || rel.unit == 'D')
+      return std::nullopt;  // not spans facts keep
     if (rel.unit == 'y') {
       relative = iso_date(st.date->y + rel.offset);
     } else if (rel.unit == 'm') {
@@ -260,6 +260,8 @@ void warn_long_numbers(const Document& doc, std::string_view piece, std::size_t 
 
 std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
                                 const ExtractOptions& options) {
+  const Grammar* grammar = grammar_for(doc);  // throws for a language without a grammar
+  if (!grammar) return {};
   const auto started = std::chrono::steady_clock::now();
   auto check_budget = [&] {
     if (options.budget.count() > 0 && std::chrono::steady_clock::now() - started > options.budget)
@@ -301,7 +303,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
     continued = piece;
     NormalisedText norm = normalise(line);
     st.norm = &norm;
-    auto sentences = segment(norm.text);
+    auto sentences = grammar->sentences(norm.text);
     if (sentences.empty()) continue;
     if (!continuation) {
       ++paragraph;
@@ -313,7 +315,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       const std::size_t sentence_first_fact = facts.size();
       if (si % 64 == 63) check_budget();
       const auto& sent = sentences[si];
-      const SentencePieces ps = scan_sentence(lex, norm.text, Span{sent.begin, sent.end});
+      const SentencePieces ps = grammar->scan(lex, norm.text, Span{sent.begin, sent.end});
       tally.note(lex, ps);
       ++sentence_number;
       const SharedText sentence_text = original(st, Span{sent.begin, sent.end});
@@ -551,14 +553,16 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
 
       if (!times.empty()) section_time = times.back().second;
       // facts come sentence by sentence; within one, in the order of their spans
-      std::stable_sort(facts.begin() + static_cast<std::ptrdiff_t>(sentence_first_fact), facts.end(),
+      std::stable_sort(facts.begin() + static_cast<std::ptrdiff_t>(sentence_first_fact),
+                       facts.end(),
                        [](const Fact& a, const Fact& b) { return a.span_begin < b.span_begin; });
     }
   }
   resolve_main_subject(lex, facts, tally.winner());
 
   if (doc.html)
-    for (auto& f : facts) std::tie(f.span_begin, f.span_end) = doc.original_span(f.span_begin, f.span_end);
+    for (auto& f : facts)
+      std::tie(f.span_begin, f.span_end) = doc.original_span(f.span_begin, f.span_end);
   for (std::size_t i = 0; i < facts.size(); ++i) facts[i].id = doc.id + ":" + std::to_string(i + 1);
   return facts;
 }

@@ -4,13 +4,14 @@
 
 #include <algorithm>
 #include <chrono>
-#include <stdexcept>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 
 #include "engine/calendar.hpp"
 #include "engine/dates.hpp"
 #include "engine/document.hpp"
+#include "grammar/language.hpp"
 #include "grammar/text.hpp"
 
 namespace claimcheck {
@@ -87,7 +88,7 @@ void resolve_datetime(const Lexicon& lex, const ParseOptions& options, ParsedVal
     return;
   }
   int y = t.y1 ? t.y1 : ry;
-  int m = t.m1 ? t.m1 : rm;  // a day without a month: this month
+  int m = t.m1 ? t.m1 : rm;      // a day without a month: this month
   if (p.period.relative >= 0) {  // 20 من الشهر القادم، يونيو العام المقبل
     const RelativeTime& rel = lex.relative(p.period.relative);
     if (rel.unit == 'm' && t.m1 == 0) {
@@ -114,10 +115,12 @@ void resolve_datetime(const Lexicon& lex, const ParseOptions& options, ParsedVal
     date = sys_days{year_month_day{year{y}, month{unsigned(m)}, day{unsigned(t.d1)}}};
     if (p.last_day >= t.d1) {  // a range of days: to the day after the last
       year_month_day last{year{y}, month{unsigned(m)}, day{unsigned(p.last_day)}};
-      if (!last.ok()) last = year_month_day{year_month_day_last{year{y}, month_day_last{month{unsigned(m)}}}};
+      if (!last.ok())
+        last = year_month_day{year_month_day_last{year{y}, month_day_last{month{unsigned(m)}}}};
       year_month_day after{sys_days{last} + days{1}};
       year_month_day first{date};
-      v.from = iso_date(int(first.year()), int(unsigned(first.month())), int(unsigned(first.day())));
+      v.from =
+          iso_date(int(first.year()), int(unsigned(first.month())), int(unsigned(first.day())));
       v.to = iso_date(int(after.year()), int(unsigned(after.month())), int(unsigned(after.day())));
       v.grain = "day";
       return;
@@ -140,7 +143,8 @@ void resolve_datetime(const Lexicon& lex, const ParseOptions& options, ParsedVal
     }
   }
   year_month_day ymd{date};
-  std::string day_text = iso_date(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
+  std::string day_text =
+      iso_date(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
   if (p.hour < 0) {
     v.from = day_text;
     v.to = next_at_grain(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
@@ -176,8 +180,10 @@ Reference reference_of(const ParseOptions& options) {
   Reference r;
   if (options.reference.size() >= 10)
     std::sscanf(options.reference.c_str(), "%4d-%2d-%2d", &r.y, &r.m, &r.d);
-  if (options.reference.size() >= 16) std::sscanf(options.reference.c_str() + 11, "%2d:%2d", &r.h, &r.min);
-  year_month_day ymd{std::chrono::year{r.y}, std::chrono::month{unsigned(r.m)}, std::chrono::day{unsigned(r.d)}};
+  if (options.reference.size() >= 16)
+    std::sscanf(options.reference.c_str() + 11, "%2d:%2d", &r.h, &r.min);
+  year_month_day ymd{std::chrono::year{r.y}, std::chrono::month{unsigned(r.m)},
+                     std::chrono::day{unsigned(r.d)}};
   r.ok = r.y > 0 && ymd.ok();
   if (r.ok) r.day = sys_days{ymd};
   return r;
@@ -187,7 +193,9 @@ sys_days make_day(int y, int m, int d) {
   return sys_days{year_month_day{std::chrono::year{y}, std::chrono::month{unsigned(m)},
                                  std::chrono::day{unsigned(d)}}};
 }
-sys_days month_start(int y, int m) { return make_day(y, m, 1); }
+sys_days month_start(int y, int m) {
+  return make_day(y, m, 1);
+}
 sys_days add_months(sys_days first_of_month, int n) {
   year_month_day ymd{first_of_month};
   return sys_days{year_month_day{ymd.year() / ymd.month() / std::chrono::day{1}} + months{n}};
@@ -218,7 +226,8 @@ Interval interval(sys_days from, sys_days to, std::string grain) {
 Interval relative_interval(const RelativeTime& rel, const Reference& r) {
   switch (rel.unit) {
     case 'y':
-      return interval(make_day(r.y + rel.offset, 1, 1), make_day(r.y + rel.offset + 1, 1, 1), "year");
+      return interval(make_day(r.y + rel.offset, 1, 1), make_day(r.y + rel.offset + 1, 1, 1),
+                      "year");
     case 'm': {
       sys_days first = add_months(month_start(r.y, r.m), rel.offset);
       return interval(first, add_months(first, 1), "month");
@@ -291,7 +300,8 @@ Interval base_interval(const Lexicon& lex, const ValuePiece& p, const Reference&
   if (q.base == 'w') return relative_interval(RelativeTime{'w', 0}, r);
   if (q.base == 'm') return relative_interval(RelativeTime{'m', 0}, r);
   if (q.base == 'y') return relative_interval(RelativeTime{'y', 0}, r);
-  if (p.time.y1 > 0) return interval(make_day(p.time.y1, 1, 1), make_day(p.time.y1 + 1, 1, 1), "year");
+  if (p.time.y1 > 0)
+    return interval(make_day(p.time.y1, 1, 1), make_day(p.time.y1 + 1, 1, 1), "year");
   return Interval{};
 }
 
@@ -318,14 +328,22 @@ Interval part_of(Interval base, int sub, const Reference& r) {
 /// A part of the day as minutes from midnight: [from, to), to == from for a point.
 std::pair<int, int> day_part_minutes(int part) {
   switch (part) {
-    case 1: return {4 * 60, 12 * 60};     // morning
-    case 2: return {12 * 60, 18 * 60};    // afternoon
-    case 3: return {12 * 60, 12 * 60};    // noon
-    case 4: return {18 * 60, 24 * 60};    // night (Duckling's الليلة)
-    case 5: return {24 * 60, 24 * 60};    // midnight
-    case 6: return {10 * 60, 10 * 60};    // mid-morning
-    case 7: return {18 * 60, 24 * 60};    // evening
-    default: return {0, 0};
+    case 1:
+      return {4 * 60, 12 * 60};  // morning
+    case 2:
+      return {12 * 60, 18 * 60};  // afternoon
+    case 3:
+      return {12 * 60, 12 * 60};  // noon
+    case 4:
+      return {18 * 60, 24 * 60};  // night (Duckling's الليلة)
+    case 5:
+      return {24 * 60, 24 * 60};  // midnight
+    case 6:
+      return {10 * 60, 10 * 60};  // mid-morning
+    case 7:
+      return {18 * 60, 24 * 60};  // evening
+    default:
+      return {0, 0};
   }
 }
 
@@ -350,7 +368,8 @@ void resolve_period(const Lexicon& lex, const Reference& r, ParsedValue& v) {
     const HolidayInfo& h = lex.holiday(q.holiday);
     int y = year_of(lex, p, r);
     auto day = holiday_in(h, y);
-    if (day && p.time.y1 == 0 && q.relative < 0 && *day < r.day) day = holiday_in(h, y + 1);  // the next one
+    if (day && p.time.y1 == 0 && q.relative < 0 && *day < r.day)
+      day = holiday_in(h, y + 1);  // the next one
     if (day) set_days(v, interval(*day, *day + days{1}, "day"));
     return;
   }
@@ -377,11 +396,13 @@ void resolve_period(const Lexicon& lex, const Reference& r, ParsedValue& v) {
     } else {  // the month now under way, or the next one
       const int hy = calendar::to_hijri(r.day).year;
       from = calendar::from_hijri(hy, q.hijri_month, 1);
-      if (calendar::from_hijri(q.hijri_month == 12 ? hy + 1 : hy, q.hijri_month % 12 + 1, 1) <= r.day)
+      if (calendar::from_hijri(q.hijri_month == 12 ? hy + 1 : hy, q.hijri_month % 12 + 1, 1) <=
+          r.day)
         from = calendar::from_hijri(hy + 1, q.hijri_month, 1);
     }
     const int hy = calendar::to_hijri(from).year;
-    sys_days to = calendar::from_hijri(q.hijri_month == 12 ? hy + 1 : hy, q.hijri_month % 12 + 1, 1);
+    sys_days to =
+        calendar::from_hijri(q.hijri_month == 12 ? hy + 1 : hy, q.hijri_month % 12 + 1, 1);
     set_days(v, interval(from, to, "month"));
     return;
   }
@@ -409,8 +430,12 @@ void resolve_period(const Lexicon& lex, const Reference& r, ParsedValue& v) {
     }
     // whole units next to the current one: the next 3 weeks start next Monday, the
     // last 3 years end where this year starts
-    const char unit = u.id == "day" ? 'd' : u.id == "week" ? 'w' : u.id == "month" ? 'm'
-                      : u.id == "year" ? 'y' : u.id == "decade" ? 'D' : 0;
+    const char unit = u.id == "day"      ? 'd'
+                      : u.id == "week"   ? 'w'
+                      : u.id == "month"  ? 'm'
+                      : u.id == "year"   ? 'y'
+                      : u.id == "decade" ? 'D'
+                                         : 0;
     if (unit == 0) return;
     Interval first = relative_interval(RelativeTime{unit, n < 0 ? n : 1}, r);
     Interval last = relative_interval(RelativeTime{unit, n < 0 ? -1 : n}, r);
@@ -450,7 +475,8 @@ void resolve_period(const Lexicon& lex, const Reference& r, ParsedValue& v) {
     sys_days from = q.index < 0 ? base.to - days{7} : base.from + days{7 * (q.index - 1)};
     base = interval(from, from + days{7}, "week");
   } else if (q.index_unit == 'W') {  // the week (from Monday) around a date
-    year_month_day ymd{std::chrono::year{p.time.y1 ? p.time.y1 : r.y}, std::chrono::month{unsigned(p.time.m1)},
+    year_month_day ymd{std::chrono::year{p.time.y1 ? p.time.y1 : r.y},
+                       std::chrono::month{unsigned(p.time.m1)},
                        std::chrono::day{unsigned(p.time.d1)}};
     if (!ymd.ok()) return;
     sys_days d{ymd};
@@ -470,7 +496,8 @@ void resolve_range(const Lexicon& lex, const ParseOptions& options, ParsedValue&
   ParsedValue first = v, last = v;
   first.piece.until.clear();
   last.piece = v.piece.until.front();
-  if (v.piece.until.front().week != -100 && first.piece.week == -100) first.piece.week = last.piece.week;
+  if (v.piece.until.front().week != -100 && first.piece.week == -100)
+    first.piece.week = last.piece.week;
   // a bare day before a dated one takes its month and year (بين 3 و 12 سبتمبر)
   resolve_time(lex, options, first);
   resolve_time(lex, options, last);
@@ -591,8 +618,13 @@ std::vector<ParsedValue> parse_values(const Lexicon& lex, const std::string& tex
     if (it == value_dims().end()) throw std::invalid_argument("unknown dimension '" + name + "'");
     dims |= ValueDims{1} << (it - value_dims().begin());
   }
-  auto pieces =
-      scan_values(lex, norm.text, Span{0, static_cast<std::uint32_t>(norm.text.size())}, dims);
+  const std::string lang = options.lang.empty() ? detect_language(text) : options.lang;
+  const Grammar* grammar = lang.empty() ? grammars().front() : find_grammar(lang);
+  if (!grammar)
+    throw UnsupportedLanguage("language '" + lang + "' has no grammar; claimcheck reads " +
+                              grammar_codes());
+  auto pieces = grammar->scan_values(lex, norm.text,
+                                     Span{0, static_cast<std::uint32_t>(norm.text.size())}, dims);
   for (const auto& piece : pieces) {
     ParsedValue v;
     v.piece = piece;
@@ -627,9 +659,8 @@ std::vector<ParsedValue> parse_values(const Lexicon& lex, const std::string& tex
                                             : "daterange";
       else if (piece.datetime)
         v.kind = piece.hour >= 0 ? (piece.weekday > 0 || t.d1 > 0 ? "datetime" : "time")
-                 : piece.last_day > 0 || (t.d1 == 0 && t.m1 > 0 && piece.weekday == 0)
-                     ? "daterange"
-                     : "date";
+                 : piece.last_day > 0 || (t.d1 == 0 && t.m1 > 0 && piece.weekday == 0) ? "daterange"
+                                                                                       : "date";
       else if (t.relative >= 0)
         v.kind = lex.relative(t.relative).unit == 'd'   ? "date"
                  : lex.relative(t.relative).unit == 'n' ? "datetime"

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "grammar/grammar.hpp"
 #include "grammar/lexicon.hpp"
+#include "grammar/pieces.hpp"
 
 namespace claimcheck {
 
@@ -18,6 +18,9 @@ struct ParseOptions {
   /// What relative times resolve against (Duckling's corpus uses 2013-02-12T04:30:00);
   /// "YYYY-MM-DD…". Without it, relative times stay unresolved.
   std::string reference;
+  /// The grammar's language ("ar"); empty: the text's script decides (a text without
+  /// letters is read by the first grammar, as digits and signs are no language's own).
+  std::string lang;
   /// Only values of these dimensions ("number", "money", …); empty for all.
   std::vector<std::string> dims;
 };
@@ -27,17 +30,17 @@ const std::vector<std::string>& value_dims();
 
 struct ParsedValue {
   ValuePiece piece;
-  std::string dim;                   ///< "number", "money", …
-  std::string text;                  ///< as written
-  std::size_t start = 0, end = 0;    ///< code points of the input, end exclusive
+  std::string dim;                 ///< "number", "money", …
+  std::string text;                ///< as written
+  std::size_t start = 0, end = 0;  ///< code points of the input, end exclusive
   std::size_t byte_start = 0, byte_end = 0;
-  std::string unit;                  ///< unit id (ISO 4217 for money); empty without one
-  std::string base_unit;             ///< the unit `normalized` is in
-  double normalized = 0;             ///< value in base units
-  std::string interval;              ///< ranges and intervals: "[10,20)", "(20,", ",7)"
-  std::string from, to, grain;       ///< times: ISO 8601, `to` exclusive at its grain
-  std::string relative;              ///< relative ordinals: "end-1", "current+1"
-  std::string kind;                  ///< times: date, daterange, time or datetime
+  std::string unit;             ///< unit id (ISO 4217 for money); empty without one
+  std::string base_unit;        ///< the unit `normalized` is in
+  double normalized = 0;        ///< value in base units
+  std::string interval;         ///< ranges and intervals: "[10,20)", "(20,", ",7)"
+  std::string from, to, grain;  ///< times: ISO 8601, `to` exclusive at its grain
+  std::string relative;         ///< relative ordinals: "end-1", "current+1"
+  std::string kind;             ///< times: date, daterange, time or datetime
   /// Where the value proper starts, after a leading cue (في، عند، خلال، or يوم before a
   /// weekday): «في 22 أبريل» is a time whose value is «22 أبريل».
   std::size_t value_start = 0;

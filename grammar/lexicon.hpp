@@ -1,7 +1,7 @@
 // The lexicon: every id the project knows (countries, organisations, predicates and their
-// families, counted objects) and the word lists the grammar matches, loaded at start from
-// the data files under grammar/lexicon/ and read-only afterwards. No X3 here: the
-// grammar's symbol tables hide behind Lexicon::Tables.
+// families, counted objects, units), language-neutral, from grammar/lexicon/*.tsv; and
+// each grammar's compiled forms from grammar/lexicon/<lang>/, held as that grammar's
+// LanguageForms. Loaded at start and read-only afterwards. No X3 here.
 #pragma once
 
 #include <filesystem>
@@ -79,24 +79,27 @@ struct HolidayInfo {
   /// 'g' a Gregorian day, 'h' a Hijri day, 'n' the nth weekday of a month, 'e' days from
   /// Western Easter, '-' recognised but not resolved
   char rule = '-';
-  int month = 0, day = 0;   ///< 'g', 'h'
+  int month = 0, day = 0;    ///< 'g', 'h'
   int weekday = 0, nth = 0;  ///< 'n' (with month)
   int offset = 0;            ///< 'e'
 };
 
+struct LanguageForms;
+
 class Lexicon {
  public:
-  struct Tables;  // X3 symbol tables, defined in grammar/ar/tables.hpp
-
-  /// Loads every lexicon file under `dir` (grammar/lexicon). Throws DataError listing
-  /// each malformed line as file:line: message.
+  /// Loads every lexicon file under `dir` (grammar/lexicon): the neutral concepts, then
+  /// each grammar's forms from `dir/<code>/`; the forms folders of languages without a
+  /// grammar yet are checked for unknown ids. Throws DataError listing each problem as
+  /// file:line: message.
   static std::shared_ptr<const Lexicon> load(const std::filesystem::path& dir);
 
   ~Lexicon();
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;
 
-  const Tables& tables() const { return *tables_; }
+  /// The forms a grammar loaded (grammar/language.hpp), or nullptr.
+  const LanguageForms* forms(std::string_view code) const;
 
   const EntityInfo& entity(int index) const {
     return entities_.at(static_cast<std::size_t>(index));
@@ -135,8 +138,9 @@ class Lexicon {
  private:
   Lexicon();
   friend class LexiconLoader;
+  friend class LexiconBuilder;
 
-  std::unique_ptr<Tables> tables_;
+  std::map<std::string, std::unique_ptr<LanguageForms>, std::less<>> forms_;
   std::vector<EntityInfo> entities_;
   std::vector<PredicateInfo> predicates_;
   std::vector<ObjectInfo> objects_;

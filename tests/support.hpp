@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/document.hpp"
+#include "grammar/language.hpp"
 #include "grammar/lexicon.hpp"
 #include "grammar/text.hpp"
 
@@ -19,6 +20,11 @@ inline const std::filesystem::path source_dir = CLAIMCHECK_TEST_SOURCE_DIR;
 inline const Lexicon& lexicon() {
   static std::shared_ptr<const Lexicon> lex = Lexicon::load(source_dir / "grammar" / "lexicon");
   return *lex;
+}
+
+/// The Arabic grammar, reached as every caller reaches it: through the registry.
+inline const Grammar& arabic() {
+  return *find_grammar("ar");
 }
 
 inline std::u32string norm(const std::string& s) {

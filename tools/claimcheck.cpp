@@ -56,7 +56,8 @@ commands:
                        numbers, ordinals, money (ISO 4217), quantities with units,
                        percentages, durations, temperatures, volumes, times, ranges;
                        --reference YYYY-MM-DD resolves relative times;
-                       --dims number,money,… keeps to those dimensions
+                       --dims number,money,… keeps to those dimensions;
+                       --lang ar picks the grammar (default: by script)
   ingest --db DB FILE...
                        store documents and their facts in a corpus (SQLite); the same
                        content again changes nothing; --reextract brings facts of an
@@ -197,6 +198,9 @@ int run_parse(const Lexicon& lex, const std::vector<std::string>& args) {
       if (options.reference.size() < 10 || options.reference[4] != '-' ||
           options.reference[7] != '-')
         throw UsageError("--reference takes a date as YYYY-MM-DD, not '" + options.reference + "'");
+    } else if (args[i] == "--lang") {
+      if (i + 1 >= args.size()) throw UsageError("--lang needs a value");
+      options.lang = args[++i];
     } else if (args[i] == "--dims") {
       if (i + 1 >= args.size()) throw UsageError("--dims needs a value");
       std::string list = args[++i];

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "grammar/grammar.hpp"
+#include "grammar/pieces.hpp"
 
 namespace claimcheck::ar {
 
@@ -32,8 +32,8 @@ struct QuantityAst {
 struct MeasureAst {
   int op = q_eq;  ///< q_eq, q_between or a QualifierOp
   double value = 0;
-  double upper = 0;  ///< with q_between
-  int unit = -1;     ///< lexicon unit index
+  double upper = 0;   ///< with q_between
+  int unit = -1;      ///< lexicon unit index
   bool bare = false;  ///< a unit word alone (كغ = 1 kg): no amount written
 };
 
@@ -48,19 +48,19 @@ struct OrdinalAst {
 /// weekday (الاثنين القادم، أحد الأسبوع الماضي), a day of a month (الرابع من نيسان، منتصف
 /// آذار), a month of a year (2/2013), a clock time (الساعة الثالثة وربع عصرا، 15:15).
 struct DateTimeAst {
-  int weekday = 0;       ///< 1 Monday … 7 Sunday
-  int direction = 0;     ///< -1 the last one before, 1 or 0 the next one after
-  int week = -100;       ///< a weekday of this (0), last (-1) or next (1) week
+  int weekday = 0;    ///< 1 Monday … 7 Sunday
+  int direction = 0;  ///< -1 the last one before, 1 or 0 the next one after
+  int week = -100;    ///< a weekday of this (0), last (-1) or next (1) week
   int y = 0, m = 0, d = 0;
   int hour = -1, minute = -1, second = -1;
-  int part = 0;          ///< 1 morning, 2 afternoon or evening, 3 noon
-  bool clock = false;    ///< a clock time was read
-  int d2 = 0;            ///< the last day of a range of days (من 13 إلى 15 تموز)
-  int nth = 0;           ///< the nth weekday of the month (الثلاثاء الثالث من أيلول); -1 last
-  int shift_unit = -1;   ///< قبل شهرين، بعد يومين: a duration unit (lexicon index) …
-  double shift = 0;      ///< … and how many of it, before (negative) or after the reference
-  PeriodInfo p;          ///< periods, parts of the day, ranges of clock times (period and clock rules)
-  double duration = 0;   ///< with p.kind 'u': how many …
+  int part = 0;        ///< 1 morning, 2 afternoon or evening, 3 noon
+  bool clock = false;  ///< a clock time was read
+  int d2 = 0;          ///< the last day of a range of days (من 13 إلى 15 تموز)
+  int nth = 0;  ///< the nth weekday of the month (الثلاثاء الثالث من أيلول); -1 last
+  int shift_unit = -1;  ///< قبل شهرين، بعد يومين: a duration unit (lexicon index) …
+  double shift = 0;     ///< … and how many of it, before (negative) or after the reference
+  PeriodInfo p;  ///< periods, parts of the day, ranges of clock times (period and clock rules)
+  double duration = 0;     ///< with p.kind 'u': how many …
   int duration_unit = -1;  ///< … of this lexicon unit
   int year2 = 0;           ///< a year written in words before it is checked
 };

@@ -17,7 +17,7 @@ namespace clock_detail {
 using namespace words;
 
 using boost::fusion::at_c;
-using T = Lexicon::Tables;
+using T = Tables;
 
 inline auto const hour_word = -al >> lit(U"ساعه") >> eow;
 inline auto const minute_word = (lit(U"دقيقه") | lit(U"دقايق")) >> eow;  // دقائق normalised
@@ -40,8 +40,9 @@ inline auto const hour_number = [](auto& ctx) {  // ثلاثة، ثلاثة وث
   double h = x3::_attr(ctx).value;
   const int whole = clamp_int(h);
   const int minutes = clamp_int((h - whole) * 60 + 0.5);
-  x3::_pass(ctx) = h >= 0 && h <= 24 && (minutes == 0 || minutes == 15 || minutes == 20 ||
-                                         minutes == 30 || minutes == 40 || minutes == 45);
+  x3::_pass(ctx) = h >= 0 && h <= 24 &&
+                   (minutes == 0 || minutes == 15 || minutes == 20 || minutes == 30 ||
+                    minutes == 40 || minutes == 45);
   x3::_val(ctx).hour = whole;
   if (minutes > 0) x3::_val(ctx).minute = minutes;
   x3::_val(ctx).clock = true;
@@ -111,15 +112,15 @@ auto const hour_ord_def =
 BOOST_SPIRIT_DEFINE(hour_unit, hour_ord)
 
 auto const hm_value = (day_digits >> lit(U':') >> two_digits >> -(lit(U':') >> two_digits))[hm];
-auto const less = ws >> except_w >> ws >>
-                  (fraction_w[less_fraction] | (number_rule()[less_minutes] >> -(ws >> minute_word)));
+auto const less = ws >> except_w >> ws >> (fraction_w[less_fraction] |
+                                           (number_rule()[less_minutes] >> -(ws >> minute_word)));
 /// minutes after the hour. In a range (بين الخامسة والسادسة، بين 5 و 6) a number after و is
 /// the second hour, so there only a fraction (والنصف) or إلا counts; a single time also
 /// reads و and a number or an ordinal (الخامسة وثلاثين، الحادية عشرة والخامسة = 11:05).
 auto const range_minutes = (and_ >> fraction_w[add_fraction]) | less;
-auto const minutes = range_minutes |
-                     (and_ >> ((number_rule()[add_minutes] >> -(ws >> minute_word)) |
-                               ordinal_rule()[ordinal_minutes]));
+auto const minutes =
+    range_minutes | (and_ >> ((number_rule()[add_minutes] >> -(ws >> minute_word)) |
+                              ordinal_rule()[ordinal_minutes]));
 /// صباحا، مساء، في الليل، في المساء، وقت الغداء
 auto const part = ws >> -(in_w >> ws) >> (table<&T::day_part> >> eow)[set_part];
 
@@ -127,10 +128,8 @@ auto const part = ws >> -(in_w >> ws) >> (table<&T::day_part> >> eow)[set_part];
 auto const point =
     (hour_word >> ws >> (hm_value | hour_ord[hour_ordinal] | number_rule()[hour_number]) >>
      x3::eps[sure] >> -minutes >> -part >> -minutes) |
-    (hm_value >> -part) |
-    (hour_ord[hour_ordinal] >> ((minutes >> -part) | (part >> -minutes))) |
-    (integer_parser<3, 4>{}[hhmm] >> part) |
-    (day_digits[hour_digits] >> part) |
+    (hm_value >> -part) | (hour_ord[hour_ordinal] >> ((minutes >> -part) | (part >> -minutes))) |
+    (integer_parser<3, 4>{}[hhmm] >> part) | (day_digits[hour_digits] >> part) |
     (number_rule()[hour_number] >> -minutes >> part);
 
 /// a point in a range: also a bare hour (من 5 إلى 6 مساء); `sure` tells the range apart
@@ -166,12 +165,11 @@ inline auto const part_first = [](auto& ctx) {
   x3::_val(ctx).year2 = 1;
 };
 inline auto const keep_cue = [](auto& ctx) { x3::_val(ctx).p.keep_cue = true; };
-auto const part_then_clock = -((in_w >> ws)[keep_cue]) >> (table<&T::day_part> >> eow)[part_first] >>
-                             ws >>
-                             ((hour_word >> ws >> (hm_value | hour_ord[hour_ordinal] | day_digits[hour_digits]) >>
-                               -minutes) |
-                              hm_value | (hour_ord[hour_ordinal] >> -minutes >> -part) |
-                              day_digits[hour_digits]);
+auto const part_then_clock =
+    -((in_w >> ws)[keep_cue]) >> (table<&T::day_part> >> eow)[part_first] >> ws >>
+    ((hour_word >> ws >> (hm_value | hour_ord[hour_ordinal] | day_digits[hour_digits]) >>
+      -minutes) |
+     hm_value | (hour_ord[hour_ordinal] >> -minutes >> -part) | day_digits[hour_digits]);
 
 /// من 5 إلى 6 مساء، بين الخامسة والسادسة مساء، 4-5 مساء، الساعة 4 حتى 5 مساء
 inline auto const first_point = [](auto& ctx) {
@@ -188,8 +186,8 @@ inline auto const second_point = [](auto& ctx) {
   v.p.kind = 'i';
 };
 auto const clock_range =
-    (-(of_w >> ws) >> loose_point[first_point] >> ((ws >> to_w >> ws) | (-ws >> lit(U'-') >> -ws)) >>
-     loose_point[second_point]) |
+    (-(of_w >> ws) >> loose_point[first_point] >>
+     ((ws >> to_w >> ws) | (-ws >> lit(U'-') >> -ws)) >> loose_point[second_point]) |
     (between_w >> ws >> loose_point[first_point] >> and_ >> loose_point[second_point]);  // بين … و
 
 /// في الصباح، بعد الظهر، في الصباح الباكر، في وقت متأخر من الليل، منتصف الليل
@@ -200,12 +198,12 @@ inline auto const alone_part = [](auto& ctx) {
   v.p.kind = part == 3 || part == 5 || part == 6 ? 't' : 'i';
 };
 inline auto const set_sub = [](auto& ctx) { x3::_val(ctx).p.sub = x3::_attr(ctx); };
-auto const day_part_alone =
-    -(((in_w | at_w) >> ws)[keep_cue]) >>
-    ((table<&T::day_part> >> eow)[alone_part] |  // منتصف الليل is one word of the table
-     ((table<&T::period_part> >> eow)[set_sub] >> ws >> -(of_w >> ws) >>
-      (table<&T::day_part> >> eow)[alone_part])) >>
-    -(ws >> (table<&T::period_part_post> >> eow)[set_sub]);
+auto const day_part_alone = -(((in_w | at_w) >> ws)[keep_cue]) >>
+                            ((table<&T::day_part> >>
+                              eow)[alone_part] |  // منتصف الليل is one word of the table
+                             ((table<&T::period_part> >> eow)[set_sub] >> ws >> -(of_w >> ws) >>
+                              (table<&T::day_part> >> eow)[alone_part])) >>
+                            -(ws >> (table<&T::period_part_post> >> eow)[set_sub]);
 
 /// T12:34:20 (ISO 8601's time, case-folded)
 auto const iso_time = lit(U't') >> hm_value;

@@ -8,7 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "grammar/grammar.hpp"
+#include "grammar/lexicon.hpp"
+#include "grammar/pieces.hpp"
 
 namespace claimcheck {
 

@@ -16,11 +16,11 @@ namespace datetime_detail {
 using namespace words;
 
 using boost::fusion::at_c;
-using T = Lexicon::Tables;
+using T = Tables;
 
-inline auto const day_word = lit(U"\u064A\u0648\u0645") >> eow;             // يوم
-inline auto const the_day = -al >> day_word;                                  // (ال)يوم
-inline auto const month_word = lit(U"\u0634\u0647\u0631") >> eow;           // شهر
+inline auto const day_word = lit(U"\u064A\u0648\u0645") >> eow;                      // يوم
+inline auto const the_day = -al >> day_word;                                         // (ال)يوم
+inline auto const month_word = lit(U"\u0634\u0647\u0631") >> eow;                    // شهر
 inline auto const week_word = -al >> lit(U"\u0627\u0633\u0628\u0648\u0639") >> eow;  // (ال)اسبوع
 inline auto const current_w =
     (lit(U"\u0627\u0644\u062D\u0627\u0644\u064A") | lit(U"\u0627\u0644\u062C\u0627\u0631\u064A")) >>
@@ -112,7 +112,8 @@ inline auto const weekday_ordinal = [](auto& ctx) {
     v.d = clamp_int(o.value);
   }
 };
-inline auto const this_month = lit(U"\u0647\u0630\u0627 \u0627\u0644\u0634\u0647\u0631") >> eow;  // هذا الشهر
+inline auto const this_month =
+    lit(U"\u0647\u0630\u0627 \u0627\u0644\u0634\u0647\u0631") >> eow;  // هذا الشهر
 inline auto const month_ahead = ws >> (of_w | in_w | lit(U'\u0628')) >> -ws >>
                                 (this_month | month_of) >> -year_of;
 inline auto const ordinal_is_nth = [](auto& ctx) {
@@ -133,8 +134,8 @@ inline auto const nth_first = [](auto& ctx) {
     v.nth = clamp_int(o.value);
   }
 };
-auto const nth_weekday = ordinal_rule()[nth_first] >> ws >> -(day_word >> ws) >>
-                         weekday_w[set_weekday] >> month_ahead;
+auto const nth_weekday = ordinal_rule()[nth_first] >> ws >>
+                         -(day_word >> ws) >> weekday_w[set_weekday] >> month_ahead;
 
 /// من 13 إلى 15 تموز، تموز 13-15، من 13 تموز إلى 15 تموز، من 27-29 من الشهر الثامن
 inline auto const set_d1 = [](auto& ctx) { x3::_val(ctx).d = x3::_attr(ctx); };
@@ -158,8 +159,8 @@ inline auto const the_month_n = -al >> month_word >> ws >> al >> ordinal_rule()[
 })];  // الشهر الثامن
 auto const month_any = the_month_n | month_of;
 /// what a range of days is in: a month, with its year, or a relative month
-auto const range_month = (-(of_w >> ws) >> month_any >> -year_of) |
-                         (-((of_w | in_w) >> ws) >> relative_w[set_relative]);
+auto const range_month =
+    (-(of_w >> ws) >> month_any >> -year_of) | (-((of_w | in_w) >> ws) >> relative_w[set_relative]);
 auto const day_range =
     (-((of_w | between_w) >> ws) >> day_digits[set_d1] >> -(ws >> month_any) >> day_to >>
      day_digits[set_d2] >> ws >> range_month) |
@@ -174,11 +175,12 @@ auto const day_range =
 inline auto const early = [](auto& ctx) { x3::_val(ctx).d = 1, x3::_val(ctx).d2 = 10; };
 inline auto const late = [](auto& ctx) { x3::_val(ctx).d = 21, x3::_val(ctx).d2 = 31; };
 inline auto const start = [](auto& ctx) { x3::_val(ctx).d = 1; };
-auto const part_of_month =
-    -(in_w >> ws) >>
-    (lit(U"\u0627\u0648\u0627\u064A\u0644")[early] | lit(U"\u0627\u0648\u0627\u062E\u0631")[late] |
-     (lit(U"\u0628\u062F\u0627\u064A\u0647") | lit(U"\u0645\u0637\u0644\u0639"))[start]) >>
-    eow >> ws >> month_of >> -year_of;  // اوايل (أوائل normalised)، اواخر، بدايه، مطلع
+auto const part_of_month = -(in_w >> ws) >> (lit(U"\u0627\u0648\u0627\u064A\u0644")[early] |
+                                             lit(U"\u0627\u0648\u0627\u062E\u0631")[late] |
+                                             (lit(U"\u0628\u062F\u0627\u064A\u0647") |
+                                              lit(U"\u0645\u0637\u0644\u0639"))[start]) >>
+                           eow >> ws >> month_of >>
+                           -year_of;  // اوايل (أوائل normalised)، اواخر، بدايه، مطلع
 
 /// قبل شهرين، بعد يومين، قبل شهر: a day that far from the reference (the scanner checks
 /// that the unit is a duration)
@@ -193,7 +195,7 @@ inline auto const shift_ahead = [](auto& ctx) {
   x3::_val(ctx).shift_unit = m.unit, x3::_val(ctx).shift = m.value;
 };
 auto const shifted_day =
-    (lit(U"\u0642\u0628\u0644") >> eow >> ws >> measure_rule()[shift_back]) |   // قبل
+    (lit(U"\u0642\u0628\u0644") >> eow >> ws >> measure_rule()[shift_back]) |  // قبل
     (lit(U"\u0628\u0639\u062F") >> eow >> ws >> measure_rule()[shift_ahead]);  // بعد
 
 /// a month alone (يناير، شهر يناير، هذا يناير، يناير, 2001، سبتمبر الماضي، يونيو العام
@@ -204,9 +206,10 @@ auto const month_only = -(this_w >> ws) >> -(month_word >> ws) >> month_name[set
                                   relative_w[set_relative])));
 
 /// a month then its day: يناير 1، مايو الحادي عشر، يناير الثاني والعشرين, 2018، 28-نوفمبر
-auto const month_day = (-(month_word >> ws) >> month_name[set_month] >> ws >>
-                        (ordinal_rule()[set_day] | (day_digits[set_day_number] >> eow)) >> -year_of) |
-                       (day_digits[set_day_number] >> lit(U'-') >> month_of >> -year_of);
+auto const month_day =
+    (-(month_word >> ws) >> month_name[set_month] >> ws >>
+     (ordinal_rule()[set_day] | (day_digits[set_day_number] >> eow)) >> -year_of) |
+    (day_digits[set_day_number] >> lit(U'-') >> month_of >> -year_of);
 
 /// a day of a relative month: 20 من الشهر القادم، 31 من هذا الشهر، العشرين من الشهر المقبل
 auto const day_of_relative = (day_digits[set_day_number] | ordinal_rule()[set_day]) >> ws >>

@@ -7,6 +7,7 @@ BOOST_SPIRIT_INSTANTIATE(entity_list_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(predicate_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(attribution_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(preposition_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(clause_boundary_type, iterator_type, context_type)
 entity_type const& entity_rule() {
   return entity;
 }
@@ -18,6 +19,9 @@ predicate_type const& predicate_rule() {
 }
 attribution_type const& attribution_rule() {
   return attribution;
+}
+clause_boundary_type const& clause_boundary_rule() {
+  return clause_boundary;
 }
 preposition_type const& preposition_rule() {
   return preposition;

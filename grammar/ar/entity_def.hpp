@@ -9,7 +9,7 @@
 namespace claimcheck::ar {
 namespace entity_detail {
 
-using T = Lexicon::Tables;
+using T = Tables;
 
 inline auto const set_entity = [](auto& ctx) { x3::_val(ctx).entity = x3::_attr(ctx); };
 inline auto const set_anaphor = [](auto& ctx) { x3::_val(ctx).anaphor = true; };
@@ -24,12 +24,15 @@ inline auto const lil = lit(U"\u0644\u0644");  // لل = ل + ال
 entity_type const entity = "entity";
 
 auto const entity_def = with_conj(
-    (entity_detail::lil >>
-     (table<&Lexicon::Tables::entity_stem> >> eow)[entity_detail::set_entity] >>
+    (entity_detail::lil >> (table<&Tables::entity_stem> >> eow)[entity_detail::set_entity] >>
      x3::eps[entity_detail::set_prefixed]) |
     (prep >> entity_detail::core >> x3::eps[entity_detail::set_prefixed]) | entity_detail::core);
 
-BOOST_SPIRIT_DEFINE(entity)
+clause_boundary_type const clause_boundary = "clause boundary";
+auto const clause_boundary_def = (with_conj(x3::omit[table<&Tables::clause>]) >> eow) |
+                                 (conj >> x3::omit[table<&Tables::predicate>] >> eow);
+
+BOOST_SPIRIT_DEFINE(clause_boundary, entity)
 
 namespace entity_detail {
 inline auto const push = [](auto& ctx) { x3::_val(ctx).members.push_back(x3::_attr(ctx)); };
@@ -52,7 +55,7 @@ BOOST_SPIRIT_DEFINE(entity_list)
 
 predicate_type const predicate = "predicate";
 namespace entity_detail {
-inline auto const predicate_word = table<&Lexicon::Tables::predicate> >> eow;
+inline auto const predicate_word = table<&Tables::predicate> >> eow;
 /// A verbal noun takes the article without being listed with it (التنسيق).
 x3::rule<class predicate_core_class, int> const predicate_core = "predicate word";
 auto const predicate_core_def = predicate_word | (lit(U"\u0627\u0644") >> predicate_word);
@@ -65,15 +68,14 @@ auto const predicate_def =
 BOOST_SPIRIT_DEFINE(predicate)
 
 attribution_type const attribution = "attribution cue";
-auto const attribution_def = with_clitics(x3::omit[table<&Lexicon::Tables::attribution>] >> eow);
+auto const attribution_def = with_clitics(x3::omit[table<&Tables::attribution>] >> eow);
 BOOST_SPIRIT_DEFINE(attribution)
 
 /// 2 for a comitative preposition (مع), 1 for any other preposition.
 preposition_type const preposition = "preposition";
 inline auto const set_kind = [](int kind) { return [kind](auto& ctx) { x3::_val(ctx) = kind; }; };
-auto const preposition_def =
-    with_conj((x3::omit[table<&Lexicon::Tables::comitative>] >> eow)[set_kind(2)] |
-              (x3::omit[table<&Lexicon::Tables::preposition>] >> eow)[set_kind(1)]);
+auto const preposition_def = with_conj((x3::omit[table<&Tables::comitative>] >> eow)[set_kind(2)] |
+                                       (x3::omit[table<&Tables::preposition>] >> eow)[set_kind(1)]);
 BOOST_SPIRIT_DEFINE(preposition)
 
 }  // namespace claimcheck::ar

@@ -15,7 +15,7 @@ namespace claimcheck::ar {
 namespace measure_detail {
 
 using boost::fusion::at_c;
-using T = Lexicon::Tables;
+using T = Tables;
 
 /// A fraction in digits: 3/4, 2/1000, or a decimal without its leading zero (.75).
 struct ratio_parser : x3::parser<ratio_parser> {
@@ -106,7 +106,7 @@ inline auto const unit_sign = table<&T::unit_sign>;
 inline auto const dash = -ws >> lit(U'-') >> -ws;
 inline auto const below_zero =
     ws >> lit(U"\u062A\u062D\u062A \u0627\u0644\u0635\u0641\u0631") >> eow;  // تحت الصفر
-inline auto const from_word = lit(U"\u0645\u0646") >> eow;                     // من
+inline auto const from_word = lit(U"\u0645\u0646") >> eow;                   // من
 inline auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;
 inline auto const between_word =
     (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
@@ -117,14 +117,13 @@ inline auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 
 /// An amount: a number in words or digits, a digit fraction, with an optional sign.
 x3::rule<class amount_class, double> const amount = "amount";
-auto const amount_def = (lit(U'-') >> -ws >> ratio)[negate] |
-                        (lit(U'-') >> -ws >> number_rule())[([](auto& ctx) {
-                          x3::_val(ctx) = -x3::_attr(ctx).value;
-                        })] |
-                        (minus_w >> ws >> number_rule())[([](auto& ctx) {
-                          x3::_val(ctx) = -at_c<1>(x3::_attr(ctx)).value;
-                        })] |
-                        ratio[assign] | number_rule()[to_value];
+auto const amount_def =
+    (lit(U'-') >> -ws >> ratio)[negate] |
+    (lit(U'-') >> -ws >>
+     number_rule())[([](auto& ctx) { x3::_val(ctx) = -x3::_attr(ctx).value; })] |
+    (minus_w >> ws >>
+     number_rule())[([](auto& ctx) { x3::_val(ctx) = -at_c<1>(x3::_attr(ctx)).value; })] |
+    ratio[assign] | number_rule()[to_value];
 
 /// One amount with its unit, before or after it.
 x3::rule<class simple_class, MeasureAst> const simple = "amount with a unit";
@@ -168,15 +167,16 @@ inline auto const degrees_below = [](auto& ctx) {  // 2 تحت الصفر
   x3::_val(ctx).unit = -2;  // the scanner reads it as the bare degree
 };
 
-auto const simple_def =
-    ((unit_sign >> -ws >> amount)[sign_amount] |
-     (glued_decimal >> unit_w)[amount_unit] >>  // 250مل، 43c
-         -((and_ | ws) >> (amount >> unit_after)[add_subunit]) |
-     (amount >> unit_after)[amount_unit] >>
-         -((and_ | ws) >> ((glued_decimal >> unit_w)[add_subunit] | (amount >> unit_after)[add_subunit])) |
-     (fraction_w >> ws >> unit_w)[fraction_unit] | (unit_w >> and_ >> fraction_w)[unit_fraction] |
-     unit_dual_w[two_units] | unit_alone[one_unit] | (amount >> x3::omit[below_zero])[degrees_below]) >>
-    -below_zero[below];
+auto const simple_def = ((unit_sign >> -ws >> amount)[sign_amount] |
+                         (glued_decimal >> unit_w)[amount_unit] >>  // 250مل، 43c
+                             -((and_ | ws) >> (amount >> unit_after)[add_subunit]) |
+                         (amount >> unit_after)[amount_unit] >>
+                             -((and_ | ws) >> ((glued_decimal >> unit_w)[add_subunit] |
+                                               (amount >> unit_after)[add_subunit])) |
+                         (fraction_w >> ws >> unit_w)[fraction_unit] |
+                         (unit_w >> and_ >> fraction_w)[unit_fraction] | unit_dual_w[two_units] |
+                         unit_alone[one_unit] | (amount >> x3::omit[below_zero])[degrees_below]) >>
+                        -below_zero[below];
 
 x3::rule<class measured_range_class, MeasureAst> const measured_range = "range with a unit";
 inline auto const range_unit = [](auto& ctx) {
@@ -220,10 +220,10 @@ signed_number_type const signed_number = "signed number";
 
 auto const measure_def =
     -x3::omit[conj >> &digit_char] >>  // و800 كلغ
-    -((table<&Lexicon::Tables::qualifier_pre> >> before_number)[measure_detail::set_op] >> -ws) >>
+    -((table<&Tables::qualifier_pre> >> before_number)[measure_detail::set_op] >> -ws) >>
     (measure_detail::measured_range[measure_detail::take] |
      measure_detail::simple[measure_detail::take]) >>
-    -(ws >> (table<&Lexicon::Tables::qualifier_post> >> eow)[measure_detail::set_op]);
+    -(ws >> (table<&Tables::qualifier_post> >> eow)[measure_detail::set_op]);
 
 namespace measure_detail {
 inline auto const divide = [](auto& ctx) {
@@ -237,8 +237,8 @@ inline auto const part_of = [](auto& ctx) {  // جزء من مئة = 1/100
   x3::_val(ctx) = d != 0 ? 1 / d : 0;
 };
 inline auto const over_w = ws >> lit(U"\u0639\u0644\u064A") >> eow >> ws;  // على
-inline auto const of_w = ws >> lit(U"\u0645\u0646") >> eow >> ws;            // من
-inline auto const part_w =                                                  // جزء، أجزاء
+inline auto const of_w = ws >> lit(U"\u0645\u0646") >> eow >> ws;          // من
+inline auto const part_w =                                                 // جزء، أجزاء
     (lit(U"\u062C\u0632\u0621") | lit(U"\u0627\u062C\u0632\u0627\u0621")) >> eow;
 }  // namespace measure_detail
 
@@ -246,26 +246,29 @@ inline auto const part_w =                                                  // �
 /// ٢٠٠٠ على ٣، جزء من مئة، ثلاثة أجزاء من خمسة، واحد من ثلاثة), or a part alone (نصف،
 /// ربع). Only the value scanner uses it: in a claim, «فاز 3 على 1» is a score.
 auto const signed_number_def =
-    (measure_detail::amount >> measure_detail::over_w >> measure_detail::amount)[measure_detail::divide] |
+    (measure_detail::amount >> measure_detail::over_w >>
+     measure_detail::amount)[measure_detail::divide] |
     (measure_detail::amount >> ws >> x3::omit[measure_detail::part_w] >> measure_detail::of_w >>
      measure_detail::amount)[measure_detail::divide] |
-    (measure_detail::part_w >> measure_detail::of_w >> measure_detail::amount)[measure_detail::part_of] |
-    (measure_detail::amount >> measure_detail::of_w >> measure_detail::amount)[measure_detail::divide] |
+    (measure_detail::part_w >> measure_detail::of_w >>
+     measure_detail::amount)[measure_detail::part_of] |
+    (measure_detail::amount >> measure_detail::of_w >>
+     measure_detail::amount)[measure_detail::divide] |
     measure_detail::power[measure_detail::assign] |
     (measure_detail::amount >> ws >> measure_detail::ratio)[([](auto& ctx) {  // -١ ٤/٥ = -1.8
       double whole = at_c<0>(x3::_attr(ctx)), part = at_c<1>(x3::_attr(ctx));
       x3::_val(ctx) = whole < 0 ? whole - part : whole + part;
     })] |
-    (measure_detail::amount >> ws >> table<&Lexicon::Tables::part_of> >>
+    (measure_detail::amount >> ws >> table<&Tables::part_of> >>
      eow)[([](auto& ctx) {  // ثلاث وعشرون خمس: 23 fifths
       x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) * at_c<1>(x3::_attr(ctx));
     })] |
-    (measure_detail::ratio >> ws >> day_digits)[([](auto& ctx) {  // ١/٤ ٢ = 2.25, as read right to left
+    (measure_detail::ratio >> ws >>
+     day_digits)[([](auto& ctx) {  // ١/٤ ٢ = 2.25, as read right to left
       x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx));
     })] |
     // خمس الساعة: a fifth of the hour (a number is never followed by a definite noun)
-    (table<&Lexicon::Tables::part_of> >> eow >>
-     &(ws >> lit(U"\u0627\u0644")))[measure_detail::assign] |
+    (table<&Tables::part_of> >> eow >> &(ws >> lit(U"\u0627\u0644")))[measure_detail::assign] |
     measure_detail::amount[measure_detail::assign] |
     measure_detail::fraction_w[measure_detail::assign];
 
@@ -279,10 +282,9 @@ inline auto const ordinal_bound = [](auto& ctx) {
   x3::_pass(ctx) = o.anchor == 0;
   x3::_val(ctx) = o.value;
 };
-auto const bound_def = (al >> table<&Lexicon::Tables::ten> >> eow)[assign] |
-                       (al >> fraction_w)[assign] | ordinal_rule()[ordinal_bound] |
-                       amount[assign] | fraction_w[assign];
-inline auto const qualifier = table<&Lexicon::Tables::qualifier_pre> >> before_number;
+auto const bound_def = (al >> table<&Tables::ten> >> eow)[assign] | (al >> fraction_w)[assign] |
+                       ordinal_rule()[ordinal_bound] | amount[assign] | fraction_w[assign];
+inline auto const qualifier = table<&Tables::qualifier_pre> >> before_number;
 inline auto const first_bound = [](auto& ctx) {
   x3::_val(ctx).op1 = at_c<0>(x3::_attr(ctx));
   x3::_val(ctx).v1 = at_c<1>(x3::_attr(ctx));

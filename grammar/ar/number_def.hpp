@@ -10,7 +10,7 @@ namespace claimcheck::ar {
 namespace number_detail {
 
 using boost::fusion::at_c;
-using T = Lexicon::Tables;
+using T = Tables;
 
 struct TermAst {
   double value = 0;
@@ -57,7 +57,7 @@ inline auto const sum_maybe = [](auto& ctx) {
   x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + (rest ? *rest : 0.0);
 };
 
-auto const below100_def = (teenhead_w >> ws >> teen10_w)[sum2]              // إحدى عشرة
+auto const below100_def = (teenhead_w >> ws >> teen10_w)[sum2]            // إحدى عشرة
                           | (unit_w >> -(and_ >> ten_w))[unit_maybe_ten]  // خمسة وخمسين
                           | teen_w[assign] | ten_w[assign] | unit_w[assign];
 
@@ -94,8 +94,8 @@ inline auto const maybe_scaled = [](auto& ctx) {
 auto const term_def = (below1000 >> -(ws >> scale_any))[maybe_scaled]  // ثلاثة آلاف، مئتي
                       | (decimal >> -(ws >> scale_any))[maybe_scaled]  // 3 ملايين، 1,500
                       | (fraction_w >> ws >> scale_w)[scaled]          // نصف مليون
-                      | scale2_w[dual]                                 // ألفان، مليونين
-                      | scale_w[single_scale];                         // ألف، مليون
+                      | scale2_w[dual]          // ألفان، مليونين
+                      | scale_w[single_scale];  // ألف، مليون
 
 /// A term with its scale word (300 ألف، ثلاث مئة).
 x3::rule<class scaled_term_class, TermAst> const scaled_term = "scaled number term";
@@ -154,23 +154,21 @@ inline auto const to_parts = [](auto& ctx) {
   n.last_value /= d;
   n.last_scale = 0;
 };
-inline auto const denominator_w = ws >> table<&Lexicon::Tables::denominator> >> eow;
+inline auto const denominator_w = ws >> table<&Tables::denominator> >> eow;
 inline auto const add_parts = [](auto& ctx) {  // عشرون وثلاثة أخماس = 20.6
   auto& n = x3::_val(ctx);
   n.value += at_c<0>(x3::_attr(ctx)) / at_c<1>(x3::_attr(ctx));
   n.last_scale = 0;
 };
 
-auto const number_def = number_detail::term[number_detail::first_term] >>
-                        -denominator_w[to_parts] >>
-                        *((and_ >> (number_detail::fraction_w[number_detail::next_fraction] |
-                                    (number_detail::below1000 >> denominator_w)[add_parts] |
-                                    number_detail::term[number_detail::next_term] >>
-                                        -denominator_w[to_parts])) |
-                          // 4 ملايين 300 ألف: a smaller scaled term may follow without و
-                          (ws >> number_detail::scaled_term[number_detail::next_term])) >>
-                        -(ws >> comma_word >> ws >>
-                          (decimal[decimal_part] | number_detail::below1000[decimal_part]));
+auto const number_def =
+    number_detail::term[number_detail::first_term] >> -denominator_w[to_parts] >>
+    *((and_ >> (number_detail::fraction_w[number_detail::next_fraction] |
+                (number_detail::below1000 >> denominator_w)[add_parts] |
+                number_detail::term[number_detail::next_term] >> -denominator_w[to_parts])) |
+      // 4 ملايين 300 ألف: a smaller scaled term may follow without و
+      (ws >> number_detail::scaled_term[number_detail::next_term])) >>
+    -(ws >> comma_word >> ws >> (decimal[decimal_part] | number_detail::below1000[decimal_part]));
 
 BOOST_SPIRIT_DEFINE(number)
 

@@ -11,7 +11,7 @@ namespace claimcheck::ar {
 namespace ordinal_detail {
 
 using boost::fusion::at_c;
-using T = Lexicon::Tables;
+using T = Tables;
 
 inline auto const al = lit(U"\u0627\u0644");  // ال
 inline auto const ordinal_w = -al >> table<&T::ordinal> >> eow;
@@ -48,9 +48,8 @@ BOOST_SPIRIT_DEFINE(hundreds_w)
 x3::rule<class below100_ordinal_class, double> const below100_ordinal = "ordinal below 100";
 auto const below100_ordinal_def =
     (part_w >> ws >> x3::omit[teen10_w])[([](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx) + 10; })] |
-    (part_w >> and_ >> ten_w)[([](auto& ctx) {
-      x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx));
-    })] |
+    (part_w >> and_ >> ten_w)[(
+        [](auto& ctx) { x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx)); })] |
     ordinal_w[([](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); })] |
     (al >> table<&T::ten> >> eow)[([](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); })];
 x3::rule<class hundreds_ordinal_class, double> const hundreds_ordinal = "ordinal hundreds";
@@ -68,15 +67,15 @@ ordinal_type const ordinal = "ordinal";
 
 auto const ordinal_def =
     ordinal_detail::hundreds_ordinal[ordinal_detail::hundreds_assign] |
-    (ordinal_detail::part_w >> ws >> x3::omit[ordinal_detail::to_word >> ws >>
-                                              table<&Lexicon::Tables::ordinal_end>] >>
+    (ordinal_detail::part_w >> ws >>
+     x3::omit[ordinal_detail::to_word >> ws >> table<&Tables::ordinal_end>] >>
      eow)[ordinal_detail::nth_from_end] |
-    (table<&Lexicon::Tables::ordinal_end> >> eow)[ordinal_detail::from_end] |
-    (table<&Lexicon::Tables::ordinal_current> >> eow)[ordinal_detail::from_current] |
+    (table<&Tables::ordinal_end> >> eow)[ordinal_detail::from_end] |
+    (table<&Tables::ordinal_current> >> eow)[ordinal_detail::from_current] |
     (ordinal_detail::part_w >> ws >> x3::omit[ordinal_detail::teen10_w])[ordinal_detail::teen] |
     (ordinal_detail::part_w >> and_ >> ordinal_detail::ten_w)[ordinal_detail::compound] |
     ordinal_detail::ordinal_w[ordinal_detail::assign] |
-    (ordinal_detail::al >> table<&Lexicon::Tables::ten> >> eow)[ordinal_detail::assign];
+    (ordinal_detail::al >> table<&Tables::ten> >> eow)[ordinal_detail::assign];
 
 BOOST_SPIRIT_DEFINE(ordinal)
 

@@ -20,13 +20,13 @@ namespace period_detail {
 using namespace words;
 
 using boost::fusion::at_c;
-using T = Lexicon::Tables;
+using T = Tables;
 
 inline auto const month_word = -al >> lit(U"شهر") >> eow;
 inline auto const day_word = -al >> lit(U"يوم") >> eow;
 inline auto const week_word = -al >> lit(U"اسبوع") >> eow;
-inline auto const year_w = x3::omit[(table<&T::year_word> >> eow) |
-                                    (prep >> table<&T::year_word> >> eow)];  // عام، لعام
+inline auto const year_w =
+    x3::omit[(table<&T::year_word> >> eow) | (prep >> table<&T::year_word> >> eow)];  // عام، لعام
 inline auto const direction_w = table<&T::direction> >> eow;
 inline auto const relative_w = table<&T::relative> >> eow;
 inline auto const month_w = table<&T::month> >> eow;
@@ -58,9 +58,10 @@ inline auto const copy_int = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 }  // namespace period_detail
 
 year_words_type const year_words = "year";
-auto const year_words_def = year_digits[period_detail::copy_int] |
-                            (period_detail::teen_or_19 >> (and_ | ws) >> number_rule())[period_detail::pair_year] |
-                            number_rule()[period_detail::whole_year];
+auto const year_words_def =
+    year_digits[period_detail::copy_int] |
+    (period_detail::teen_or_19 >> (and_ | ws) >> number_rule())[period_detail::pair_year] |
+    number_rule()[period_detail::whole_year];
 BOOST_SPIRIT_DEFINE(year_words)
 
 namespace period_detail {
@@ -109,15 +110,14 @@ inline auto const hijri_day_n = [](auto& ctx) {
   x3::_pass(ctx) = d >= 1 && d <= 30;
   x3::_val(ctx).d = d;
 };
-auto const hijri =
-    (ordinal_rule()[hijri_day] >> ws >> of_w >> ws >> -(month_word >> ws) >> hijri_name >>
-     -(ws >> year_spec) >> x3::eps[kind('d')]) |
-    (day_digits[hijri_day_n] >> ws >> hijri_name >> x3::eps[not_zero] >> -(ws >> year_spec) >>
-     x3::eps[kind('d')]) |  // 3 صفر is a score
-    ((month_word >> ws >> hijri_name >> -(ws >> year_spec)) |
-     (in_w >> ws >> hijri_name >> -(ws >> year_spec)) | (hijri_name >> ws >> year_spec) |
-     (hijri_name >> x3::eps[not_zero])) >>
-        x3::eps[kind('r')];
+auto const hijri = (ordinal_rule()[hijri_day] >> ws >> of_w >> ws >> -(month_word >> ws) >>
+                    hijri_name >> -(ws >> year_spec) >> x3::eps[kind('d')]) |
+                   (day_digits[hijri_day_n] >> ws >> hijri_name >> x3::eps[not_zero] >>
+                    -(ws >> year_spec) >> x3::eps[kind('d')]) |  // 3 صفر is a score
+                   ((month_word >> ws >> hijri_name >> -(ws >> year_spec)) |
+                    (in_w >> ws >> hijri_name >> -(ws >> year_spec)) |
+                    (hijri_name >> ws >> year_spec) | (hijri_name >> x3::eps[not_zero])) >>
+                       x3::eps[kind('r')];
 
 /// الصيف، صيف 2016، هذا الصيف، الربيع القادم، ربيع عام تسعة عشر وثمانية وسبعين
 inline auto const set_season = [](auto& ctx) { x3::_val(ctx).p.season = x3::_attr(ctx); };
@@ -164,14 +164,15 @@ inline auto const set_index = [](auto& ctx) {
   }
 };
 inline auto const quarter_w = -al >> (table<&T::period_noun> >> eow)[([](auto& ctx) {
-                                x3::_pass(ctx) = x3::_attr(ctx) == 1;
-                                x3::_val(ctx).p.index_unit = 'q';
-                              })];
-inline auto const week_unit = week_word >> x3::eps[([](auto& ctx) { x3::_val(ctx).p.index_unit = 'w'; })];
+  x3::_pass(ctx) = x3::_attr(ctx) == 1;
+  x3::_val(ctx).p.index_unit = 'q';
+})];
+inline auto const week_unit =
+    week_word >> x3::eps[([](auto& ctx) { x3::_val(ctx).p.index_unit = 'w'; })];
 auto const nth_inside = (quarter_w | week_unit) >> ws >> ordinal_rule()[set_index] >> ws >>
                         -(of_w >> ws) >> named_period >> x3::eps[kind('r')];
-auto const year_then_quarter =
-    year_digits[set_year] >> ws >> quarter_w >> ws >> ordinal_rule()[set_index] >> x3::eps[kind('r')];
+auto const year_then_quarter = year_digits[set_year] >> ws >> quarter_w >> ws >>
+                               ordinal_rule()[set_index] >> x3::eps[kind('r')];
 
 /// عطلة نهاية الأسبوع، نهاية الأسبوع الحالي، عطلة نهاية الأسبوع المقبل
 inline auto const weekend_w = (table<&T::period_noun> >> eow)[([](auto& ctx) {
@@ -180,15 +181,15 @@ inline auto const weekend_w = (table<&T::period_noun> >> eow)[([](auto& ctx) {
 })];
 inline auto const week_dir = [](auto& ctx) { x3::_val(ctx).p.count = x3::_attr(ctx); };
 auto const weekend = -(this_w >> ws) >> weekend_w >>
-                     -(ws >> (direction_w[week_dir] |
-                              (lit(U"الحالي") | lit(U"الجاري")) >> eow)) >>
+                     -(ws >> (direction_w[week_dir] | (lit(U"الحالي") | lit(U"الجاري")) >> eow)) >>
                      x3::eps[kind('r')];
 
 /// أواخر العام المقبل، بقية الأسبوع، بداية الأسبوع المقبل، نهاية شهر مارس، منتصف الصيف، في
 /// وقت لاحق هذا الشهر، في وقت مبكر من هذا الشهر
 inline auto const set_sub = [](auto& ctx) { x3::_val(ctx).p.sub = x3::_attr(ctx); };
-auto const part_of_period = -((in_w >> ws)[keep_cue]) >> (table<&T::period_part> >> eow)[set_sub] >>
-                            ws >> -(of_w >> ws) >> (season | named_period) >> x3::eps[kind('r')];
+auto const part_of_period = -((in_w >> ws)[keep_cue]) >>
+                            (table<&T::period_part> >> eow)[set_sub] >> ws >> -(of_w >> ws) >>
+                            (season | named_period) >> x3::eps[kind('r')];
 
 // ------------------------------------------------------------------- counted units
 
@@ -219,17 +220,19 @@ inline auto const unit_at = [](auto& ctx) { x3::_val(ctx).p.count_unit = x3::_at
 auto const counted =
     -((in_w >> ws)[keep_cue]) >>
     ((lit(U"اخر") >> eow >> ws >> number_rule()[set_count] >> ws >> unit_w[count_unit(-1)]) |
-     (al >> unit_w[unit_at] >> ws >> ((-al >> number_rule()[set_count]) | (table<&T::few> >> eow)[set_few]) >>
-      ws >> direction_w[direction_sign]) |
-     (al >> (table<&T::unit_dual> >> eow)[unit_at] >> x3::eps[dual] >> ws >> direction_w[direction_sign]) |
+     (al >> unit_w[unit_at] >> ws >>
+      ((-al >> number_rule()[set_count]) | (table<&T::few> >> eow)[set_few]) >> ws >>
+      direction_w[direction_sign]) |
+     (al >> (table<&T::unit_dual> >> eow)[unit_at] >> x3::eps[dual] >> ws >>
+      direction_w[direction_sign]) |
      (number_rule()[set_count] >> ws >> unit_w[unit_at] >> ws >> direction_w[direction_sign])) >>
     x3::eps[kind('r')];
 
 /// في 3 سنوات (in three years): a period of that length from the reference
 inline auto const set_measure = [](auto& ctx) {
   MeasureAst const& m = x3::_attr(ctx);
-  x3::_pass(ctx) = m.unit >= 0 && m.op == q_eq && !m.bare && m.value >= 1 &&
-                   m.value == clamp_int(m.value);
+  x3::_pass(ctx) =
+      m.unit >= 0 && m.op == q_eq && !m.bare && m.value >= 1 && m.value == clamp_int(m.value);
   x3::_val(ctx).p.count = clamp_int(m.value);
   x3::_val(ctx).p.count_unit = m.unit;
 };
@@ -258,8 +261,7 @@ auto const duration =
     ((table<&T::throughout> >> eow >> ws >> -al >> unit_w[dur_unit]) |
      ((table<&T::few> >> eow)[dur_few] >> ws >> unit_w[dur_unit]) |
      ((table<&T::fraction> >> eow)[dur_fraction] >> ws >> -al >> unit_w[dur_unit]) |
-     (unit_w[dur_unit] >> ws >> (table<&T::whole> >> eow)) |
-     (unit_w[dur_unit] >> ws >> one_w) |
+     (unit_w[dur_unit] >> ws >> (table<&T::whole> >> eow)) | (unit_w[dur_unit] >> ws >> one_w) |
      (measure_rule()[dur_measure] >> and_ >> -al >> (table<&T::fraction> >> eow)[add_fraction])) >>
     x3::eps[kind('u')];
 
@@ -277,9 +279,9 @@ inline auto const dmy = [](auto& ctx) {
   v.d = first, v.m = second, v.y = year < 100 ? 2000 + year : year;
 };
 inline auto const sep = lit(U'/') | lit(U'-') | lit(U'.');
-auto const full_numeric = (day_digits >> sep >> day_digits >> sep >> integer_parser<2, 2>{})[dmy] |
-                          (day_digits >> lit(U'/') >> day_digits >> lit(U',') >> -ws >>
-                           integer_parser<2, 4>{})[dmy];
+auto const full_numeric =
+    (day_digits >> sep >> day_digits >> sep >> integer_parser<2, 2>{})[dmy] |
+    (day_digits >> lit(U'/') >> day_digits >> lit(U',') >> -ws >> integer_parser<2, 4>{})[dmy];
 
 /// 22-4، 4.22، 4/22، 04/22: a day and a month. A dot or dash only after a cue (في 4.22;
 /// else 4.22 is a decimal), a slash alone when it cannot be a fraction (04/22، 4/22).
@@ -297,8 +299,10 @@ inline auto const dm = [](bool slash_alone) {
 };
 inline auto const lead_zero = &lit(U'0');
 auto const short_numeric =
-    ((in_w | at_w) >> ws >> (day_digits >> sep >> day_digits >> !(sep >> digit_char) >> eow)[dm(false)]) |
-    (lead_zero >> (day_digits >> lit(U'/') >> day_digits >> !(sep >> digit_char) >> eow)[dm(false)]) |
+    ((in_w | at_w) >> ws >>
+     (day_digits >> sep >> day_digits >> !(sep >> digit_char) >> eow)[dm(false)]) |
+    (lead_zero >>
+     (day_digits >> lit(U'/') >> day_digits >> !(sep >> digit_char) >> eow)[dm(false)]) |
     ((day_digits >> lit(U'/') >> day_digits >> !(sep >> digit_char) >> eow)[dm(true)]);
 
 /// 2015/3، 3-2015: a month of a year
@@ -349,12 +353,12 @@ inline auto const clock_or_day = [](auto& ctx) {
     v.p.kind = 'd';
   }
 };
-inline auto const sentence_end = -ws >> (x3::eoi | lit(U'.') | lit(U'!') | lit(U'\u061F') | lit(U'?') |
-                                         lit(U'\n'));
+inline auto const sentence_end = -ws >> (x3::eoi | lit(U'.') | lit(U'!') | lit(U'\u061F') |
+                                         lit(U'?') | lit(U'\n'));
 auto const day_after_cue =
     ((in_w >> ws >> day_digits[day_n] >> &sentence_end >> x3::eps[clock_or_day]) |
-     (in_w >> ws >> &ordinal_rule()[day_ord] >> x3::raw[ordinal_rule()][not_an_hour] >> &sentence_end >>
-      x3::eps[kind('d')]) |
+     (in_w >> ws >> &ordinal_rule()[day_ord] >> x3::raw[ordinal_rule()][not_an_hour] >>
+      &sentence_end >> x3::eps[kind('d')]) |
      ((lit(U"الي") >> eow >> ws)[keep_cue] >> (day_digits[day_n] | ordinal_rule()[day_ord]) >>
       &sentence_end >> x3::eps[kind('d')]) |
      ((lit(U"لل"))[keep_cue] >> ordinal_rule()[day_ord] >> &sentence_end >> x3::eps[kind('d')]));
@@ -363,28 +367,27 @@ auto const day_after_cue =
 
 period_type const period = "period";
 
-auto const period_def = (period_detail::fresh >> period_detail::holiday) |
-                        (period_detail::fresh >> period_detail::anaphor_day) |
-                        (period_detail::fresh >> period_detail::hijri) |
-                        (period_detail::fresh >> period_detail::decade) |
-                        (period_detail::fresh >> period_detail::nth_inside) |
-                        (period_detail::fresh >> period_detail::year_then_quarter) |
-                        (period_detail::fresh >> period_detail::weekend) |
-                        (period_detail::fresh >> period_detail::part_of_period) |
-                        (period_detail::fresh >> period_detail::season) |
-                        (period_detail::fresh >> period_detail::counted) |
-                        (period_detail::fresh >> period_detail::in_units) |
-                        (period_detail::fresh >> period_detail::duration) |
-                        (period_detail::fresh >> period_detail::full_numeric >>
-                         x3::eps[period_detail::kind('d')]) |
-                        (period_detail::fresh >> period_detail::month_numeric) |
-                        (period_detail::fresh >> period_detail::short_numeric >>
-                         x3::eps[period_detail::kind('d')]) |
-                        (period_detail::fresh >> period_detail::day_after_cue) |
-                        (period_detail::fresh >> period_detail::year_w >> ws >>
-                         (year_words_rule()[period_detail::set_year] |
-                          integer_parser<1, 3>{}[period_detail::small_year]) >>
-                         x3::eps[period_detail::kind('r')]);
+auto const period_def =
+    (period_detail::fresh >> period_detail::holiday) |
+    (period_detail::fresh >> period_detail::anaphor_day) |
+    (period_detail::fresh >> period_detail::hijri) |
+    (period_detail::fresh >> period_detail::decade) |
+    (period_detail::fresh >> period_detail::nth_inside) |
+    (period_detail::fresh >> period_detail::year_then_quarter) |
+    (period_detail::fresh >> period_detail::weekend) |
+    (period_detail::fresh >> period_detail::part_of_period) |
+    (period_detail::fresh >> period_detail::season) |
+    (period_detail::fresh >> period_detail::counted) |
+    (period_detail::fresh >> period_detail::in_units) |
+    (period_detail::fresh >> period_detail::duration) |
+    (period_detail::fresh >> period_detail::full_numeric >> x3::eps[period_detail::kind('d')]) |
+    (period_detail::fresh >> period_detail::month_numeric) |
+    (period_detail::fresh >> period_detail::short_numeric >> x3::eps[period_detail::kind('d')]) |
+    (period_detail::fresh >> period_detail::day_after_cue) |
+    (period_detail::fresh >> period_detail::year_w >> ws >>
+     (year_words_rule()[period_detail::set_year] |
+      integer_parser<1, 3>{}[period_detail::small_year]) >>
+     x3::eps[period_detail::kind('r')]);
 
 BOOST_SPIRIT_DEFINE(period)
 

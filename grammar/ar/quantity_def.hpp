@@ -12,7 +12,7 @@ namespace claimcheck::ar {
 namespace quantity_detail {
 
 using boost::fusion::at_c;
-using T = Lexicon::Tables;
+using T = Tables;
 
 inline auto const quote = lit(U'"') | lit(U'\u201C') | lit(U'\u201D') | lit(U'\u00AB') |
                           lit(U'\u00BB') | lit(U'(') | lit(U')');
@@ -46,12 +46,12 @@ inline auto const vague_scale = [](auto& ctx) {  // عشرات الآلاف
 inline auto const negative_number = [](auto& ctx) {
   x3::_val(ctx).value = -at_c<1>(x3::_attr(ctx)).value;
 };
-auto const amount_def = (table<&T::vague> >> eow)[vague_amount] >>
-                            -(ws >> definite_scales[vague_scale]) |
-                        (table<&T::minus> >> eow >> ws >> number_rule())[negative_number] |
-                        ((lit(U'-') | lit(U'\u2212')) >> -ws >> number_rule())[(
-                            [](auto& ctx) { x3::_val(ctx).value = -x3::_attr(ctx).value; })] |
-                        number_rule()[from_number];
+auto const amount_def =
+    (table<&T::vague> >> eow)[vague_amount] >> -(ws >> definite_scales[vague_scale]) |
+    (table<&T::minus> >> eow >> ws >> number_rule())[negative_number] |
+    ((lit(U'-') | lit(U'\u2212')) >> -ws >>
+     number_rule())[([](auto& ctx) { x3::_val(ctx).value = -x3::_attr(ctx).value; })] |
+    number_rule()[from_number];
 
 BOOST_SPIRIT_DEFINE(amount, object_cl, definite_scales)
 
@@ -103,7 +103,8 @@ inline auto const or_equal = [](auto& ctx) {
 };
 inline auto const or_equal_words =
     lit(U"\u0627\u0648 \u064A\u0633\u0627\u0648\u064A") >> eow;  // او يساوي
-inline auto const from_ahead = ws >> lit(U"\u0645\u0646") >> eow;  // من: «أو أقل من 6000» is a bound of its own
+inline auto const from_ahead =
+    ws >> lit(U"\u0645\u0646") >> eow;  // من: «أو أقل من 6000» is a bound of its own
 
 auto const counted_tail = -percent[set_percent] >> -(ws >> object_w[set_object]) >>
                           -(ws >> (table<&T::qualifier_post> >> eow >> !from_ahead >>

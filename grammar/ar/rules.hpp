@@ -23,11 +23,12 @@ using range_type = x3::rule<class range_class, RangeAst>;
 using period_type = x3::rule<class period_class, DateTimeAst>;
 using clock_type = x3::rule<class clock_class, DateTimeAst>;
 using year_words_type = x3::rule<class year_words_class, int>;
+using clause_boundary_type = x3::rule<class clause_boundary_class, x3::unused_type>;
 
 BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,
-                     predicate_type, attribution_type, preposition_type, measure_type,
-                     ordinal_type, signed_number_type, datetime_type, range_type, period_type,
-                     clock_type, year_words_type)
+                     predicate_type, attribution_type, preposition_type, measure_type, ordinal_type,
+                     signed_number_type, datetime_type, range_type, period_type, clock_type,
+                     year_words_type, clause_boundary_type)
 
 number_type const& number_rule();
 quantity_type const& quantity_rule();
@@ -46,6 +47,9 @@ period_type const& period_rule();
 clock_type const& clock_rule();
 /// A year: four digits, or a year in words (ألفان وثمانية عشر، تسعة عشر تسعة وتسعون).
 year_words_type const& year_words_rule();
+/// A word that opens a new clause: a clause word (الذي، حيث، بينما، لكن…) or و/ف
+/// attached to a predicate (وأصيب، فقتل).
+clause_boundary_type const& clause_boundary_rule();
 
 /// Words that may stand in front of another word: و ف (conjunctions), ب ل ك (prepositions).
 inline auto const conj = lit(U'\u0648') | lit(U'\u0641');

@@ -1,11 +1,12 @@
 // The sentence scanner: walks a sentence word by word and, at each word start, tries the
 // Arabic rules (time, quantity, entity list, entity, predicate, attribution, preposition)
 // in that order, keeping the first that matches and skipping the word otherwise. Skipping
-// is the hot path: most words are not claims.
+// is the hot path: most words are not claims. Also the clause splitter and the whole-text
+// parsers.
+#include "grammar/ar/arabic.hpp"
 #include "grammar/ar/rules.hpp"
-#include "grammar/grammar.hpp"
 
-namespace claimcheck {
+namespace claimcheck::ar {
 namespace {
 
 using ar::context_type;
@@ -18,26 +19,26 @@ bool is_digit(char32_t c) {
 template <typename Rule, typename Attr>
 bool parse_at(const Lexicon& lex, Rule const& rule, iterator_type& first, iterator_type last,
               Attr& attr) {
-  context_type ctx(lex.tables());
+  context_type ctx(tables(lex));
   return rule.parse(first, last, ctx, x3::unused, attr);
 }
 
-QuantityOp to_op(int op) {
+claimcheck::QuantityOp to_op(int op) {
   switch (op) {
     case op_gt:
-      return QuantityOp::gt;
+      return claimcheck::QuantityOp::gt;
     case op_ge:
-      return QuantityOp::ge;
+      return claimcheck::QuantityOp::ge;
     case op_lt:
-      return QuantityOp::lt;
+      return claimcheck::QuantityOp::lt;
     case op_le:
-      return QuantityOp::le;
+      return claimcheck::QuantityOp::le;
     case op_approx:
-      return QuantityOp::approx;
+      return claimcheck::QuantityOp::approx;
     case ar::q_between:
-      return QuantityOp::between;
+      return claimcheck::QuantityOp::between;
     default:
-      return QuantityOp::eq;
+      return claimcheck::QuantityOp::eq;
   }
 }
 
@@ -58,7 +59,7 @@ QuantityPiece to_piece(const ar::QuantityAst& q, Span span, Preceding preceding)
 
 TimePiece to_piece(const ar::TimeAst& t, Span span) {
   TimePiece p;
-  p.op = static_cast<TimeOp>(t.op);
+  p.op = static_cast<claimcheck::TimeOp>(t.op);
   p.y1 = t.y1, p.m1 = t.m1, p.d1 = t.d1;
   p.y2 = t.y2, p.m2 = t.m2, p.d2 = t.d2;
   p.relative = t.relative;
@@ -270,4 +271,45 @@ std::optional<int> parse_predicate(const Lexicon& lex, std::u32string_view text)
   return p;
 }
 
-}  // namespace claimcheck
+std::vector<Span> clauses(const Lexicon& lex, std::u32string_view text, Span sentence) {
+  std::vector<Span> out;
+  const char32_t* base = text.data();
+  iterator_type const last = base + sentence.end;
+  std::uint32_t start = sentence.begin, p = sentence.begin;
+  bool after_comma = false, first_word = true;
+  while (p < sentence.end) {
+    char32_t c = text[p];
+    if (!is_word_char(c)) {
+      // a comma or semicolon between words (not inside a number: 4,8)
+      if ((c == U'\u060C' || c == U',' || c == U'\u061B' || c == U';') &&
+          !(p > sentence.begin && is_digit(text[p - 1]) && p + 1 < sentence.end &&
+            is_digit(text[p + 1])))
+        after_comma = true;
+      ++p;
+      continue;
+    }
+    if (!first_word) {
+      iterator_type it = base + p;
+      x3::unused_type none;
+      bool boundary = parse_at(lex, clause_boundary_rule(), it, last, none);
+      if (!boundary && after_comma) {  // a comma before a new verb
+        int pred = -1;
+        it = base + p;
+        boundary = parse_at(lex, predicate_rule(), it, last, pred);
+      }
+      if (boundary) {
+        std::uint32_t end = p;
+        while (end > start && text[end - 1] == U' ') --end;
+        if (end > start) out.push_back(Span{start, end});
+        start = p;
+      }
+    }
+    first_word = false;
+    after_comma = false;
+    while (p < sentence.end && is_word_char(text[p])) ++p;
+  }
+  if (sentence.end > start) out.push_back(Span{start, sentence.end});
+  return out;
+}
+
+}  // namespace claimcheck::ar

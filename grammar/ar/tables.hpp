@@ -1,29 +1,23 @@
-// The X3 symbol tables behind Lexicon::Tables. Included only by the grammar's own
+// The Arabic symbol tables: every Arabic form of the lexicon compiled into X3 symbol
+// tables, built by grammar/ar/forms.cpp from grammar/lexicon/ar/ and held by the Lexicon
+// as the Arabic grammar's LanguageForms. Included only by the Arabic grammar's own
 // translation units: nothing outside grammar/ sees X3.
 #pragma once
 
-#define BOOST_SPIRIT_X3_UNICODE
-#include <boost/spirit/home/x3.hpp>
-
+#include "grammar/language.hpp"
 #include "grammar/lexicon.hpp"
+#include "grammar/x3/encoding.hpp"
 
-namespace claimcheck {
-
-/// X3 encoding over char32_t code points (X3's own `unicode` uses uint32_t, which does
-/// not compare with char32_t iterators).
-struct u32_encoding {
-  using char_type = char32_t;
-  static bool ischar(char32_t) { return true; }
-};
+namespace claimcheck::ar {
 
 namespace x3 = boost::spirit::x3;
-using index_table = x3::symbols_parser<u32_encoding, int>;
-using value_table = x3::symbols_parser<u32_encoding, double>;
+using x3s::index_table;
+using x3s::value_table;
 
 /// Operators a qualifier stands for.
 enum QualifierOp { op_gt, op_ge, op_lt, op_le, op_approx, op_eq };
 
-struct Lexicon::Tables {
+struct Tables : LanguageForms {
   // numbers
   value_table unit, teenhead, teen10, teen, ten, hundred, scale, scale2, scales, fraction, vague,
       percent, percent_pre, denominator, part_of;
@@ -36,7 +30,7 @@ struct Lexicon::Tables {
   // predicates (value: predicate index)
   index_table predicate;
   // cues (value unused)
-  index_table attribution, absence, anaphor, preposition, comitative;
+  index_table attribution, absence, anaphor, preposition, comitative, clause;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;
@@ -53,4 +47,7 @@ struct Lexicon::Tables {
       throughout, holiday, anaphor_day;
 };
 
-}  // namespace claimcheck
+/// The Arabic tables of `lexicon` (loaded with it).
+const Tables& tables(const Lexicon& lexicon);
+
+}  // namespace claimcheck::ar

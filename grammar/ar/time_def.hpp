@@ -12,7 +12,7 @@ namespace claimcheck::ar {
 namespace time_detail {
 
 using boost::fusion::at_c;
-using T = Lexicon::Tables;
+using T = Tables;
 
 struct DateAst {
   int y = 0, m = 0, d = 0;
@@ -120,16 +120,16 @@ inline auto const dash = -ws >> (lit(U'-') | lit(U'\u2013')) >> -ws;
 time_type const time_expression = "time";
 
 auto const time_expression_def =
-    with_conj(((x3::omit[table<&Lexicon::Tables::since_cue>] >> eow >> ws) >>
+    with_conj(((x3::omit[table<&Tables::since_cue>] >> eow >> ws) >>
                time_detail::point)[time_detail::set_point(t_since)] |
-              ((x3::omit[table<&Lexicon::Tables::until_cue>] >> eow >> ws) >>
+              ((x3::omit[table<&Tables::until_cue>] >> eow >> ws) >>
                time_detail::point)[time_detail::set_point(t_until)] |
               (time_detail::between_word >> ws >> time_detail::year4 >> and_ >>
                time_detail::year4)[time_detail::set_range] |
               (time_detail::from_word >> ws >> time_detail::year4 >> ws >> time_detail::to_word >>
                ws >> time_detail::year4)[time_detail::set_range] |
               (year_digits >> time_detail::dash >> year_digits >> eow)[time_detail::set_range] |
-              ((x3::omit[table<&Lexicon::Tables::in_cue>] >> eow >> ws) >>
+              ((x3::omit[table<&Tables::in_cue>] >> eow >> ws) >>
                time_detail::point)[time_detail::set_point(t_in)] |
               time_detail::date[time_detail::set_point(t_in)] |
               (time_detail::year_kw >> year_digits)[([](auto& ctx) {
@@ -137,11 +137,11 @@ auto const time_expression_def =
                 t.op = t_in;
                 t.y1 = x3::_attr(ctx);
               })] |
-              (x3::omit[table<&Lexicon::Tables::since_cue>] >> eow >> ws >> time_detail::start >>
+              (x3::omit[table<&Tables::since_cue>] >> eow >> ws >> time_detail::start >>
                time_detail::relative_w)[time_detail::set_relative_op(t_since)] |
-              (x3::omit[table<&Lexicon::Tables::until_cue>] >> eow >> ws >> time_detail::start >>
+              (x3::omit[table<&Tables::until_cue>] >> eow >> ws >> time_detail::start >>
                time_detail::relative_w)[time_detail::set_relative_op(t_until)] |
-              (x3::omit[table<&Lexicon::Tables::in_cue>] >> eow >> ws >> time_detail::start >>
+              (x3::omit[table<&Tables::in_cue>] >> eow >> ws >> time_detail::start >>
                time_detail::relative_w)[time_detail::set_relative_op(t_in)] |
               time_detail::relative_w[time_detail::set_relative_op(t_in)]);
 

@@ -4,11 +4,11 @@
 // word. The meaning of each reading is finished here: units and subunits, bounds.
 #include <cmath>
 
-#include "grammar/ar/rules.hpp"
-#include "grammar/grammar.hpp"
+#include "grammar/ar/arabic.hpp"
 #include "grammar/ar/compose.hpp"
+#include "grammar/ar/rules.hpp"
 
-namespace claimcheck {
+namespace claimcheck::ar {
 namespace {
 
 using ar::context_type;
@@ -17,7 +17,7 @@ using ar::iterator_type;
 template <typename Rule, typename Attr>
 bool parse_at(const Lexicon& lex, Rule const& rule, iterator_type& first, iterator_type last,
               Attr& attr) {
-  context_type ctx(lex.tables());
+  context_type ctx(tables(lex));
   return rule.parse(first, last, ctx, x3::unused, attr);
 }
 
@@ -130,7 +130,9 @@ std::optional<ValuePiece> datetime_at(const Lexicon& lex, Rule const& rule, iter
   return v;
 }
 
-bool is_clitic(char32_t c) { return c == U'\u0628' || c == U'\u0644' || c == U'\u0648'; }  // ب ل و
+bool is_clitic(char32_t c) {
+  return c == U'\u0628' || c == U'\u0644' || c == U'\u0648';
+}  // ب ل و
 
 }  // namespace
 
@@ -138,9 +140,10 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
                                     ValueDims dims) {
   std::vector<ValuePiece> out;
   auto wanted = [&](ValueDim d) { return dims == 0 || (dims & dim_bit(d)) != 0; };
-  const bool measures = dims == 0 || (dims & (dim_bit(ValueDim::money) | dim_bit(ValueDim::quantity) |
-                                              dim_bit(ValueDim::volume) | dim_bit(ValueDim::duration) |
-                                              dim_bit(ValueDim::temperature))) != 0;
+  const bool measures =
+      dims == 0 ||
+      (dims & (dim_bit(ValueDim::money) | dim_bit(ValueDim::quantity) | dim_bit(ValueDim::volume) |
+               dim_bit(ValueDim::duration) | dim_bit(ValueDim::temperature))) != 0;
   const char32_t* base = text.data();
   iterator_type const last = base + range.end;
   std::uint32_t p = range.begin;
@@ -149,9 +152,9 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
     if ((c == U'.' || c == U'\u066B') && i > range.begin && text[i - 1] >= U'0' &&
         text[i - 1] <= U'9')
       return false;  // the dots of 192.168.1.2 start nothing
-    return is_word_char(c) || c == U'-' || c == U'.' || c == U'\u066B' || c == U'$' ||
-           c == U'>' || c == U'<' || c == U'\u2265' || c == U'\u2264' || c == U'\u20AC' ||
-           c == U'\u00A3' || c == U'\u00A5' || c == U'\u00A2';
+    return is_word_char(c) || c == U'-' || c == U'.' || c == U'\u066B' || c == U'$' || c == U'>' ||
+           c == U'<' || c == U'\u2265' || c == U'\u2264' || c == U'\u20AC' || c == U'\u00A3' ||
+           c == U'\u00A5' || c == U'\u00A2';
   };
   while (p < range.end) {
     if (!starts_value(p) ||
@@ -174,7 +177,7 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
       if (parse_at(lex, ar::time_rule(), it, last, t)) {
         ValuePiece v;
         v.dim = ValueDim::time;
-        v.time.op = static_cast<TimeOp>(t.op);
+        v.time.op = static_cast<claimcheck::TimeOp>(t.op);
         v.time.y1 = t.y1, v.time.m1 = t.m1, v.time.d1 = t.d1;
         v.time.y2 = t.y2, v.time.m2 = t.m2, v.time.d2 = t.d2;
         v.time.relative = t.relative;
@@ -222,7 +225,8 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
           if (r.op2 >= 0) set_bounds(second, r.op2, r.v2, 0);
           if (r.op2 >= 0 && second.has_low != v.has_low && second.has_high != v.has_high &&
               (second.has_low ? second.low : v.low) <= (second.has_high ? second.high : v.high)) {
-            if (second.has_low) v.has_low = true, v.low = second.low, v.low_closed = second.low_closed;
+            if (second.has_low)
+              v.has_low = true, v.low = second.low, v.low_closed = second.low_closed;
             if (second.has_high)
               v.has_high = true, v.high = second.high, v.high_closed = second.high_closed;
           } else if (r.op2 >= 0) {
@@ -268,14 +272,16 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
       skip(U' ');
       ar::QuantityAst second;
       iterator_type it = q;
-      if (q != best_end && parse_at(lex, ar::quantity_rule(), it, last, second) && !second.percent &&
-          second.object < 0 && second.op != ar::q_eq && second.op != ar::q_between) {
+      if (q != best_end && parse_at(lex, ar::quantity_rule(), it, last, second) &&
+          !second.percent && second.object < 0 && second.op != ar::q_eq &&
+          second.op != ar::q_between) {
         ValuePiece other;
         set_bounds(other, second.op, second.value, second.upper);
         const double low = best.has_low ? best.low : other.low;
         const double high = best.has_high ? best.high : other.high;
         if (other.has_low != best.has_low && other.has_high != best.has_high && low <= high) {
-          if (other.has_low) best.has_low = true, best.low = other.low, best.low_closed = other.low_closed;
+          if (other.has_low)
+            best.has_low = true, best.low = other.low, best.low_closed = other.low_closed;
           if (other.has_high)
             best.has_high = true, best.high = other.high, best.high_closed = other.high_closed;
           best_end = it;
@@ -353,4 +359,4 @@ std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text
   return out;
 }
 
-}  // namespace claimcheck
+}  // namespace claimcheck::ar

@@ -88,22 +88,60 @@ TEST_CASE("bad datasets get precise errors") {
             .find(": expect_facts[0].subject: unknown entity 'XX'") == 0);
 }
 
-TEST_CASE("malformed lexicon lines are reported with file and line") {
+namespace {
+/// A copy of the project's lexicon with `append` written at the end of `file`; the
+/// diagnostics loading it gives.
+std::vector<Diagnostic> lexicon_errors(const std::string& file, const std::string& append) {
   auto dir = std::filesystem::temp_directory_path() / "claimcheck-lexicon-test";
   std::filesystem::remove_all(dir);
   std::filesystem::copy(claimcheck::test::source_dir / "grammar" / "lexicon", dir,
                         std::filesystem::copy_options::recursive);
-  std::ofstream(dir / "predicates.tsv", std::ios::app) << "seize\tenforcement\taction\n"
-                                                       << "Bad-Id\t-\taction\tar\tكلمة\n";
+  std::ofstream(dir / file, std::ios::app) << append;
   try {
     Lexicon::load(dir);
-    FAIL("no error");
   } catch (const DataError& e) {
-    REQUIRE(e.diagnostics().size() == 2);
-    CHECK(e.diagnostics()[0].message == "expected 5 tab-separated columns, found 3");
-    CHECK(e.diagnostics()[1].message == "predicate ids are lower-case snake-case, found 'Bad-Id'");
-    CHECK(e.diagnostics()[1].line == e.diagnostics()[0].line + 1);
+    return e.diagnostics();
   }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("malformed lexicon lines are reported with file and line") {
+  auto errors = lexicon_errors("predicates.tsv",
+                               "seize\tenforcement\n"
+                               "Bad-Id\t-\taction\n");
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].message == "expected 3 tab-separated columns, found 2");
+  CHECK(errors[1].message == "predicate ids are lower-case snake-case, found 'Bad-Id'");
+  CHECK(errors[1].line == errors[0].line + 1);
+  CHECK(errors[0].file.find("predicates.tsv") != std::string::npos);
+}
+
+TEST_CASE("every form names a concept the neutral files define") {
+  // a grammar's forms (Arabic): unknown ids, with a suggestion
+  auto errors = lexicon_errors("ar/predicates.tsv", "sieze\tكلمة\n");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].format().find("ar/predicates.tsv:") != std::string::npos);
+  CHECK(errors[0].message ==
+        "unknown predicate 'sieze' (define it in predicates.tsv) (did you mean 'seize'?)");
+  errors = lexicon_errors("ar/objects.tsv", "terrorist_cell\tperson\tكلمة\n");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "'person' is not a head of 'terrorist_cell' in objects.tsv");
+  errors = lexicon_errors("ar/countries.tsv", "XX\tبلد\t-\t-\n");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "unknown country 'XX' (define it in countries.tsv)");
+  // a language without a grammar yet: its forms are checked all the same
+  errors = lexicon_errors("fr/organisations.tsv", "no_such_body\tun organisme\n");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].format().find("fr/organisations.tsv:") != std::string::npos);
+  CHECK(errors[0].message.rfind("unknown organisation 'no_such_body'", 0) == 0);
+  errors = lexicon_errors("en/units.tsv", "furlong\tfurlong\n");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.rfind("unknown unit 'furlong'", 0) == 0);
+  // a neutral concept's references
+  errors = lexicon_errors("objects.tsv", "widget\t-\tmake_widgets\n");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "unknown default predicate 'make_widgets'");
 }
 
 TEST_CASE("every id a fixture dataset uses is defined in the lexicon") {

@@ -5,10 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "grammar/grammar.hpp"
+#include "grammar/language.hpp"
 #include "tests/support.hpp"
 
 using namespace claimcheck;
+using claimcheck::test::arabic;
 using claimcheck::test::lexicon;
 using claimcheck::test::norm;
 
@@ -94,7 +95,7 @@ std::string spell(int n, Case c, Gender g, bool maa = false) {
 void check_number(const std::string& text, double expected) {
   std::string shown = text;
   CAPTURE(shown);
-  auto v = parse_number(lexicon(), norm(text));
+  auto v = arabic().parse_number(lexicon(), norm(text));
   REQUIRE(v.has_value());
   CHECK(*v == doctest::Approx(expected));
 }
@@ -184,29 +185,31 @@ TEST_CASE(
 }
 
 TEST_CASE("a comma before other than three digits is a decimal comma; before three, thousands") {
-  CHECK(parse_number(lexicon(), norm("1,50")) == 1.5);  // Maghreb and much Arabic print
-  CHECK(parse_number(lexicon(), norm("٤,٨")) == doctest::Approx(4.8));
-  CHECK(parse_number(lexicon(), norm("1,500")) == 1500);
-  CHECK(parse_number(lexicon(), norm("١،٢٣٤،٥٦٧")) == 1234567);  // Arabic comma
-  CHECK(parse_number(lexicon(), norm("12,220.5")) == 12220.5);
+  CHECK(arabic().parse_number(lexicon(), norm("1,50")) == 1.5);  // Maghreb and much Arabic print
+  CHECK(arabic().parse_number(lexicon(), norm("٤,٨")) == doctest::Approx(4.8));
+  CHECK(arabic().parse_number(lexicon(), norm("1,500")) == 1500);
+  CHECK(arabic().parse_number(lexicon(), norm("١،٢٣٤،٥٦٧")) == 1234567);  // Arabic comma
+  CHECK(arabic().parse_number(lexicon(), norm("12,220.5")) == 12220.5);
 }
 
 TEST_CASE("a smaller scaled term may follow without و; parts of a whole") {
-  CHECK(parse_number(lexicon(), norm("4 ملايين 300 ألف")) == 4300000);
-  CHECK(parse_number(lexicon(), norm("٤ آلاف ٣ مائة و ٢١")) == 4321);
-  CHECK(parse_number(lexicon(), norm("ثلاثة أخماس")) == doctest::Approx(0.6));
-  CHECK(parse_number(lexicon(), norm("عشرون وثلاثة أخماس")) == doctest::Approx(20.6));
-  CHECK(parse_number(lexicon(), norm("12،220,13")) == doctest::Approx(12220.13));
-  CHECK_FALSE(parse_number(lexicon(), norm("300 ألف 4 ملايين")).has_value());  // not smaller
-  CHECK_FALSE(parse_number(lexicon(), norm("192.168.1.2")).has_value());  // an address
+  CHECK(arabic().parse_number(lexicon(), norm("4 ملايين 300 ألف")) == 4300000);
+  CHECK(arabic().parse_number(lexicon(), norm("٤ آلاف ٣ مائة و ٢١")) == 4321);
+  CHECK(arabic().parse_number(lexicon(), norm("ثلاثة أخماس")) == doctest::Approx(0.6));
+  CHECK(arabic().parse_number(lexicon(), norm("عشرون وثلاثة أخماس")) == doctest::Approx(20.6));
+  CHECK(arabic().parse_number(lexicon(), norm("12،220,13")) == doctest::Approx(12220.13));
+  CHECK_FALSE(
+      arabic().parse_number(lexicon(), norm("300 ألف 4 ملايين")).has_value());     // not smaller
+  CHECK_FALSE(arabic().parse_number(lexicon(), norm("192.168.1.2")).has_value());  // an address
 }
 
 TEST_CASE("not numbers, or not whole numbers: the parse must fail") {
-  for (const char* text : {"خلية", "عشرات", "ستين خلية", "الاف", "ثلاثةوخمسة", "12abc", "G20",
-                           "مئات", "سنة", "الثالث", "واحدي", "خمسه وخمسة", "1,500,00", "مليوني خلية",
-                           "1234567890123456", "9999999999999999999999999999999999999999"}) {
+  for (const char* text :
+       {"خلية", "عشرات", "ستين خلية", "الاف", "ثلاثةوخمسة", "12abc", "G20", "مئات", "سنة", "الثالث",
+        "واحدي", "خمسه وخمسة", "1,500,00", "مليوني خلية", "1234567890123456",
+        "9999999999999999999999999999999999999999"}) {
     std::string shown = text;
     CAPTURE(shown);
-    CHECK_FALSE(parse_number(lexicon(), norm(text)).has_value());
+    CHECK_FALSE(arabic().parse_number(lexicon(), norm(text)).has_value());
   }
 }

@@ -1,9 +1,10 @@
 // Quantities (qualifiers, ranges, vague amounts, counted nouns, absence), times, entities
 // with clitics, lists and predicates, each with cases that must and must not match.
-#include "grammar/grammar.hpp"
+#include "grammar/language.hpp"
 #include "tests/support.hpp"
 
 using namespace claimcheck;
+using claimcheck::test::arabic;
 using claimcheck::test::lexicon;
 using claimcheck::test::norm;
 
@@ -41,7 +42,7 @@ TEST_CASE("qualifiers become bounds") {
   for (const auto& r : rows) {
     std::string shown = r.text;
     CAPTURE(shown);
-    auto q = parse_quantity(lexicon(), norm(r.text));
+    auto q = arabic().parse_quantity(lexicon(), norm(r.text));
     REQUIRE(q.has_value());
     CHECK(q->op == r.op);
     CHECK(q->value == r.value);
@@ -50,22 +51,22 @@ TEST_CASE("qualifiers become bounds") {
 }
 
 TEST_CASE("ranges and vague amounts") {
-  auto q = parse_quantity(lexicon(), norm("بين 10 و20 شخصا"));
+  auto q = arabic().parse_quantity(lexicon(), norm("بين 10 و20 شخصا"));
   REQUIRE(q);
   CHECK(q->op == QuantityOp::between);
   CHECK(q->value == 10);
   CHECK(q->upper == 20);
-  q = parse_quantity(lexicon(), norm("من عشرة إلى عشرين شخصا"));
+  q = arabic().parse_quantity(lexicon(), norm("من عشرة إلى عشرين شخصا"));
   REQUIRE(q);
   CHECK(q->op == QuantityOp::between);
   CHECK(q->upper == 20);
-  q = parse_quantity(lexicon(), norm("عشرات الأشخاص"));
+  q = arabic().parse_quantity(lexicon(), norm("عشرات الأشخاص"));
   REQUIRE(q);
   CHECK(q->op == QuantityOp::between);
   CHECK(q->value == 10);
   CHECK(q->upper == 99);
   CHECK(object_of(*q) == "person");
-  q = parse_quantity(lexicon(), norm("مئات الآلاف"));
+  q = arabic().parse_quantity(lexicon(), norm("مئات الآلاف"));
   REQUIRE(q);
   CHECK(q->value == 100000);
   CHECK(q->upper == 999999);
@@ -75,7 +76,7 @@ TEST_CASE("percentages") {
   for (const char* text : {"30%", "30 %", "٣٠٪", "30 بالمئة", "30 في المائة"}) {
     std::string shown = text;
     CAPTURE(shown);
-    auto q = parse_quantity(lexicon(), norm(text));
+    auto q = arabic().parse_quantity(lexicon(), norm(text));
     REQUIRE(q);
     CHECK(q->percent);
     CHECK(q->value == 30);
@@ -87,14 +88,14 @@ TEST_CASE("absence is a count of zero") {
                            "لا يوجد أي حادث إرهابي"}) {
     std::string shown = text;
     CAPTURE(shown);
-    auto q = parse_quantity(lexicon(), norm(text));
+    auto q = arabic().parse_quantity(lexicon(), norm(text));
     REQUIRE(q);
     CHECK(q->absence);
     CHECK(q->value == 0);
   }
-  CHECK(object_of(*parse_quantity(lexicon(), norm("لا توجد حوادث إرهابية"))) ==
+  CHECK(object_of(*arabic().parse_quantity(lexicon(), norm("لا توجد حوادث إرهابية"))) ==
         "terrorist_incident");
-  CHECK_FALSE(parse_quantity(lexicon(), norm("لا وجود")).has_value());
+  CHECK_FALSE(arabic().parse_quantity(lexicon(), norm("لا وجود")).has_value());
 }
 
 TEST_CASE("times") {
@@ -127,7 +128,7 @@ TEST_CASE("times") {
   for (const auto& r : rows) {
     std::string shown = r.text;
     CAPTURE(shown);
-    auto t = parse_time(lexicon(), norm(r.text));
+    auto t = arabic().parse_time(lexicon(), norm(r.text));
     REQUIRE(t.has_value());
     CHECK(t->op == r.op);
     CHECK(t->y1 == r.y1);
@@ -135,11 +136,11 @@ TEST_CASE("times") {
     CHECK(t->d1 == r.d1);
     CHECK(t->y2 == r.y2);
   }
-  auto rel = parse_time(lexicon(), norm("العام الماضي"));
+  auto rel = arabic().parse_time(lexicon(), norm("العام الماضي"));
   REQUIRE(rel);
   CHECK(rel->op == TimeOp::in);
   CHECK(lexicon().relative(rel->relative).offset == -1);
-  rel = parse_time(lexicon(), norm("منذ مطلع العام الجاري"));
+  rel = arabic().parse_time(lexicon(), norm("منذ مطلع العام الجاري"));
   REQUIRE(rel);
   CHECK(rel->op == TimeOp::since);
   CHECK(lexicon().relative(rel->relative).offset == 0);
@@ -147,7 +148,7 @@ TEST_CASE("times") {
        {"2021", "في 2500 عملية", "في 11 عملية", "عام", "32 مارس 2021", "2020-2015"}) {
     std::string shown = text;
     CAPTURE(shown);
-    CHECK_FALSE(parse_time(lexicon(), norm(text)).has_value());
+    CHECK_FALSE(arabic().parse_time(lexicon(), norm(text)).has_value());
   }
 }
 
@@ -183,23 +184,23 @@ TEST_CASE("entities with clitics resolve to ISO codes and organisation ids") {
   for (const auto& r : rows) {
     std::string shown = r.text;
     CAPTURE(shown);
-    auto e = parse_entity(lexicon(), norm(r.text));
+    auto e = arabic().parse_entity(lexicon(), norm(r.text));
     REQUIRE(e.has_value());
     REQUIRE(e->entity >= 0);
     CHECK(lexicon().entity(e->entity).id == r.id);
   }
-  CHECK(parse_entity(lexicon(), norm("المملكة"))->anaphor);
+  CHECK(arabic().parse_entity(lexicon(), norm("المملكة"))->anaphor);
   for (const char* text : {"مالي", "المغربيات الكثيرات", "مغربستان", "الخارجية", "عمان"}) {
     std::string shown = text;
     CAPTURE(shown);
-    CHECK_FALSE(parse_entity(lexicon(), norm(text)).has_value());
+    CHECK_FALSE(arabic().parse_entity(lexicon(), norm(text)).has_value());
   }
 }
 
 TEST_CASE("coordinated lists of three and five") {
   auto ids = [](const char* text) {
     std::vector<std::string> out;
-    auto l = parse_list(lexicon(), norm(text));
+    auto l = arabic().parse_list(lexicon(), norm(text));
     if (l)
       for (const auto& m : l->members) out.push_back(lexicon().entity(m.entity).id);
     return out;
@@ -224,9 +225,9 @@ TEST_CASE("predicates from the verb lexicon, with clitics") {
   for (const auto& r : rows) {
     std::string shown = r.text;
     CAPTURE(shown);
-    auto p = parse_predicate(lexicon(), norm(r.text));
+    auto p = arabic().parse_predicate(lexicon(), norm(r.text));
     REQUIRE(p.has_value());
     CHECK(lexicon().predicate(*p).id == r.id);
   }
-  CHECK_FALSE(parse_predicate(lexicon(), norm("القانونية")).has_value());
+  CHECK_FALSE(arabic().parse_predicate(lexicon(), norm("القانونية")).has_value());
 }

@@ -1,13 +1,13 @@
-// The grammar's public interface: it takes normalised text and returns plain structs
-// (the raw claim pieces of a sentence, with spans). Nothing here exposes X3.
+// What a grammar returns: plain structs for the raw claim pieces of a clause (quantities,
+// times, entities, lists, predicates, cues) and for the values `claimcheck parse`
+// reports, each with its span in normalised code points. Every language's grammar fills
+// the same structs (grammar/language.hpp); nothing here exposes X3.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
-
-#include "grammar/lexicon.hpp"
 
 namespace claimcheck {
 
@@ -31,7 +31,7 @@ struct QuantityPiece {
   bool absence = false;    ///< a stated absence: a count of zero
   bool qualified = false;  ///< a qualifier or range word bounds it
   int object = -1;         ///< counted object index in the lexicon, -1 when none
-  int unit = -1;           ///< lexicon unit index of an amount with a unit (20 مليون دولار)
+  int unit = -1;  ///< lexicon unit index of an amount with a unit (20 مليون دولار)
   Preceding preceding = Preceding::none;
   Span span;
 };
@@ -86,24 +86,35 @@ struct PeriodInfo {
   /// range, 'u' duration; 0 to derive it from the rest
   char kind = 0;
   int hour2 = -1, minute2 = -1, part2 = 0;  ///< the end of a range of clock times
-  int day_part = 0;   ///< a part of the day standing alone (time.tsv day_part)
+  int day_part = 0;  ///< a part of the day standing alone (time.tsv day_part)
   int relative = -1;  ///< the relative period the rest is inside (lexicon index): العام المقبل
   /// a period named without a relative word: 'w' week, 'm' month, 'y' year (this one);
   /// 'a' a day of the story's own timeline (اليوم التالي), never resolved
   char base = 0;
-  int sub = 0;        ///< time.tsv period_part: 1 start, 2 middle, 3 end, 4 rest, 5 later
-  int index = 0;      ///< the nth week or quarter of the period; -1 the last one
+  int sub = 0;          ///< time.tsv period_part: 1 start, 2 middle, 3 end, 4 rest, 5 later
+  int index = 0;        ///< the nth week or quarter of the period; -1 the last one
   char index_unit = 0;  ///< 'w' week, 'q' quarter, 'k' weekend
   int season = 0, decade = 0, century = 0, hijri_month = 0;
-  int holiday = -1;     ///< lexicon holiday index
-  int count = 0;        ///< the last (-N) or next (+N) N units from the reference …
-  int count_unit = -1;  ///< … of this lexicon unit (آخر 3 سنوات)
+  int holiday = -1;       ///< lexicon holiday index
+  int count = 0;          ///< the last (-N) or next (+N) N units from the reference …
+  int count_unit = -1;    ///< … of this lexicon unit (آخر 3 سنوات)
   bool keep_cue = false;  ///< a leading في or عند belongs to the value (في الصباح)
   bool from_now = false;  ///< a duration counted from the reference (بعد أسبوعين من الآن)
 };
 
 /// The kinds of value `claimcheck parse` reports.
-enum class ValueDim { number, ordinal, quantity, money, percent, duration, temperature, volume, time, range };
+enum class ValueDim {
+  number,
+  ordinal,
+  quantity,
+  money,
+  percent,
+  duration,
+  temperature,
+  volume,
+  time,
+  range
+};
 
 /// A value the grammar recognised anywhere in a text, with its normalised meaning.
 struct ValuePiece {
@@ -113,16 +124,16 @@ struct ValuePiece {
   /// Bounds of a range or of an interval amount (أكثر من 10 دولار): each may be absent.
   bool has_low = false, has_high = false, low_closed = true, high_closed = true;
   double low = 0, high = 0;
-  int unit = -1;    ///< lexicon unit index (money, quantity, volume, temperature, duration)
+  int unit = -1;      ///< lexicon unit index (money, quantity, volume, temperature, duration)
   char anchor = 's';  ///< ordinals: counted from the start, the 'e'nd or the 'c'urrent item
-  TimePiece time;   ///< with dim time
+  TimePiece time;     ///< with dim time
   /// with dim time, from the datetime rule: a weekday (1 Monday … 7 Sunday) with its
   /// direction (-1 last, else next) or week (-1, 0, 1; -100 none), and a clock time
   bool datetime = false;
   int weekday = 0, direction = 0, week = -100;
   int hour = -1, minute = -1, second = -1, part = 0;
-  int last_day = 0;  ///< a range of days: the last one
-  int nth = 0;       ///< the nth weekday of the month (-1 the last one)
+  int last_day = 0;       ///< a range of days: the last one
+  int nth = 0;            ///< the nth weekday of the month (-1 the last one)
   double shift_days = 0;  ///< قبل شهرين: days from the reference (durations in days)
   bool shifted = false;
   PeriodInfo period;  ///< with dim time
@@ -132,26 +143,8 @@ struct ValuePiece {
 
 /// A set of ValueDims (bit 1 << dim); zero stands for all of them.
 using ValueDims = std::uint32_t;
-inline ValueDims dim_bit(ValueDim d) { return ValueDims{1} << static_cast<int>(d); }
-
-/// Scans `range` of `text` for every value in it: numbers, ordinals, amounts with units
-/// and currencies, percentages, durations, temperatures, volumes, times and ranges. At
-/// each word the longest reading wins. With `dims`, only readings of those dimensions
-/// are tried (so a number inside an amount of money is a number when only numbers are
-/// asked for, as the suites' "target dimension" tests do).
-std::vector<ValuePiece> scan_values(const Lexicon& lexicon, std::u32string_view text, Span range,
-                                    ValueDims dims = 0);
-
-/// Scans the normalised text range `range` (a sentence) of `text` for claim pieces.
-SentencePieces scan_sentence(const Lexicon& lexicon, std::u32string_view text, Span range);
-
-/// Whole-text parsers, for tests and `claimcheck parse`: each succeeds only when the
-/// rule matches all of `text` (already normalised).
-std::optional<double> parse_number(const Lexicon& lexicon, std::u32string_view text);
-std::optional<QuantityPiece> parse_quantity(const Lexicon& lexicon, std::u32string_view text);
-std::optional<TimePiece> parse_time(const Lexicon& lexicon, std::u32string_view text);
-std::optional<EntityPiece> parse_entity(const Lexicon& lexicon, std::u32string_view text);
-std::optional<ListPiece> parse_list(const Lexicon& lexicon, std::u32string_view text);
-std::optional<int> parse_predicate(const Lexicon& lexicon, std::u32string_view text);
+inline ValueDims dim_bit(ValueDim d) {
+  return ValueDims{1} << static_cast<int>(d);
+}
 
 }  // namespace claimcheck

@@ -1,0 +1,70 @@
+// The Arabic grammar behind grammar/language.hpp: each member forwards to the Arabic
+// scanners and parsers of grammar/ar/; lemmas come from Snowball's Arabic stemmer.
+#include "grammar/ar/arabic.hpp"
+
+#include "grammar/stemmer.hpp"
+#include "grammar/text.hpp"
+
+namespace claimcheck::ar {
+namespace {
+
+class Arabic final : public Grammar {
+ public:
+  std::string_view code() const override { return "ar"; }
+  std::string_view name() const override { return "Arabic"; }
+  std::unique_ptr<LanguageForms> load_forms(LexiconBuilder& builder,
+                                            const std::filesystem::path& dir) const override {
+    return ar::load_forms(builder, dir);
+  }
+  std::vector<Sentence> sentences(std::u32string_view text) const override { return segment(text); }
+  std::vector<Span> clauses(const Lexicon& lex, std::u32string_view text,
+                            Span sentence) const override {
+    return ar::clauses(lex, text, sentence);
+  }
+  SentencePieces scan(const Lexicon& lex, std::u32string_view text, Span range) const override {
+    return scan_sentence(lex, text, range);
+  }
+  std::vector<ValuePiece> scan_values(const Lexicon& lex, std::u32string_view text, Span range,
+                                      ValueDims dims) const override {
+    return ar::scan_values(lex, text, range, dims);
+  }
+  std::u32string lemma(std::u32string_view word) const override {
+    // و or ف before the article is a clitic the stemmer keeps (والسيارات)
+    if (word.size() > 4 && (word[0] == U'\u0648' || word[0] == U'\u0641') &&
+        word.compare(1, 2, U"\u0627\u0644") == 0)
+      word.remove_prefix(1);
+    std::u32string out;
+    std::string stem = snowball_stem("arabic", to_utf8(word));
+    for (std::size_t i = 0; i < stem.size();) out += decode_utf8(stem, i);
+    return out;
+  }
+  std::optional<double> parse_number(const Lexicon& lex, std::u32string_view t) const override {
+    return ar::parse_number(lex, t);
+  }
+  std::optional<QuantityPiece> parse_quantity(const Lexicon& lex,
+                                              std::u32string_view t) const override {
+    return ar::parse_quantity(lex, t);
+  }
+  std::optional<TimePiece> parse_time(const Lexicon& lex, std::u32string_view t) const override {
+    return ar::parse_time(lex, t);
+  }
+  std::optional<EntityPiece> parse_entity(const Lexicon& lex,
+                                          std::u32string_view t) const override {
+    return ar::parse_entity(lex, t);
+  }
+  std::optional<ListPiece> parse_list(const Lexicon& lex, std::u32string_view t) const override {
+    return ar::parse_list(lex, t);
+  }
+  std::optional<int> parse_predicate(const Lexicon& lex, std::u32string_view t) const override {
+    return ar::parse_predicate(lex, t);
+  }
+};
+
+}  // namespace
+
+const Grammar& grammar() {
+  static const Arabic arabic;
+  return arabic;
+}
+
+}  // namespace claimcheck::ar

@@ -1,0 +1,335 @@
+// Loads the Arabic forms (grammar/lexicon/ar/*.tsv) into the Arabic symbol tables,
+// checking every id against the neutral registries: number words, qualifiers, cues, time
+// words, unit, country, organisation, predicate and object forms. The Arabic morphology
+// of the lexicon lives here: nisba adjectives expanded to their feminine, definite and
+// plural forms, the article added to counted nouns, ال-less stems of entity names.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "grammar/ar/arabic.hpp"
+#include "grammar/ar/tables.hpp"
+#include "grammar/lexicon_builder.hpp"
+#include "grammar/text.hpp"
+
+namespace claimcheck::ar {
+
+const Tables& tables(const Lexicon& lexicon) {
+  return static_cast<const Tables&>(*lexicon.forms("ar"));
+}
+
+namespace {
+
+using Fields = LexiconBuilder::Fields;
+
+class FormsLoader {
+ public:
+  FormsLoader(LexiconBuilder& b, Tables& t) : b_(b), t_(t) {}
+
+  void load(const std::filesystem::path& dir) {
+    b_.each_line(dir / "numbers.tsv", 3, [&](Fields& f) { numbers(f); });
+    b_.each_line(dir / "qualifiers.tsv", 3, [&](Fields& f) { qualifiers(f); });
+    b_.each_line(dir / "cues.tsv", 2, [&](Fields& f) { cues(f); });
+    b_.each_line(dir / "time.tsv", 3, [&](Fields& f) { times(f); });
+    b_.each_line(dir / "units.tsv", 2, [&](Fields& f) { units(f); });
+    b_.each_line(dir / "countries.tsv", 4, [&](Fields& f) { country(f); });
+    b_.each_line(dir / "organisations.tsv", 2, [&](Fields& f) { organisation(f); });
+    b_.each_line(dir / "predicates.tsv", 2, [&](Fields& f) { predicate(f); });
+    b_.each_line(dir / "objects.tsv", 3, [&](Fields& f) { object(f); });
+  }
+
+ private:
+  LexiconBuilder& b_;
+  Tables& t_;
+  /// each object's own forms (form, dual), for the lines that narrow it
+  std::unordered_map<std::string, std::vector<std::pair<std::u32string, bool>>> object_forms_;
+
+  static std::vector<std::string> split(const std::string& s) {
+    return LexiconBuilder::split_forms(s);
+  }
+
+  /// Adds `key` to `table`, reporting a form that already means something else.
+  template <typename Table, typename Value>
+  void add(Table& table, const std::u32string& key, Value value, const std::string& meaning) {
+    if (b_.claim_form(std::addressof(table), key, meaning)) table.add(key, value);
+  }
+  void numbers(Fields& f) {
+    static const std::map<std::string, value_table Tables::*> classes{
+        {"unit", &Tables::unit},
+        {"teenhead", &Tables::teenhead},
+        {"teen10", &Tables::teen10},
+        {"teen", &Tables::teen},
+        {"ten", &Tables::ten},
+        {"hundred", &Tables::hundred},
+        {"scale", &Tables::scale},
+        {"scale2", &Tables::scale2},
+        {"scales", &Tables::scales},
+        {"fraction", &Tables::fraction},
+        {"vague", &Tables::vague},
+        {"percent", &Tables::percent},
+        {"ordinal", &Tables::ordinal},
+        {"ordinal_part", &Tables::ordinal_part},
+        {"minus", &Tables::minus},
+        {"percent_pre", &Tables::percent_pre},
+        {"denominator", &Tables::denominator},
+        {"part_of", &Tables::part_of},
+        {"ordinal_end", &Tables::ordinal_end},
+        {"ordinal_current", &Tables::ordinal_current}};
+    auto it = classes.find(f[0]);
+    if (it == classes.end()) return b_.error("unknown number class '" + f[0] + "'", 1);
+    auto v = b_.number(f[1]);
+    if (!v) return;
+    for (const auto& form : split(f[2]))
+      add(t_.*(it->second), normalise_key(form), *v, f[0] + " " + f[1]);
+  }
+
+  void qualifiers(Fields& f) {
+    static const std::map<std::string, int> ops{{">", op_gt},  {">=", op_ge},    {"<", op_lt},
+                                                {"<=", op_le}, {"~", op_approx}, {"=", op_eq}};
+    auto op = ops.find(f[0]);
+    if (op == ops.end())
+      return b_.error("unknown qualifier operator '" + f[0] + "' (expected > >= < <= ~ =)", 1);
+    index_table* table = f[1] == "pre"    ? std::addressof(t_.qualifier_pre)
+                         : f[1] == "post" ? std::addressof(t_.qualifier_post)
+                                          : nullptr;
+    if (!table) return b_.error("expected position 'pre' or 'post', found '" + f[1] + "'");
+    for (const auto& form : split(f[2])) add(*table, normalise_key(form), op->second, f[0]);
+  }
+
+  void cues(Fields& f) {
+    static const std::map<std::string, index_table Tables::*> kinds{
+        {"attribution", &Tables::attribution}, {"absence", &Tables::absence},
+        {"anaphor", &Tables::anaphor},         {"preposition", &Tables::preposition},
+        {"comitative", &Tables::comitative},   {"clause", &Tables::clause}};
+    auto it = kinds.find(f[0]);
+    if (it == kinds.end()) return b_.error("unknown cue kind '" + f[0] + "'", 1);
+    for (const auto& form : split(f[1])) add(t_.*(it->second), normalise_key(form), 0, f[0]);
+  }
+
+  void times(Fields& f) {
+    if (f[0] == "month") {
+      auto v = b_.number(f[1]);
+      if (!v || *v < 1 || *v > 12) return b_.error("month must be 1–12");
+      for (const auto& form : split(f[2]))
+        add(t_.month, normalise_key(form), static_cast<int>(*v), "month " + f[1]);
+      return;
+    }
+    if (f[0] == "relative") {
+      auto colon = f[1].find(':');
+      std::string unit = f[1].substr(0, colon);
+      if (colon == std::string::npos || (unit != "year" && unit != "month" && unit != "week" &&
+                                         unit != "day" && unit != "now" && unit != "decade"))
+        return b_.error("expected year:N, month:N, week:N, day:N, decade:N or now:0, found '" +
+                        f[1] + "'");
+      RelativeTime rel{unit == "decade" ? 'D' : unit[0], 0};
+      try {
+        rel.offset = std::stoi(f[1].substr(colon + 1));
+      } catch (...) {
+        return b_.error("expected an offset after ':' in '" + f[1] + "'");
+      }
+      int index = b_.add_relative(rel);
+      for (const auto& form : split(f[2]))
+        add(t_.relative, normalise_key(form), index, "relative " + f[1]);
+      return;
+    }
+    static const std::map<std::string, index_table Tables::*> kinds{{"year", &Tables::year_word},
+                                                                    {"in", &Tables::in_cue},
+                                                                    {"since", &Tables::since_cue},
+                                                                    {"until", &Tables::until_cue},
+                                                                    {"start", &Tables::start_word}};
+    static const std::map<std::string, index_table Tables::*> valued{
+        {"weekday", &Tables::weekday},
+        {"direction", &Tables::direction},
+        {"day_part", &Tables::day_part},
+        {"middle", &Tables::middle},
+        {"hijri_month", &Tables::hijri_month},
+        {"season", &Tables::season},
+        {"decade", &Tables::decade},
+        {"period_part", &Tables::period_part},
+        {"period_part_post", &Tables::period_part_post},
+        {"period_noun", &Tables::period_noun},
+        {"few", &Tables::few},
+        {"whole", &Tables::whole},
+        {"throughout", &Tables::throughout},
+        {"anaphor_day", &Tables::anaphor_day}};
+    if (f[0] == "holiday") return holiday(f);
+    if (auto v = valued.find(f[0]); v != valued.end()) {
+      auto n = b_.number(f[1]);
+      if (!n) return;
+      for (const auto& form : split(f[2]))
+        add(t_.*(v->second), normalise_key(form), static_cast<int>(*n), f[0] + " " + f[1]);
+      return;
+    }
+    auto it = kinds.find(f[0]);
+    if (it == kinds.end()) return b_.error("unknown time class '" + f[0] + "'", 1);
+    for (const auto& form : split(f[2])) add(t_.*(it->second), normalise_key(form), 0, f[0]);
+  }
+
+  /// holiday SPEC forms: MM-DD, hijri:MM-DD, nth:MM-W-N, easter:±N or -
+  void holiday(Fields& f) {
+    HolidayInfo h;
+    const std::string& spec = f[1];
+    auto forms = split(f[2]);
+    if (forms.empty()) return b_.error("expected the holiday's forms", 3);
+    h.id = forms.front();
+    int a = 0, b = 0, c = 0;
+    char tail = 0;
+    if (spec == "-") {
+      h.rule = '-';
+    } else if (std::sscanf(spec.c_str(), "hijri:%d-%d%c", &a, &b, &tail) == 2) {
+      h.rule = 'h', h.month = a, h.day = b;
+    } else if (std::sscanf(spec.c_str(), "nth:%d-%d-%d%c", &a, &b, &c, &tail) == 3) {
+      if (b < 1 || b > 7 || c == 0 || c < -1 || c > 5)
+        return b_.error("nth:MM-W-N needs a weekday 1–7 and N 1–5 or -1, found '" + spec + "'", 2);
+      h.rule = 'n', h.month = a, h.weekday = b, h.nth = c;
+    } else if (std::sscanf(spec.c_str(), "easter:%d%c", &a, &tail) == 1) {
+      h.rule = 'e', h.offset = a;
+    } else if (std::sscanf(spec.c_str(), "%d-%d%c", &a, &b, &tail) == 2) {
+      h.rule = 'g', h.month = a, h.day = b;
+    } else {
+      return b_.error(
+          "expected MM-DD, hijri:MM-DD, nth:MM-W-N, easter:±N or -, found '" + spec + "'", 2);
+    }
+    if ((h.rule == 'g' || h.rule == 'h' || h.rule == 'n') && (h.month < 1 || h.month > 12))
+      return b_.error("month must be 1–12 in '" + spec + "'", 2);
+    if ((h.rule == 'g' || h.rule == 'h') && (h.day < 1 || h.day > (h.rule == 'h' ? 30 : 31)))
+      return b_.error("day out of range in '" + spec + "'", 2);
+    int index = b_.add_holiday(h);
+    for (const auto& form : forms) add(t_.holiday, normalise_key(form), index, "holiday " + h.id);
+  }
+
+  void units(Fields& f) {
+    auto unit = b_.unit(f[0], 1);
+    if (!unit) return;
+    const int index = *unit;
+    for (auto form : split(f[1])) {
+      bool counted = form.rfind("n:", 0) == 0;
+      if (counted) {
+        add(t_.unit_counted, normalise_key(form.substr(2)), index, "unit " + f[0]);
+        continue;
+      }
+      bool dual = form.rfind("2:", 0) == 0;
+      if (dual) form = form.substr(2);
+      std::u32string key = normalise_key(form);
+      add(dual ? t_.unit_dual : t_.unit_word, key, index, "unit " + f[0]);
+      // a sign or a Latin code may also stand before the number ($10, USD 10)
+      bool sign = !key.empty() && std::all_of(key.begin(), key.end(), [](char32_t c) {
+        return (c < 0x80 && !(c >= U'0' && c <= U'9')) || (c >= 0xA2 && c <= 0xA5) || c == 0x20AC;
+      });
+      if (sign && !dual) add(t_.unit_sign, key, index, "unit " + f[0]);
+    }
+  }
+
+  /// Adds an entity form and, for forms with the article, its stem (for لل + stem).
+  void add_entity_form(const std::u32string& key, int index, const std::string& id) {
+    add(t_.entity, key, index, id);
+    if (key.size() > 3 && key.compare(0, 2, U"\u0627\u0644") == 0)
+      add(t_.entity_stem, key.substr(2), index, id);
+  }
+
+  /// The forms of an Arabic nisba adjective given in the masculine singular.
+  static std::vector<std::u32string> nisba_variants(const std::u32string& base) {
+    const std::u32string al = U"\u0627\u0644";
+    std::vector<std::u32string> stems{base};
+    if (!base.empty() && base.back() == U'\u064A') {  // ends in ي
+      stems.push_back(base + U"\u0647");              // ـية → ـيه
+      stems.push_back(base + U"\u064A\u0646");        // ـيين
+      stems.push_back(base + U"\u0648\u0646");        // ـيون
+      stems.push_back(base + U"\u062A\u064A\u0646");  // ـيتين
+    }
+    std::vector<std::u32string> out;
+    for (const auto& s : stems) {
+      out.push_back(s);
+      if (s.compare(0, 2, al) != 0) out.push_back(al + s);
+    }
+    return out;
+  }
+
+  void country(Fields& f) {
+    const std::string& code = f[0];
+    if (!b_.country(code, 1)) return;
+    int name = b_.entity(code, EntityType::country, EntityRole::name);
+    int adj = b_.entity(code, EntityType::country, EntityRole::adjective);
+    int capital = b_.entity(code, EntityType::country, EntityRole::capital);
+    for (const auto& form : split(f[1])) add_entity_form(normalise_key(form), name, code);
+    for (const auto& form : split(f[2]))
+      for (const auto& variant : nisba_variants(normalise_key(form)))
+        add_entity_form(variant, adj, code);
+    for (const auto& form : split(f[3])) add_entity_form(normalise_key(form), capital, code);
+  }
+
+  void organisation(Fields& f) {
+    const std::string& id = f[0];
+    if (!b_.organisation(id, 1)) return;
+    int index = b_.entity(id, EntityType::organisation, EntityRole::body);
+    for (const auto& form : split(f[1])) add_entity_form(normalise_key(form), index, id);
+  }
+
+  void predicate(Fields& f) {
+    auto index = b_.predicate(f[0], 1);
+    if (!index) return;
+    for (const auto& form : split(f[1])) add(t_.predicate, normalise_key(form), *index, f[0]);
+  }
+
+  void object(Fields& f) {
+    const std::string& id = f[0];
+    auto index = b_.object(id, 1);
+    if (!index) return;
+    const std::string& head = f[1];
+    if (head != "-") {
+      const auto& heads = b_.lexicon().object(*index).heads;
+      if (std::find(heads.begin(), heads.end(), head) == heads.end())
+        return b_.error("'" + head + "' is not a head of '" + id + "' in objects.tsv", 2);
+    }
+    const std::u32string al = U"\u0627\u0644";
+    auto definite = [&](const std::u32string& phrase) {
+      std::u32string out;
+      std::size_t start = 0;
+      while (start <= phrase.size()) {
+        auto sp = phrase.find(U' ', start);
+        auto word =
+            phrase.substr(start, sp == std::u32string::npos ? std::u32string::npos : sp - start);
+        if (!out.empty()) out += U' ';
+        out += word.compare(0, 2, al) == 0 ? word : al + word;
+        if (sp == std::u32string::npos) break;
+        start = sp + 1;
+      }
+      return out;
+    };
+    std::vector<std::pair<std::u32string, bool>> phrases;
+    for (auto form : split(f[2])) {
+      bool dual = form.rfind("2:", 0) == 0;
+      if (dual) form = form.substr(2);
+      auto key = normalise_key(form);
+      if (head == "-") {
+        phrases.emplace_back(key, dual);
+        object_forms_[id].emplace_back(key, dual);
+      } else {
+        if (dual) b_.error("mark duals on the head noun's line, not on a qualifier");
+        auto base = object_forms_.find(head);
+        if (base == object_forms_.end())
+          return b_.error("the head '" + head + "' has no Arabic forms on an earlier line", 2);
+        for (const auto& [noun, noun_dual] : base->second)
+          phrases.emplace_back(noun + U' ' + key, noun_dual);
+      }
+    }
+    for (const auto& [p, dual] : phrases) {
+      add(t_.object, p, *index, id);
+      add(t_.object, definite(p), *index, id);
+      if (dual) add(t_.object_dual, p, *index, id);
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<LanguageForms> load_forms(LexiconBuilder& builder,
+                                          const std::filesystem::path& dir) {
+  auto tables = std::make_unique<Tables>();
+  FormsLoader(builder, *tables).load(dir);
+  return tables;
+}
+
+}  // namespace claimcheck::ar
