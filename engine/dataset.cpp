@@ -44,9 +44,9 @@ class DatasetChecker {
     std::string id = value.get<std::string>();
     bool known = kind == "country_or_org" ? (lex_.knows_country(id) || lex_.knows_organisation(id))
                  : kind == "family"       ? lex_.knows_family(id)
-                 : kind == "predicate"    ? lex_.find_predicate(id) != nullptr
-                                          : lex_.find_object(id) != nullptr ||
-                                                lex_.knows_unit_base(id);
+                 : kind == "predicate"
+                     ? lex_.find_predicate(id) != nullptr
+                     : lex_.find_object(id) != nullptr || lex_.knows_unit_base(id);
     if (known) return;
     std::vector<std::string> candidates =
         kind == "country_or_org" ? lex_.ids("country") : lex_.ids(kind);
@@ -99,7 +99,7 @@ class DatasetChecker {
         if (!value.is_object() || value.size() != 1 || !ops.count(value.begin().key()))
           error(at,
                 "expected one of {\"in\":DATE} {\"since\":DATE} {\"until\":DATE} "
-                "{\"between\":[A,B]} {\"as_of\":DATE}");
+                "{\"between\":[A,B]} {\"as_of\":DATE} ({\"in\":[A,B]} for a span)");
       }
     }
   }
@@ -249,15 +249,16 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
     if (key == "note") continue;
     if (key == "doc" && value != f.doc) return fail(key, f.doc);
     if (key == "kind" && value != f.kind) return fail(key, f.kind);
-    if (key == "subject" && value != f.subject) return fail(key, f.subject);
-    if (key == "predicate" && value != f.predicate) return fail(key, f.predicate);
-    if (key == "family" && value != f.family) return fail(key, f.family);
-    if (key == "object" && value != f.object) return fail(key, f.object);
+    if (key == "subject" && value != f.subject.str()) return fail(key, f.subject);
+    if (key == "predicate" && value != f.predicate.str()) return fail(key, f.predicate);
+    if (key == "family" && value != f.family.str()) return fail(key, f.family);
+    if (key == "object" && value != f.object.str()) return fail(key, f.object);
     if (key == "polarity" && value != f.polarity) return fail(key, f.polarity);
-    if (key == "source" && (!f.source || value != f.source->entity))
-      return fail(key, f.source ? f.source->entity : "");
+    if (key == "source" && (!f.source || value != f.source->entity.str()))
+      return fail(key, f.source ? f.source->entity.str() : std::string());
     if (key == "members") {
-      std::set<std::string> want, have(f.members.begin(), f.members.end());
+      std::set<std::string> want, have;
+      for (const auto& m : f.members) have.insert(m.str());
       for (const auto& m : value) want.insert(m.get<std::string>());
       if (want != have) {
         std::string found;
@@ -268,7 +269,8 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
     if (key == "quote_contains") {
       std::string needle = value.get<std::string>();
       if (f.text.str().find(needle) == std::string::npos &&
-          to_utf8(normalise_key(f.text.str())).find(to_utf8(normalise_key(needle))) == std::string::npos)
+          to_utf8(normalise_key(f.text.str())).find(to_utf8(normalise_key(needle))) ==
+              std::string::npos)
         return fail(key, "not in the sentence");
     }
     if (key == "quantity") {
@@ -278,7 +280,7 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
           {"le", "<="}, {"approx", "~"}, {"between", "between"}};
       const std::string op = value.begin().key();
       const json& v = value.begin().value();
-      bool ok = f.quantity->op == ops.at(op);
+      bool ok = op_symbol(f.quantity->op) == ops.at(op);
       if (ok && op == "between")
         ok = v.is_array() && v.size() == 2 && v[0].get<double>() == f.quantity->value &&
              f.quantity->upper && v[1].get<double>() == *f.quantity->upper;
@@ -290,13 +292,14 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
       if (!f.time) return fail(key, "");
       const std::string op = value.begin().key();
       const json& v = value.begin().value();
-      bool ok = f.time->op == op;
-      if (ok && op == "between")
-        ok = v.is_array() && v.size() == 2 && v[0] == f.time->from && v[1] == f.time->to;
+      bool ok = to_string(f.time->op) == op;
+      const std::string from = f.time->from_iso(), to = f.time->to_iso();
+      if (ok && (op == "between" || v.is_array()))  // a span: [from, to]
+        ok = v.is_array() && v.size() == 2 && v[0] == from && v[1] == to;
       else if (ok && op == "until")
-        ok = v == f.time->to;
+        ok = v == to;
       else if (ok)
-        ok = v == f.time->from;
+        ok = v == from && to.empty();
       if (!ok) return fail(key, describe_time(*f.time));
     }
   }

@@ -16,28 +16,21 @@
 #include <unordered_map>
 
 #include "engine/dates.hpp"
+#include "engine/time/resolve.hpp"
 #include "grammar/language.hpp"
 #include "grammar/text.hpp"
 
 namespace claimcheck {
 namespace {
 
-struct Date {
-  int y = 0, m = 0, d = 0;
+/// An entity as the assembly first knows it: an id, or the document's main subject
+/// (elected once the whole document has been read), with the slug of a national body
+/// (`*/slug`) when it is that subject's organisation.
+struct EntityRef {
+  Id id;
+  bool main = false;
+  std::string slug;  ///< with main: the body of the main subject (interior_ministry)
 };
-
-std::optional<Date> parse_iso_date(const std::string& s) {
-  Date d;
-  if (s.size() >= 4 && std::sscanf(s.c_str(), "%4d", &d.y) == 1) {
-    if (s.size() >= 7) std::sscanf(s.c_str() + 5, "%2d", &d.m);
-    if (s.size() >= 10) std::sscanf(s.c_str() + 8, "%2d", &d.d);
-    return d;
-  }
-  return std::nullopt;
-}
-
-/// Stands for the document's main subject until the whole document has been read.
-const std::string kMainSubject = "\x01main";
 
 /// What the assembly knows while it reads a document line by line.
 struct DocState {
@@ -45,8 +38,6 @@ struct DocState {
   const Document& doc;
   const NormalisedText* norm = nullptr;  ///< the current line
   std::size_t line_offset = 0;           ///< byte offset of the current line in the file
-  std::string main_subject = kMainSubject;
-  std::optional<Date> date;
 };
 
 std::string original(const DocState& st, Span span) {
@@ -54,54 +45,15 @@ std::string original(const DocState& st, Span span) {
   return st.doc.content().substr(st.line_offset + b, e - b);
 }
 
-std::optional<FactTime> resolve_time(const DocState& st, const TimePiece& t) {
-  FactTime ft;
-  ft.text = original(st, t.span);
-  auto point = [&](int y, int m, int d) -> std::string {
-    if (y == 0) {
-      if (!st.date) return "";
-      y = st.date->y;
-    }
-    return iso_date(y, m, d);
-  };
-  std::string relative;
-  if (t.relative >= 0) {
-    if (!st.date) return std::nullopt;
-    const auto& rel = st.lex.relative(t.relative);
-    using namespace std::chrono;
-    if (rel.unit == 'w' || rel.unit == 'n' || rel.unit == 'D')
-      return std::nullopt;  // not spans facts keep
-    if (rel.unit == 'y') {
-      relative = iso_date(st.date->y + rel.offset);
-    } else if (rel.unit == 'm') {
-      if (st.date->m == 0) return std::nullopt;
-      int months = st.date->y * 12 + (st.date->m - 1) + rel.offset;
-      relative = iso_date(months / 12, months % 12 + 1);
-    } else {
-      if (st.date->d == 0) return std::nullopt;
-      sys_days day = year_month_day{year{st.date->y}, month{static_cast<unsigned>(st.date->m)},
-                                    std::chrono::day{static_cast<unsigned>(st.date->d)}};
-      year_month_day r{day + days{rel.offset}};
-      relative = iso_date(int(r.year()), int(unsigned(r.month())), int(unsigned(r.day())));
-    }
-  }
-  std::string first = t.relative >= 0 ? relative : point(t.y1, t.m1, t.d1);
-  switch (t.op) {
-    case TimeOp::in:
-      ft.op = "in", ft.from = first;
-      break;
-    case TimeOp::since:
-      ft.op = "since", ft.from = first;
-      break;
-    case TimeOp::until:
-      ft.op = "until", ft.to = first;
-      break;
-    case TimeOp::between:
-      ft.op = "between", ft.from = first, ft.to = point(t.y2, t.m2, t.d2);
-      break;
-  }
-  if (ft.from.empty() && ft.to.empty()) return std::nullopt;
-  return ft;
+/// A fact's time from a time value: resolved against the document's date by the one
+/// resolver, clock times as their day, whole months and years at that precision. "Now"
+/// is no span a claim covers.
+std::optional<FactTime> fact_time(const Lexicon& lex, const ValuePiece& v,
+                                  const std::string& date) {
+  if (v.time.relative >= 0 && lex.relative(v.time.relative).unit == 'n') return std::nullopt;
+  auto span = resolve_time(lex, v, date);
+  if (!span) return std::nullopt;
+  return span->coarsened();
 }
 
 bool is_country(const Lexicon& lex, const EntityPiece& e) {
@@ -109,45 +61,26 @@ bool is_country(const Lexicon& lex, const EntityPiece& e) {
 }
 
 /// The country an entity stands for (anaphors: the main subject).
-std::string country_of(const DocState& st, const EntityPiece& e) {
-  if (e.anaphor) return st.main_subject;
-  return st.lex.entity(e.entity).id;
+EntityRef country_of(const DocState& st, const EntityPiece& e) {
+  if (e.anaphor) return EntityRef{{}, true, {}};
+  return EntityRef{Id(st.lex.entity(e.entity).id), false, {}};
 }
 
 /// The id of an organisation, with `*/slug` bound to the country named right after it
 /// (a nisba: وزارة الخارجية الأمريكية) or else to the main subject, then canonicalised.
-std::string organisation_id(const DocState& st, const SentencePieces& pieces,
-                            const EntityPiece& e) {
+EntityRef organisation_id(const DocState& st, const SentencePieces& pieces, const EntityPiece& e) {
   std::string id = st.lex.entity(e.entity).id;
   if (id.rfind("*/", 0) == 0) {
-    std::string country = st.main_subject;
+    const EntityPiece* country = nullptr;
     for (const auto& next : pieces.entities)
       if (next.span.begin == e.span.end + 1 && is_country(st.lex, next) &&
           st.lex.entity(next.entity).role == EntityRole::adjective)
-        country = st.lex.entity(next.entity).id;
-    id = country + id.substr(1);
-    if (country == kMainSubject) return id;  // canonicalised once the subject is known
+        country = &next;
+    // the main subject's body: canonicalised once the subject is known
+    if (!country) return EntityRef{{}, true, id.substr(2)};
+    id = st.lex.entity(country->entity).id + id.substr(1);
   }
-  return st.lex.canonical_organisation(id);
-}
-
-std::string quantity_op(QuantityOp op) {
-  switch (op) {
-    case QuantityOp::gt:
-      return ">";
-    case QuantityOp::ge:
-      return ">=";
-    case QuantityOp::lt:
-      return "<";
-    case QuantityOp::le:
-      return "<=";
-    case QuantityOp::approx:
-      return "~";
-    case QuantityOp::between:
-      return "between";
-    default:
-      return "=";
-  }
+  return EntityRef{Id(st.lex.canonical_organisation(id)), false, {}};
 }
 
 /// Counts country mentions to elect the document's main subject: the most mentioned,
@@ -180,10 +113,10 @@ struct FactMemory {
   /// (generic object, op, value) → the specific object that figure was first given for
   std::unordered_map<std::string, const ObjectInfo*> restated;
   /// object → (predicate, family) of the latest count of it with a predicate
-  std::unordered_map<std::string, std::pair<std::string, std::string>> predicate_of;
+  std::unordered_map<std::string, std::pair<Id, Id>> predicate_of;
 
   static std::string figure_key(const std::string& object, const FactQuantity& q) {
-    return object + '\x1f' + q.op + '\x1f' + std::to_string(q.value);
+    return object + '\x1f' + op_symbol(q.op) + '\x1f' + std::to_string(q.value);
   }
   void remember(const Fact& f, const ObjectInfo* object) {
     if (!object) return;
@@ -192,28 +125,67 @@ struct FactMemory {
   }
 };
 
-/// Replaces the main-subject placeholder once the document has been read.
-void resolve_main_subject(const Lexicon& lex, std::vector<Fact>& facts, const std::string& main) {
-  auto fix = [&](std::string& id) {
-    if (id.rfind(kMainSubject, 0) != 0) return;
-    if (main.empty()) {
-      id.clear();
-      return;
-    }
-    bool organisation = id.size() > kMainSubject.size();
-    id = main + id.substr(kMainSubject.size());
-    if (organisation) id = lex.canonical_organisation(id);
+/// The fields of facts that name the main subject, filled in once it is known.
+struct MainSubjectSlots {
+  enum Field { subject, object, source, member };
+  struct Slot {
+    std::size_t fact;
+    Field field;
+    std::string slug;  ///< a national body of the subject
   };
-  for (auto& f : facts) {
-    bool subject_was_main = f.subject == kMainSubject;
-    fix(f.subject);
-    fix(f.object);
-    if (f.source) fix(f.source->entity);
-    for (auto& m : f.members) fix(m);
-    if (subject_was_main)
-      f.members.erase(std::remove(f.members.begin(), f.members.end(), f.subject), f.members.end());
+  std::vector<Slot> slots;
+
+  /// Sets `field` of fact `index` to `ref`, or notes it for the main subject.
+  void assign(std::vector<Fact>& facts, std::size_t index, Field field, const EntityRef& ref) {
+    Fact& f = facts[index];
+    if (ref.main) slots.push_back(Slot{index, field, ref.slug});
+    Id id = ref.main ? Id() : ref.id;
+    switch (field) {
+      case subject:
+        f.subject = id;
+        break;
+      case object:
+        f.object = id;
+        break;
+      case source:
+        if (f.source) f.source->entity = id;
+        break;
+      case member:
+        if (!ref.main) f.members.push_back(id);
+        break;
+    }
   }
-}
+
+  /// Fills every slot with the main subject (or its body); a member that is the fact's
+  /// own subject is dropped.
+  void resolve(const Lexicon& lex, std::vector<Fact>& facts, const std::string& main) const {
+    for (const auto& s : slots) {
+      Fact& f = facts[s.fact];
+      Id id = main.empty()     ? Id()
+              : s.slug.empty() ? Id(main)
+                               : Id(lex.canonical_organisation(main + "/" + s.slug));
+      switch (s.field) {
+        case subject:
+          f.subject = id;
+          break;
+        case object:
+          f.object = id;
+          break;
+        case source:
+          if (f.source) f.source->entity = id;
+          break;
+        case member:
+          if (!id.empty() && id != f.subject) f.members.push_back(id);
+          break;
+      }
+    }
+    for (const auto& s : slots)
+      if (s.field == subject) {
+        auto& m = facts[s.fact].members;
+        m.erase(std::remove(m.begin(), m.end(), facts[s.fact].subject), m.end());
+      }
+  }
+};
 
 }  // namespace
 
@@ -269,8 +241,9 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
                            std::to_string(options.budget.count() / 1000.0).substr(0, 5) + " s");
   };
   int long_numbers = 0;
-  DocState st{lex, doc, nullptr, 0, kMainSubject, parse_iso_date(doc.date)};
+  DocState st{lex, doc, nullptr, 0};
   SubjectTally tally;
+  MainSubjectSlots main_slots;
   FactMemory memory;
   // Room for a fact every 64 bytes is reserved up front. Pages the facts never reach are
   // never touched, so this costs address space, not memory; growing by doubling instead
@@ -279,7 +252,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   facts.reserve(std::min<std::size_t>(doc.content().size() / 64 + 16, std::size_t{1} << 22));
   std::optional<FactTime> section_time;
   int section = 0, paragraph = -1, sentence_number = 0;
-  std::optional<FactSource> paragraph_source;
+  /// Who a claim is attributed to: an entity (perhaps the main subject's body) and the cue.
+  struct SourceRef {
+    EntityRef entity;
+    SharedText cue, text;
+  };
+  std::optional<SourceRef> paragraph_source;
 
   // Sentences never cross a line, so the document is read a line at a time: memory stays
   // bounded by the longest line, not the whole document.
@@ -320,13 +298,45 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       ++sentence_number;
       const SharedText sentence_text = original(st, Span{sent.begin, sent.end});
 
-      // explicit times of this sentence
+      // explicit times of this sentence: every time value the grammar reads in it,
+      // resolved against the document's date by the one resolver
       std::vector<std::pair<Span, FactTime>> times;
-      for (const auto& t : ps.times)
-        if (auto ft = resolve_time(st, t)) times.emplace_back(t.span, *ft);
+      // A claim's time is read where the sentence scan saw one: the fullest time value
+      // holding it (الربع الأول من عام 2017 around عام 2017), else that piece alone. A
+      // weekday without its date is left out: news uses it for days before and after the
+      // story's, which no rule of the calendar decides.
+      if (!ps.times.empty()) {
+        std::vector<ValuePiece> chosen;
+        for (auto& v : grammar->scan_values(lex, norm.text, Span{sent.begin, sent.end},
+                                            dim_bit(ValueDim::time))) {
+          if (v.weekday > 0 && v.time.d1 == 0) continue;
+          if (std::any_of(ps.times.begin(), ps.times.end(), [&](const TimePiece& t) {
+                return t.span.begin >= v.span.begin && t.span.end <= v.span.end;
+              }))
+            chosen.push_back(std::move(v));
+        }
+        for (const auto& t : ps.times)
+          if (std::none_of(chosen.begin(), chosen.end(), [&](const ValuePiece& v) {
+                return t.span.begin >= v.span.begin && t.span.end <= v.span.end;
+              })) {
+            ValuePiece v;
+            v.dim = ValueDim::time;
+            v.time = t;
+            v.span = t.span;
+            chosen.push_back(std::move(v));
+          }
+        std::sort(chosen.begin(), chosen.end(), [](const ValuePiece& x, const ValuePiece& y) {
+          return x.span.begin < y.span.begin;
+        });
+        for (const auto& v : chosen)
+          if (auto span = fact_time(lex, v, doc.date)) {
+            span->text = original(st, v.span);
+            times.emplace_back(v.span, std::move(*span));
+          }
+      }
 
       // attribution: an organisation within six words after a cue, or a country right after it
-      std::optional<FactSource> sentence_source;
+      std::optional<SourceRef> sentence_source;
       for (const auto& cue : ps.attributions) {
         auto words_between = [&](std::uint32_t from, std::uint32_t to) {
           int n = 0;
@@ -337,22 +347,22 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           if (e.span.begin < cue.span.end || e.anaphor || e.preceding != Preceding::none) continue;
           int gap = words_between(cue.span.end, e.span.begin);
           const auto& info = lex.entity(e.entity);
-          std::string id;
+          std::optional<EntityRef> id;
           if (info.type == EntityType::organisation && gap <= 4)
             id = organisation_id(st, ps, e);
           else if (info.type == EntityType::country && info.role == EntityRole::name && gap <= 1)
-            id = info.id;
-          if (id.empty()) continue;
-          sentence_source = FactSource{id, original(st, cue.span),
-                                       original(st, Span{cue.span.begin, e.span.end})};
+            id = EntityRef{Id(info.id), false, {}};
+          if (!id) continue;
+          sentence_source = SourceRef{*id, original(st, cue.span),
+                                      original(st, Span{cue.span.begin, e.span.end})};
           break;
         }
         if (sentence_source) break;
       }
       if (sentence_source) paragraph_source = sentence_source;
-      auto source_for = [&]() -> std::optional<FactSource> {
+      auto source_for = [&]() -> std::optional<SourceRef> {
         if (paragraph_source) return paragraph_source;
-        if (!doc.source.empty()) return FactSource{doc.source, {}, {}};
+        if (!doc.source.empty()) return SourceRef{EntityRef{Id(doc.source), false, {}}, {}, {}};
         return std::nullopt;
       };
 
@@ -375,13 +385,13 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       };
 
       // subject candidates: countries and anaphors outside lists, not after a preposition
-      auto subject_before = [&](std::uint32_t pos, auto&& excluded) -> std::string {
+      auto subject_before = [&](std::uint32_t pos, auto&& excluded) -> EntityRef {
         const EntityPiece* best = nullptr;
         for (const auto& e : ps.entities) {
           if (e.span.begin >= pos || e.preceding != Preceding::none || excluded(e)) continue;
           if (e.anaphor || lex.entity(e.entity).type == EntityType::country) best = &e;
         }
-        return best ? country_of(st, *best) : st.main_subject;
+        return best ? country_of(st, *best) : EntityRef{{}, true, {}};
       };
       auto no_exclusion = [](const EntityPiece&) { return false; };
 
@@ -394,8 +404,23 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         auto [b, e] = norm.bytes(anchor.begin, anchor.end);
         f.span_begin = st.line_offset + b;
         f.span_end = st.line_offset + e;
-        f.source = source_for();
         return f;
+      };
+      // adds a fact with its subject, source and members, each perhaps the main subject
+      auto push = [&](Fact&& f, const EntityRef& subject, const std::vector<EntityRef>& members) {
+        const std::size_t index = facts.size();
+        auto source = source_for();
+        if (source) f.source = FactSource{Id(), source->cue, source->text};
+        facts.push_back(std::move(f));
+        main_slots.assign(facts, index, MainSubjectSlots::subject, subject);
+        if (source) main_slots.assign(facts, index, MainSubjectSlots::source, source->entity);
+        for (const auto& m : members) {
+          if (!m.main && !subject.main && m.id == subject.id) continue;
+          if (!m.main && std::find(facts[index].members.begin(), facts[index].members.end(),
+                                   m.id) != facts[index].members.end())
+            continue;
+          main_slots.assign(facts, index, MainSubjectSlots::member, m);
+        }
       };
       auto set_predicate = [&](Fact& f, const PredicateInfo& p) {
         f.predicate = p.id;
@@ -408,10 +433,10 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         Fact f = make_fact(q.percent || q.unit >= 0 ? "measure" : "count", q.span);
         Span anchor = q.span;
         FactQuantity fq;
-        fq.op = quantity_op(q.op);
+        fq.op = q.op;
         fq.value = q.value;
         if (q.op == QuantityOp::between) fq.upper = q.upper;
-        if (q.percent) fq.unit = "percent";
+        if (q.percent) fq.unit = Id("percent");
         if (q.unit >= 0) {  // in base units: 0.5 طن = 500,000 gram; currencies as ISO 4217
           const UnitInfo& unit = lex.unit(q.unit);
           fq.unit = unit.base;
@@ -449,28 +474,25 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           if (earlier != memory.predicate_of.end())
             f.predicate = earlier->second.first, f.family = earlier->second.second;
         }
-        f.subject = subject_before(anchor.begin, no_exclusion);
         f.time = nearest_time(q.span);
         auto [b, e] = norm.bytes(anchor.begin, anchor.end);
         f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;
         memory.remember(f, object);
-        facts.push_back(std::move(f));
+        push(std::move(f), subject_before(anchor.begin, no_exclusion), {});
       }
 
       // sets: coordinated lists of two or more countries
       for (const auto& l : ps.lists) {
-        std::vector<std::string> members;
+        std::vector<EntityRef> members;
         for (const auto& m : l.members)
           if (is_country(lex, m)) {
-            const auto& id = lex.entity(m.entity).id;
-            if (std::find(members.begin(), members.end(), id) == members.end())
-              members.push_back(id);
+            Id id(lex.entity(m.entity).id);
+            if (std::none_of(members.begin(), members.end(),
+                             [&](const EntityRef& r) { return r.id == id; }))
+              members.push_back(EntityRef{id, false, {}});
           }
         if (members.size() < 2) continue;
         Fact f = make_fact("set", l.span);
-        f.subject = subject_before(l.span.begin, no_exclusion);
-        members.erase(std::remove(members.begin(), members.end(), f.subject), members.end());
-        f.members = members;
         const PredicatePiece* verb = nullptr;
         for (const auto& p : ps.predicates)
           if (p.span.end <= l.span.begin &&
@@ -485,7 +507,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             }
         if (verb) set_predicate(f, lex.predicate(verb->predicate));
         f.time = nearest_time(l.span);
-        facts.push_back(std::move(f));
+        push(std::move(f), subject_before(l.span.begin, no_exclusion), members);
       }
 
       // memberships: عضو في ORG، رئاسة ORG مع COUNTRY
@@ -501,13 +523,13 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             break;
           }
         const EntityPiece* org = nullptr;
-        std::vector<std::string> with;
+        std::vector<EntityRef> with;
         for (const auto& e : ps.entities) {
           if (e.span.begin < p.span.end || e.span.begin >= limit || e.anaphor) continue;
           const auto& ei = lex.entity(e.entity);
           if (!org && ei.type == EntityType::organisation) org = &e;
           if (ei.type == EntityType::country && e.preceding == Preceding::comitative)
-            with.push_back(ei.id);
+            with.push_back(EntityRef{Id(ei.id), false, {}});
         }
         if (!org) continue;
         membership_objects.push_back(lex.entity(org->entity).id);
@@ -516,8 +538,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         if (info.id == "chair" && !with.empty())
           if (const auto* co = lex.find_predicate("co_chair")) pred = co;
         set_predicate(f, *pred);
-        f.object = organisation_id(st, ps, *org);
-        f.members = with;
+        const EntityRef object = organisation_id(st, ps, *org);
         // the member: the nearest country or organisation before the cue that is not a
         // co-participant or the organisation of an earlier membership
         const EntityPiece* member = nullptr;
@@ -528,15 +549,15 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             continue;
           member = &e;
         }
-        if (!member)
-          f.subject = st.main_subject;
-        else if (member->anaphor || lex.entity(member->entity).type == EntityType::country)
-          f.subject = country_of(st, *member);
-        else
-          f.subject = organisation_id(st, ps, *member);
+        EntityRef subject{{}, true, {}};
+        if (member && (member->anaphor || lex.entity(member->entity).type == EntityType::country))
+          subject = country_of(st, *member);
+        else if (member)
+          subject = organisation_id(st, ps, *member);
         f.time = nearest_time(p.span);
         if (f.time && f.time->inherited) f.time.reset();
-        facts.push_back(std::move(f));
+        push(std::move(f), subject, with);
+        main_slots.assign(facts, facts.size() - 1, MainSubjectSlots::object, object);
       }
 
       // events: an event noun or verb with an explicit time in the sentence
@@ -546,19 +567,35 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         if (info.kind != PredicateKind::event || times.empty()) continue;
         Fact f = make_fact("event", p.span);
         set_predicate(f, info);
-        f.subject = subject_before(p.span.begin, no_exclusion);
         f.time = nearest_time(p.span);
-        facts.push_back(std::move(f));
+        push(std::move(f), subject_before(p.span.begin, no_exclusion), {});
       }
 
       if (!times.empty()) section_time = times.back().second;
-      // facts come sentence by sentence; within one, in the order of their spans
-      std::stable_sort(facts.begin() + static_cast<std::ptrdiff_t>(sentence_first_fact),
-                       facts.end(),
-                       [](const Fact& a, const Fact& b) { return a.span_begin < b.span_begin; });
+      // facts come sentence by sentence; within one, in the order of their spans (the
+      // main-subject slots follow their facts)
+      const std::size_t n = facts.size() - sentence_first_fact;
+      if (n > 1) {
+        std::vector<std::size_t> order(n);
+        for (std::size_t k = 0; k < n; ++k) order[k] = k;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+          return facts[sentence_first_fact + x].span_begin <
+                 facts[sentence_first_fact + y].span_begin;
+        });
+        std::vector<Fact> sorted;
+        sorted.reserve(n);
+        for (std::size_t k : order) sorted.push_back(std::move(facts[sentence_first_fact + k]));
+        std::move(sorted.begin(), sorted.end(),
+                  facts.begin() + static_cast<std::ptrdiff_t>(sentence_first_fact));
+        std::vector<std::size_t> where(n);
+        for (std::size_t k = 0; k < n; ++k) where[order[k]] = k;
+        for (auto& slot : main_slots.slots)
+          if (slot.fact >= sentence_first_fact)
+            slot.fact = sentence_first_fact + where[slot.fact - sentence_first_fact];
+      }
     }
   }
-  resolve_main_subject(lex, facts, tally.winner());
+  main_slots.resolve(lex, facts, tally.winner());
 
   if (doc.html)
     for (auto& f : facts)

@@ -149,7 +149,7 @@ FactRow describe(const Fact& f, const Lexicon& lex) {
   r.kind = f.kind;
   r.subject = name(f.subject);
   r.predicate = f.predicate;
-  r.object = f.kind == "membership" ? name(f.object) : f.object;
+  r.object = f.kind == "membership" ? name(f.object) : f.object.str();
   std::replace(r.object.begin(), r.object.end(), '_', ' ');
   if (!f.members.empty()) {
     std::string list;
@@ -158,10 +158,11 @@ FactRow describe(const Fact& f, const Lexicon& lex) {
   }
   if (f.quantity) r.quantity = describe_quantity(*f.quantity) + " («" + f.quantity->text + "»)";
   if (f.time)
-    r.time = describe_time(*f.time) + (f.time->text.empty() ? "" : " («" + f.time->text.str() + "»)");
+    r.time =
+        describe_time(*f.time) + (f.time->text.empty() ? "" : " («" + f.time->text.str() + "»)");
   if (f.source)
-    r.source =
-        name(f.source->entity) + (f.source->text.empty() ? "" : " («" + f.source->text.str() + "»)");
+    r.source = name(f.source->entity) +
+               (f.source->text.empty() ? "" : " («" + f.source->text.str() + "»)");
   r.polarity = f.polarity;
   r.sentence = f.text.str();
   return r;

@@ -38,39 +38,45 @@ ordered_json document_json(const Document& doc) {
                       {"date", null_or(doc.date)}};
 }
 
+ordered_json members_json(const std::vector<Id>& members) {
+  ordered_json j = ordered_json::array();
+  for (const auto& m : members) j.push_back(m.str());
+  return j;
+}
+
 ordered_json fact_json(const Fact& f) {
   ordered_json j;
   j["id"] = f.id;
   j["doc"] = f.doc;
   j["kind"] = f.kind;
-  j["subject"] = null_or(f.subject);
-  j["predicate"] = null_or(f.predicate);
-  j["family"] = null_or(f.family);
-  j["object"] = null_or(f.object);
+  j["subject"] = null_or(f.subject.str());
+  j["predicate"] = null_or(f.predicate.str());
+  j["family"] = null_or(f.family.str());
+  j["object"] = null_or(f.object.str());
   if (f.quantity) {
     const auto& q = *f.quantity;
-    j["quantity"] = ordered_json{{"op", q.op},
+    j["quantity"] = ordered_json{{"op", op_symbol(q.op)},
                                  {"value", number_json(q.value)},
                                  {"upper", q.upper ? number_json(*q.upper) : ordered_json(nullptr)},
-                                 {"unit", null_or(q.unit)},
+                                 {"unit", null_or(q.unit.str())},
                                  {"text", q.text}};
   } else {
     j["quantity"] = nullptr;
   }
   if (f.time) {
     const auto& t = *f.time;
-    j["time"] = ordered_json{{"op", t.op},
-                             {"from", null_or(t.from)},
-                             {"to", null_or(t.to)},
+    j["time"] = ordered_json{{"op", to_string(t.op)},
+                             {"from", null_or(t.from_iso())},
+                             {"to", null_or(t.to_iso())},
                              {"inherited", t.inherited},
                              {"text", t.text.str()}};
   } else {
     j["time"] = nullptr;
   }
-  j["members"] = f.members.empty() ? ordered_json(nullptr) : ordered_json(f.members);
+  j["members"] = f.members.empty() ? ordered_json(nullptr) : members_json(f.members);
   j["polarity"] = f.polarity;
   if (f.source)
-    j["source"] = ordered_json{{"entity", f.source->entity},
+    j["source"] = ordered_json{{"entity", f.source->entity.str()},
                                {"cue", null_or(f.source->cue.str())},
                                {"text", null_or(f.source->text.str())}};
   else
@@ -120,7 +126,8 @@ void dump_at(std::ostream& out, const ordered_json& j, std::size_t pad) {
 }
 
 template <typename T, typename ToJson>
-void write_array(std::ostream& out, const char* key, const std::vector<T>& items, ToJson&& to_json) {
+void write_array(std::ostream& out, const char* key, const std::vector<T>& items,
+                 ToJson&& to_json) {
   out << "  \"" << key << "\": ";
   if (items.empty()) {
     out << "[]";
@@ -205,9 +212,10 @@ void write_text_report(std::ostream& out, const std::vector<Document>& docs,
 }
 
 std::string describe_quantity(const FactQuantity& q) {
-  std::string s = q.op == "between" ? "between " + number_text(q.value) + " and " +
-                                          number_text(q.upper.value_or(q.value))
-                                    : q.op + " " + number_text(q.value);
+  std::string s =
+      q.op == QuantityOp::between
+          ? "between " + number_text(q.value) + " and " + number_text(q.upper.value_or(q.value))
+          : op_symbol(q.op) + std::string(" ") + number_text(q.value);
   if (q.unit == "percent")
     s += "%";
   else if (!q.unit.empty())
@@ -217,12 +225,13 @@ std::string describe_quantity(const FactQuantity& q) {
 
 std::string describe_time(const FactTime& t) {
   std::string s;
-  if (t.op == "between")
-    s = "between " + t.from + " and " + t.to;
-  else if (t.op == "until")
-    s = "until " + t.to;
+  if (t.op == SpanOp::between)
+    s = "between " + t.from_iso() + " and " + t.to_iso();
+  else if (t.op == SpanOp::until)
+    s = "until " + t.to_iso();
   else
-    s = t.op + " " + t.from;
+    s = to_string(t.op) + std::string(" ") + t.from_iso() +
+        (t.to_iso().empty() ? "" : " to " + t.to_iso());
   if (t.inherited) s += " (inherited)";
   return s;
 }
@@ -237,7 +246,7 @@ void write_fact_table(std::ostream& out, const std::vector<Document>& docs,
   out << "id\tsentence\tkind\tsubject\tpredicate\tobject\tquantity\ttime\tsource\n";
   auto dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
   for (const auto& f : facts) {
-    std::string object = f.object;
+    std::string object = f.object.str();
     if (!f.members.empty()) {
       object += object.empty() ? "{" : " {";
       for (std::size_t i = 0; i < f.members.size(); ++i) object += (i ? "," : "") + f.members[i];
@@ -247,8 +256,8 @@ void write_fact_table(std::ostream& out, const std::vector<Document>& docs,
         << (f.polarity == "negative" ? " (negative)" : "") << '\t' << dash(f.subject) << '\t'
         << dash(f.predicate) << '\t' << dash(object) << '\t'
         << (f.quantity ? describe_quantity(*f.quantity) : "-") << '\t'
-        << (f.time ? describe_time(*f.time) : "-") << '\t' << (f.source ? f.source->entity : "-")
-        << '\n';
+        << (f.time ? describe_time(*f.time) : "-") << '\t'
+        << (f.source ? f.source->entity.str() : std::string("-")) << '\n';
   }
 }
 

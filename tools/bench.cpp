@@ -108,22 +108,25 @@ std::vector<Fact> synthetic_facts(const Lexicon& lex, std::size_t docs,
         f.object = objects[object_rank(rng)];
         std::string year = std::to_string(2023 - static_cast<int>(year_rank(rng)));
         bool since = dice(rng) >= 80;
-        f.time =
-            since ? FactTime{"since", year, "", false, ""} : FactTime{"in", year, "", false, ""};
+        FactTime t;
+        t.op = since ? SpanOp::since : SpanOp::in;
+        t.from = TimePoint::parse(year);
+        if (!since) t.to = t.from;
+        f.time = t;
         // one true figure per thing and span; documents report it exactly, roughly, as a
         // bound, or (one in ten) wrongly
-        double truth =
-            1 + static_cast<double>(std::hash<std::string>{}(f.subject + f.predicate + f.object +
-                                                             year + (since ? "+" : "")) %
-                                    500);
+        double truth = 1 + static_cast<double>(std::hash<std::string>{}(
+                                                   f.subject.str() + f.predicate.str() +
+                                                   f.object.str() + year + (since ? "+" : "")) %
+                                               500);
         int how = dice(rng);
-        FactQuantity q{"=", truth, std::nullopt, "", ""};
+        FactQuantity q{QuantityOp::eq, truth, std::nullopt, Id(), ""};
         if (how >= 60 && how < 75)
-          q.op = "~";
+          q.op = QuantityOp::approx;
         else if (how >= 75 && how < 85)
-          q.op = ">", q.value = std::floor(truth * 0.8);
+          q.op = QuantityOp::gt, q.value = std::floor(truth * 0.8);
         else if (how >= 85 && how < 90)
-          q.op = ">=";
+          q.op = QuantityOp::ge;
         else if (how >= 90)
           q.value = static_cast<double>(value(rng));
         f.quantity = q;

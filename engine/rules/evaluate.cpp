@@ -38,12 +38,22 @@ struct Interval {
 
 Interval interval_of(const FactQuantity& q) {
   const double v = q.value;
-  if (q.op == ">") return {v, kInf, true, true};
-  if (q.op == ">=") return {v, kInf, false, true};
-  if (q.op == "<") return {0, v, false, true};
-  if (q.op == "<=") return {0, v, false, false};
-  if (q.op == "~") return {v * 0.9, v * 1.1, false, false};  // "about": within 10%
-  if (q.op == "between") return {v, q.upper.value_or(v), false, false};
+  switch (q.op) {
+    case QuantityOp::gt:
+      return {v, kInf, true, true};
+    case QuantityOp::ge:
+      return {v, kInf, false, true};
+    case QuantityOp::lt:
+      return {0, v, false, true};
+    case QuantityOp::le:
+      return {0, v, false, false};
+    case QuantityOp::approx:
+      return {v * 0.9, v * 1.1, false, false};  // "about": within 10%
+    case QuantityOp::between:
+      return {v, q.upper.value_or(v), false, false};
+    case QuantityOp::eq:
+      break;
+  }
   return {v, v, false, false};
 }
 
@@ -60,41 +70,9 @@ struct Span {
   double from = -kInf, to = kInf;
 };
 
-double day_number(int y, int m, int d) {
-  // days since 0000-03-01 (civil calendar), enough to order and compare
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097.0 + doe;
-}
-
-/// Start and end (exclusive) of the period an ISO prefix names.
-std::pair<double, double> period(const std::string& iso) {
-  int y = 0, m = 0, d = 0;
-  std::sscanf(iso.c_str(), "%d", &y);
-  if (iso.size() >= 7) std::sscanf(iso.c_str() + 5, "%d", &m);
-  if (iso.size() >= 10) std::sscanf(iso.c_str() + 8, "%d", &d);
-  if (m == 0) return {day_number(y, 1, 1), day_number(y + 1, 1, 1)};
-  if (d == 0)
-    return {day_number(y, m, 1), m == 12 ? day_number(y + 1, 1, 1) : day_number(y, m + 1, 1)};
-  return {day_number(y, m, d), day_number(y, m, d) + 1};
-}
-
 Span span_of(const FactTime& t) {
-  Span s;
-  if (t.op == "in" || t.op == "as_of") {
-    auto p = period(t.from);
-    s.from = p.first, s.to = p.second;
-  } else if (t.op == "since") {
-    s.from = period(t.from).first;
-  } else if (t.op == "until") {
-    s.to = period(t.to).second;
-  } else if (t.op == "between") {
-    s.from = period(t.from).first, s.to = period(t.to).second;
-  }
-  return s;
+  auto [from, to] = t.days();
+  return Span{from, to};
 }
 
 /// What the evaluator knows of a fact, computed once: intervals, span and join values.
@@ -185,7 +163,7 @@ struct Val {
   double d = 0;
   std::string_view s;
   const View* view = nullptr;
-  const std::vector<std::string>* members = nullptr;
+  const std::vector<Id>* members = nullptr;
 };
 
 std::string_view string_field(const Fact& f, int id) {
@@ -195,17 +173,17 @@ std::string_view string_field(const Fact& f, int id) {
     case f_kind:
       return f.kind;
     case f_subject:
-      return f.subject;
+      return f.subject.str();
     case f_predicate:
-      return f.predicate;
+      return f.predicate.str();
     case f_family:
-      return f.family;
+      return f.family.str();
     case f_object:
-      return f.object;
+      return f.object.str();
     case f_polarity:
       return f.polarity;
     case f_source:
-      return f.source ? std::string_view(f.source->entity) : std::string_view();
+      return f.source ? std::string_view(f.source->entity.str()) : std::string_view();
     default:
       return {};
   }
@@ -287,7 +265,7 @@ bool call(int fn, const Val* args) {
   }
   if (x.type == Val::set && y.type == Val::set) {
     const auto &a = *x.members, &b = *y.members;
-    auto in = [](const std::vector<std::string>& v, const std::string& m) {
+    auto in = [](const std::vector<Id>& v, const Id& m) {
       return std::find(v.begin(), v.end(), m) != v.end();
     };
     switch (fn) {
@@ -374,8 +352,8 @@ View make_view(const Fact& f) {
   if (f.quantity) {
     v.has_quantity = true;
     v.interval = interval_of(*f.quantity);
-    const std::string& op = f.quantity->op;
-    v.op = op == ">=" ? 'G' : op == "<=" ? 'L' : op == "between" ? 'b' : op.empty() ? '=' : op[0];
+    const std::string op = op_symbol(f.quantity->op);
+    v.op = op == ">=" ? 'G' : op == "<=" ? 'L' : op == "between" ? 'b' : op[0];
     v.percent = f.quantity->unit == "percent";
   }
   if (f.time) {
@@ -408,6 +386,11 @@ class Namer {
     if (it == entity_names_.end()) it = entity_names_.emplace(id, lex_.display_name(id)).first;
     return it->second;
   }
+  std::string list(const std::vector<Id>& ids) const {
+    std::vector<std::string> names;
+    for (const auto& id : ids) names.push_back(id.str());
+    return list(names);
+  }
   std::string list(const std::vector<std::string>& ids) const {
     std::string s;
     for (std::size_t i = 0; i < ids.size(); ++i)
@@ -429,19 +412,19 @@ std::string words(const FactQuantity& q, const std::string& polarity) {
     return std::string(buf);
   };
   std::string s;
-  if (q.value == 0 && q.op == "=" && polarity == "negative")
+  if (q.value == 0 && q.op == QuantityOp::eq && polarity == "negative")
     s = "none";
-  else if (q.op == ">")
+  else if (q.op == QuantityOp::gt)
     s = "more than " + num(q.value);
-  else if (q.op == ">=")
+  else if (q.op == QuantityOp::ge)
     s = "at least " + num(q.value);
-  else if (q.op == "<")
+  else if (q.op == QuantityOp::lt)
     s = "fewer than " + num(q.value);
-  else if (q.op == "<=")
+  else if (q.op == QuantityOp::le)
     s = "at most " + num(q.value);
-  else if (q.op == "~")
+  else if (q.op == QuantityOp::approx)
     s = "about " + num(q.value);
-  else if (q.op == "between")
+  else if (q.op == QuantityOp::between)
     s = "between " + num(q.value) + " and " + num(q.upper.value_or(q.value));
   else
     s = num(q.value);
@@ -454,10 +437,12 @@ std::string words(const FactQuantity& q, const std::string& polarity) {
 }
 
 std::string time_words(const FactTime& t) {
-  std::string s = t.op == "between" ? "between " + t.from + " and " + t.to
-                  : t.op == "until" ? "until " + t.to
-                  : t.op == "as_of" ? "as of " + t.from
-                                    : t.op + " " + t.from;
+  std::string s = t.op == SpanOp::between ? "between " + t.from_iso() + " and " + t.to_iso()
+                  : t.op == SpanOp::until ? "until " + t.to_iso()
+                  : t.op == SpanOp::as_of ? "as of " + t.from_iso()
+                  : t.op == SpanOp::since ? "since " + t.from_iso()
+                  : t.to_iso().empty()    ? "in " + t.from_iso()
+                                          : "from " + t.from_iso() + " to " + t.to_iso();
   if (t.inherited) s += " (from an earlier sentence)";
   return s;
 }
@@ -474,9 +459,9 @@ std::string render_field(const Namer& names, const Fact& f, const std::string& f
   if (field == "subject") return f.subject.empty() ? "an unnamed subject" : names.entity(f.subject);
   if (field == "object") {
     if (f.object.empty()) return "an unnamed thing";
-    if (f.object.find('/') != std::string::npos || f.kind == "membership")
+    if (f.object.str().find('/') != std::string::npos || f.kind == "membership")
       return names.entity(f.object);
-    std::string s = f.object;
+    std::string s = f.object.str();
     std::replace(s.begin(), s.end(), '_', ' ');
     return s;
   }
@@ -491,8 +476,9 @@ struct SetDetails {
 
 SetDetails compare_sets(const Fact& a, const Fact& b) {
   SetDetails d;
-  std::set<std::string> sa(a.members.begin(), a.members.end()),
-      sb(b.members.begin(), b.members.end());
+  std::set<std::string> sa, sb;
+  for (const auto& m : a.members) sa.insert(m.str());
+  for (const auto& m : b.members) sb.insert(m.str());
   for (const auto& m : sa) (sb.count(m) ? d.shared : d.only_a).push_back(m);
   for (const auto& m : sb)
     if (!sa.count(m)) d.only_b.push_back(m);
@@ -635,7 +621,11 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         if (id != f_time)
           v = string_field(facts[i], id);
         else if (const auto& t = facts[i].time) {
-          time_key.assign(t->op).append(1, '|').append(t->from).append(1, '|').append(t->to);
+          time_key.assign(to_string(t->op))
+              .append(1, '|')
+              .append(t->from_iso())
+              .append(1, '|')
+              .append(t->to_iso());
           v = *time_keys.insert(time_key).first;
         }
         column[i] = v.empty() ? kAbsent : intern(v);
@@ -846,7 +836,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
               sig.clear();
               for (int id : read_fields) {
                 if (id == f_members) {
-                  std::vector<std::string> sorted = facts[i].members;
+                  std::vector<std::string> sorted;
+                  for (const auto& m : facts[i].members) sorted.push_back(m.str());
                   std::sort(sorted.begin(), sorted.end());
                   for (const auto& m : sorted) sig += m + ',';
                   sig += '|';

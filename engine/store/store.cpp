@@ -284,19 +284,30 @@ void insert_facts(Stmt& ins, Stmt& sentence, std::int64_t doc, const std::vector
     sentence.bind(1, doc).bind(2, static_cast<std::int64_t>(f.sentence)).bind(3, f.text.str());
     sentence.step();
     ins.reset();
-    ins.bind(1, doc).bind(2, ++n).bind(3, f.kind).bind(4, f.subject).bind(5, f.predicate);
-    ins.bind(6, f.family).bind(7, f.object);
+    ins.bind(1, doc)
+        .bind(2, ++n)
+        .bind(3, f.kind)
+        .bind(4, f.subject.str())
+        .bind(5, f.predicate.str());
+    ins.bind(6, f.family.str()).bind(7, f.object.str());
     if (f.quantity) {
-      ins.bind(8, f.quantity->op).bind(9, f.quantity->value);
+      ins.bind(8, std::string(op_symbol(f.quantity->op))).bind(9, f.quantity->value);
       if (f.quantity->upper) ins.bind(10, *f.quantity->upper);
-      ins.bind(11, f.quantity->unit).bind(12, f.quantity->text);
+      ins.bind(11, f.quantity->unit.str()).bind(12, f.quantity->text);
     }
     if (f.time) {
-      ins.bind(13, f.time->op).bind(14, f.time->from).bind(15, f.time->to);
+      ins.bind(13, std::string(to_string(f.time->op)))
+          .bind(14, f.time->from_iso())
+          .bind(15, f.time->to_iso());
       ins.bind(16, static_cast<std::int64_t>(f.time->inherited)).bind(17, f.time->text.str());
     }
-    ins.bind(18, nlohmann::json(f.members).dump()).bind(19, f.polarity);
-    if (f.source) ins.bind(20, f.source->entity).bind(21, f.source->cue.str()).bind(22, f.source->text.str());
+    nlohmann::json members = nlohmann::json::array();
+    for (const auto& m : f.members) members.push_back(m.str());
+    ins.bind(18, members.dump()).bind(19, f.polarity);
+    if (f.source)
+      ins.bind(20, f.source->entity.str())
+          .bind(21, f.source->cue.str())
+          .bind(22, f.source->text.str());
     ins.bind(23, static_cast<std::int64_t>(f.span_begin))
         .bind(24, static_cast<std::int64_t>(f.span_end));
     ins.bind(25, static_cast<std::int64_t>(f.sentence));
@@ -313,18 +324,21 @@ Fact read_fact(const Stmt& s) {
   f.family = s.text(5), f.object = s.text(6);
   if (!s.null(7)) {
     FactQuantity q;
-    q.op = s.text(7), q.value = s.real(8);
+    q.op = op_from_symbol(s.text(7)).value_or(QuantityOp::eq), q.value = s.real(8);
     if (!s.null(9)) q.upper = s.real(9);
     q.unit = s.text(10), q.text = s.text(11);
     f.quantity = q;
   }
   if (!s.null(12)) {
     FactTime t;
-    t.op = s.text(12), t.from = s.text(13), t.to = s.text(14);
+    t.op = span_op(s.text(12)).value_or(SpanOp::in);
+    t.from = TimePoint::parse(s.text(13)), t.to = TimePoint::parse(s.text(14));
+    if (!t.to && (t.op == SpanOp::in || t.op == SpanOp::as_of)) t.to = t.from;
     t.inherited = s.integer(15) != 0, t.text = s.text(16);
     f.time = t;
   }
-  f.members = nlohmann::json::parse(s.text(17)).get<std::vector<std::string>>();
+  for (const auto& m : nlohmann::json::parse(s.text(17)).get<std::vector<std::string>>())
+    f.members.emplace_back(m);
   f.polarity = s.text(18);
   if (auto entity = opt(s, 19)) f.source = FactSource{*entity, s.text(20), s.text(21)};
   f.span_begin = static_cast<std::size_t>(s.integer(22));
@@ -582,16 +596,17 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
             if (!fact.time)
               complete = false;
             else
-              values.insert(values.end(), {fact.time->op, fact.time->from, fact.time->to});
+              values.insert(values.end(),
+                            {to_string(fact.time->op), fact.time->from_iso(), fact.time->to_iso()});
             continue;
           }
           std::string v = f == "kind"        ? fact.kind
-                          : f == "subject"   ? fact.subject
-                          : f == "predicate" ? fact.predicate
-                          : f == "family"    ? fact.family
-                          : f == "object"    ? fact.object
+                          : f == "subject"   ? fact.subject.str()
+                          : f == "predicate" ? fact.predicate.str()
+                          : f == "family"    ? fact.family.str()
+                          : f == "object"    ? fact.object.str()
                           : f == "polarity"  ? fact.polarity
-                                             : (fact.source ? fact.source->entity : "");
+                                             : (fact.source ? fact.source->entity.str() : "");
           // a join field left empty groups nothing; the family added above may be empty
           if (v.empty() && !(f == "family" && family_added)) complete = false;
           values.push_back(v);

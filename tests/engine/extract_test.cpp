@@ -33,10 +33,10 @@ TEST_CASE("a dismantling count with qualifier, time and attribution, in other wo
   CHECK(f->predicate == "dismantle");
   CHECK(f->family == "enforcement");
   CHECK(f->object == "terrorist_cell");
-  CHECK(f->quantity->op == "~");
+  CHECK(f->quantity->op == QuantityOp::approx);
   CHECK(f->quantity->value == 45);
-  CHECK(f->time->op == "since");
-  CHECK(f->time->from == "2015");
+  CHECK(f->time->op == SpanOp::since);
+  CHECK(f->time->from_iso() == "2015");
   REQUIRE(f->source);
   CHECK(f->source->entity == "TN/interior_ministry");
   CHECK(f->source->cue == "حسب");
@@ -49,10 +49,10 @@ TEST_CASE("word order: time first, then verb, then count; number in words") {
   CHECK(f->subject == "DZ");
   CHECK(f->predicate == "arrest");
   CHECK(f->object == "person");
-  CHECK(f->quantity->op == ">");
+  CHECK(f->quantity->op == QuantityOp::gt);
   CHECK(f->quantity->value == 300);
-  CHECK(f->time->op == "in");
-  CHECK(f->time->from == "2019");
+  CHECK(f->time->op == SpanOp::in);
+  CHECK(f->time->from_iso() == "2019");
   CHECK_FALSE(f->time->inherited);
 }
 
@@ -67,7 +67,7 @@ TEST_CASE("time is inherited within a section, not across a heading") {
     if (f.kind == "count") counts.push_back(&f);
   REQUIRE(counts.size() == 2);
   REQUIRE(counts[0]->time);
-  CHECK(counts[0]->time->from == "2018");
+  CHECK(counts[0]->time->from_iso() == "2018");
   CHECK(counts[0]->time->inherited);
   CHECK_FALSE(counts[1]->time.has_value());
 }
@@ -83,7 +83,7 @@ TEST_CASE("absence with the document's main subject, and a count after a preposi
   CHECK(absent->object == "terrorist_attack");
   CHECK(absent->quantity->value == 0);
   CHECK(absent->polarity == "negative");
-  CHECK(absent->time->from == "2020");
+  CHECK(absent->time->from_iso() == "2020");
   auto ops = std::find_if(facts.begin(), facts.end(),
                           [](const Fact& f) { return f.object == "counterterrorism_operation"; });
   REQUIRE(ops != facts.end());
@@ -103,7 +103,7 @@ TEST_CASE("lists become sets without the subject; memberships with co-participan
   const Fact* set = find(facts, "set");
   REQUIRE(set);
   CHECK(set->subject == "TN");
-  CHECK(set->members == std::vector<std::string>{"IT", "MT", "GR"});
+  CHECK(set->members == std::vector<Id>{"IT", "MT", "GR"});
   CHECK(set->family == "partnership");
   std::vector<const Fact*> ms;
   for (const auto& f : facts)
@@ -114,7 +114,7 @@ TEST_CASE("lists become sets without the subject; memberships with co-participan
   CHECK(ms[0]->subject == "TN");
   CHECK(ms[1]->predicate == "co_chair");
   CHECK(ms[1]->object == "gctf");
-  CHECK(ms[1]->members == std::vector<std::string>{"NL"});
+  CHECK(ms[1]->members == std::vector<Id>{"NL"});
 }
 
 TEST_CASE("names and years are not counts; relative years resolve against the document date") {
@@ -124,7 +124,7 @@ TEST_CASE("names and years are not counts; relative years resolve against the do
   for (const auto& f : facts) CHECK(f.quantity->value != 19);
   const Fact* f = find(facts, "count");
   REQUIRE(f);
-  CHECK(f->time->from == "2021");
+  CHECK(f->time->from_iso() == "2021");
   CHECK(f->source->entity == "US/state_department");
 }
 

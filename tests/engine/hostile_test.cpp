@@ -29,7 +29,7 @@ void check_the_arrests(const std::vector<Fact>& facts) {
   CHECK(facts[0].subject == "MA");
   CHECK(facts[0].predicate == "arrest");
   CHECK(facts[0].quantity->value == 12);
-  CHECK(facts[0].time->from == "2020");
+  CHECK(facts[0].time->from_iso() == "2020");
 }
 }  // namespace
 

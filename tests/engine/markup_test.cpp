@@ -13,7 +13,9 @@
 using namespace claimcheck;
 
 namespace {
-std::string text_of(const std::string& page) { return html_to_text(page).text; }
+std::string text_of(const std::string& page) {
+  return html_to_text(page).text;
+}
 
 /// The page bytes a fact's span covers.
 std::string span_bytes(const Document& doc, const Fact& f) {
@@ -25,7 +27,8 @@ TEST_CASE("character references decode; unknown ones stay as written") {
   CHECK(text_of("a &amp; b &lt;c&gt; &quot;&apos;") == "a & b <c> \"'");
   CHECK(text_of("&#65;&#x42;&#X43; &#1633;&#1634;") == "ABC ١٢");
   CHECK(text_of("&laquo;نص&raquo; &hellip; &euro;") == "«نص» … €");
-  CHECK(text_of("&#0;|&#xD800;|&#99999999999999999999;|&#x110000;") == "\uFFFD|\uFFFD|\uFFFD|\uFFFD");
+  CHECK(text_of("&#0;|&#xD800;|&#99999999999999999999;|&#x110000;") ==
+        "\uFFFD|\uFFFD|\uFFFD|\uFFFD");
   CHECK(text_of("&#150;&#128;") == "–€");  // Windows-1252, as the HTML standard reads them
   CHECK(text_of("&unknown; &amp &copy &hellip x & y &#;") == "&unknown; & © &hellip x & y &#;");
   CHECK(text_of("12&nbsp;&nbsp;شخصا") == "12 شخصا");  // no-break spaces collapse
@@ -35,9 +38,9 @@ TEST_CASE("blocks start lines, white space collapses, inline tags vanish") {
   CHECK(text_of("<p>  one\n   two </p><div>three<br>four</div>") == "one two\nthree\nfour");
   CHECK(text_of("<p>ف<b>ك</b>كت <i>12</i> خلية</p>") == "فككت 12 خلية");
   CHECK(text_of("<ul><li>a</li><li>b</li></ul><h2>c</h2>") == "a\nb\nc");
-  CHECK(text_of("<pre>a\n  b</pre>") == "a\nb");  // lines kept, indentation not
+  CHECK(text_of("<pre>a\n  b</pre>") == "a\nb");                     // lines kept, indentation not
   CHECK(text_of("1 < 2 and 3 > 2 </> <3") == "1 < 2 and 3 > 2 <3");  // stray brackets are text
-  CHECK(text_of("<p title='a > b' data-x=\"<p>\">x</p>") == "x");  // '>' inside quoted values
+  CHECK(text_of("<p title='a > b' data-x=\"<p>\">x</p>") == "x");    // '>' inside quoted values
 }
 
 TEST_CASE("what is not the page's text is skipped") {
@@ -124,7 +127,8 @@ TEST_CASE("markup never closed ends the text with a warning, not an error") {
   auto comment = html_to_text("<p>اعتقلت الشرطة 12 شخصا</p><!-- a comment");
   CHECK(comment.text == "اعتقلت الشرطة 12 شخصا");
   REQUIRE(comment.warnings.size() == 1);
-  CHECK(comment.warnings[0] == "byte 44: a comment is never closed; the rest of the page is ignored");
+  CHECK(comment.warnings[0] ==
+        "byte 44: a comment is never closed; the rest of the page is ignored");
   auto tag = html_to_text("<p>a</p><div class=\"x");
   CHECK(tag.text == "a");
   CHECK(tag.warnings.at(0) == "byte 8: a tag is never closed; the rest of the page is ignored");
@@ -168,7 +172,7 @@ TEST_CASE("claims read from a page keep the page's bytes as their spans") {
   auto facts = extract_facts(test::lexicon(), doc);
   REQUIRE(facts.size() == 2);
   CHECK(facts[0].quantity->value == 5);
-  CHECK(facts[0].time->from == "2020");
+  CHECK(facts[0].time->from_iso() == "2020");
   CHECK(span_bytes(doc, facts[0]) == "فككت الشرطة المغربية <strong>5</strong>&nbsp;خلايا إرهابية");
   CHECK(facts[0].text.str() == "فككت الشرطة المغربية 5 خلايا إرهابية في العام الماضي.");
   CHECK(span_bytes(doc, facts[1]) == "واعتقلت 12 شخصا");

@@ -40,8 +40,15 @@ Fact count(const std::string& id, const std::string& subject, const std::string&
   f.predicate = predicate;
   f.family = lexicon().find_predicate(predicate) ? lexicon().find_predicate(predicate)->family : "";
   f.object = object;
-  f.quantity = FactQuantity{op, value, std::nullopt, "", ""};
-  if (!time_op.empty()) f.time = FactTime{time_op, from, to, false, ""};
+  f.quantity = FactQuantity{*op_from_symbol(op), value, std::nullopt, Id(), ""};
+  if (!time_op.empty()) {
+    FactTime t;
+    t.op = *span_op(time_op);
+    t.from = TimePoint::parse(from);
+    t.to = TimePoint::parse(to);
+    if (!t.to && (t.op == SpanOp::in || t.op == SpanOp::as_of)) t.to = t.from;
+    f.time = t;
+  }
   return f;
 }
 
@@ -53,7 +60,7 @@ Fact set_fact(const std::string& id, const std::string& subject, std::vector<std
   f.subject = subject;
   f.predicate = "cooperate";
   f.family = "partnership";
-  f.members = std::move(members);
+  f.members.assign(members.begin(), members.end());
   return f;
 }
 
@@ -231,7 +238,7 @@ TEST_CASE("memberships agree, conflict on co-participants, or differ in role") {
     f.subject = "MA";
     f.predicate = pred;
     f.object = "gctf";
-    f.members = std::move(with);
+    f.members.assign(with.begin(), with.end());
     return f;
   };
   auto run = [&](std::vector<Fact> facts) {
@@ -288,9 +295,8 @@ TEST_CASE("the example rule in docs/rules.md works as written") {
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "recycled-figure");
   CHECK(findings[0].verdict == "differs");
-  CHECK(
-      findings[0].explanation ==
-      "the first article and the second article give the same figure, 55, in 2020 and in 2021");
+  CHECK(findings[0].explanation ==
+        "the first article and the second article give the same figure, 55, in 2020 and in 2021");
   CHECK(evaluate(rules, docs({"A", "B"}),
                  {count("A:1", "EG", "arrest", "person", "=", 55, "in", "2020"),
                   count("B:1", "EG", "arrest", "person", "=", 56, "in", "2021")},
