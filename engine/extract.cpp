@@ -46,11 +46,16 @@ std::string original(const DocState& st, Span span) {
 }
 
 /// A fact's time from a time value: resolved against the document's date by the one
-/// resolver, clock times as their day, whole months and years at that precision. "Now"
-/// is no span a claim covers.
+/// resolver, clock times as their day, whole months and years at that precision.
 std::optional<FactTime> fact_time(const Lexicon& lex, const ValuePiece& v,
                                   const std::string& date) {
-  if (v.time.relative >= 0 && lex.relative(v.time.relative).unit == 'n') return std::nullopt;
+  // "now", weeks and decades relative to the document are no spans facts keep (as before
+  // the one time model: a week names too few claims and too many events)
+  for (int rel : {v.time.relative, v.period.relative})
+    if (rel >= 0 && std::string_view("nwD").find(lex.relative(rel).unit) != std::string_view::npos)
+      return std::nullopt;
+  if (v.time.d1 > 0 && v.time.m1 == 0 && !v.period.hijri_month)
+    return std::nullopt;  // a day of no month
   auto span = resolve_time(lex, v, date);
   if (!span) return std::nullopt;
   return span->coarsened();

@@ -480,6 +480,10 @@ void resolve_range(const Lexicon& lex, const Options& options, Value& v) {
   last.piece = v.piece.until.front();
   if (v.piece.until.front().week != -100 && first.piece.week == -100)
     first.piece.week = last.piece.week;
+  // a month or day before a dated one takes its year (أبريل إلى سبتمبر 2012)
+  if (first.piece.time.y1 == 0 && last.piece.time.y1 > 0 && first.piece.time.relative < 0 &&
+      first.piece.time.m1 > 0 && first.piece.period.relative < 0)
+    first.piece.time.y1 = last.piece.time.y1;
   // a bare day before a dated one takes its month and year (بين 3 و 12 سبتمبر)
   resolve_time(lex, options, first);
   resolve_time(lex, options, last);
