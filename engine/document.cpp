@@ -47,7 +47,8 @@ std::string trim(std::string s) {
 }
 }  // namespace
 
-Document parse_document(std::string bytes, const std::string& path, const std::string& id) {
+Document parse_document(std::string bytes, const std::string& path, const std::string& id,
+                        const std::string& lang) {
   if (auto nul = bytes.find('\0'); nul != std::string::npos)
     throw InputError(path + ": byte " + std::to_string(nul) +
                      ": binary data (NUL byte), expected UTF-8 text");
@@ -66,6 +67,7 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
   Document doc;
   doc.id = id;
   doc.path = path;
+  doc.lang = lang;
   if (html) {
     doc.bytes = std::move(bytes);
     HtmlText page = html_to_text(doc.bytes);

@@ -64,7 +64,10 @@ Document read_document(const std::string& path, const std::string& id);
 /// (`---` lines around `key: value` pairs: title, source, date, lang, url), or, for a
 /// page that looks_like_html(), its text and metadata (a charset other than UTF-8 is an
 /// error). Warnings about malformed markup go to the log.
-Document parse_document(std::string bytes, const std::string& path, const std::string& id);
+/// `lang`, when given (a JSON line's field), is the document's language, and its script is
+/// not looked at.
+Document parse_document(std::string bytes, const std::string& path, const std::string& id,
+                        const std::string& lang = "");
 
 /// Fills in the text and map of a document known to be HTML (one read back from a corpus,
 /// say), keeping its metadata.

@@ -45,6 +45,11 @@ std::string original(const DocState& st, Span span) {
   return st.doc.content().substr(st.line_offset + b, e - b);
 }
 
+/// How many words before and after a time the sentence scan saw may belong to the fuller
+/// time value around it (في الربع الأول من عام 2017); a range's second end is a piece of its own,
+/// so the windows of its two ends meet (4 مايو 2011 حتى 30 إبريل 2012).
+constexpr int kTimeContextBefore = 3, kTimeContextAfter = 0;
+
 /// A fact's time from a time value: resolved against the document's date by the one
 /// resolver, clock times as their day, whole months and years at that precision.
 std::optional<FactTime> fact_time(const Lexicon& lex, const ValuePiece& v,
@@ -310,10 +315,40 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       // holding it (الربع الأول من عام 2017 around عام 2017), else that piece alone. A
       // weekday without its date is left out: news uses it for days before and after the
       // story's, which no rule of the calendar decides.
+      // The fuller reading costs a value scan, so it is made only for sentences that may
+      // give a fact; elsewhere the pieces alone are resolved (for the section's time).
+      const bool may_give_facts =
+          std::any_of(
+              ps.quantities.begin(), ps.quantities.end(),
+              [](const QuantityPiece& q) { return q.object >= 0 || q.percent || q.unit >= 0; }) ||
+          !ps.lists.empty() ||
+          std::any_of(ps.predicates.begin(), ps.predicates.end(), [&](const PredicatePiece& p) {
+            auto kind = lex.predicate(p.predicate).kind;
+            return kind == PredicateKind::membership || kind == PredicateKind::event;
+          });
       if (!ps.times.empty()) {
         std::vector<ValuePiece> chosen;
-        for (auto& v : grammar->scan_values(lex, norm.text, Span{sent.begin, sent.end},
-                                            dim_bit(ValueDim::time))) {
+        // only around what the sentence scan saw: a few words before it (the quarter of,
+        // the end of) and after it (a range's second end), windows merged
+        std::vector<Span> windows;
+        for (const auto& t : ps.times) {
+          if (!may_give_facts) break;
+          std::uint32_t from = t.span.begin, to = t.span.end;
+          for (int words = 0; from > sent.begin && words <= kTimeContextBefore;)
+            if (norm.text[--from] == U' ') ++words;
+          for (int words = 0; to < sent.end && words <= kTimeContextAfter; ++to)
+            if (norm.text[to] == U' ') ++words;
+          if (from > sent.begin) ++from;  // after the space
+          if (!windows.empty() && from <= windows.back().end)
+            windows.back().end = std::max(windows.back().end, to);
+          else
+            windows.push_back(Span{from, to});
+        }
+        std::vector<ValuePiece> values;
+        for (const auto& w : windows)
+          for (auto& v : grammar->scan_values(lex, norm.text, w, dim_bit(ValueDim::time)))
+            values.push_back(std::move(v));
+        for (auto& v : values) {
           if (v.weekday > 0 && v.time.d1 == 0) continue;
           if (std::any_of(ps.times.begin(), ps.times.end(), [&](const TimePiece& t) {
                 return t.span.begin >= v.span.begin && t.span.end <= v.span.end;

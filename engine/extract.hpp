@@ -15,7 +15,7 @@ namespace claimcheck {
 /// The version of claim assembly and the grammar. Raise it with any change that alters
 /// which facts a document gives; stored corpora note it (with a fingerprint of the
 /// lexicon) so that `claimcheck ingest --reextract` knows what to bring up to date.
-constexpr const char* kExtractorVersion = "3";
+constexpr const char* kExtractorVersion = "4";
 
 /// A document whose extraction ran past its time budget (see ExtractOptions): it is
 /// reported as skipped, not waited on.

@@ -36,8 +36,8 @@ std::string grammar_codes() {
 }
 
 std::string detect_language(std::string_view utf8) {
-  if (utf8.size() > 64 * 1024) {
-    std::size_t cut = 64 * 1024;  // at a character boundary
+  if (utf8.size() > 1024 * 1024) {
+    std::size_t cut = 1024 * 1024;  // at a character boundary
     while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;
     utf8 = utf8.substr(0, cut);
   }
@@ -54,7 +54,7 @@ std::string detect_language(std::string_view utf8) {
     if (std::find(fr.begin(), fr.end(), word) != fr.end()) ++french;
     word.clear();
   };
-  for (std::size_t i = 0; i < utf8.size();) {
+  for (std::size_t i = 0; i < utf8.size() && arabic + latin < 1000;) {
     std::size_t at = i;
     char32_t c = decode_utf8(utf8, i);
     if (i <= at) break;

@@ -88,7 +88,8 @@ std::string grammar_codes();
 /// The language of a text without a declared one: "ar" when Arabic letters are at least a
 /// quarter as many as Latin ones (an Arabic article keeps its Latin markup, acronyms and
 /// names), else "en" or "fr" by a count of common function words ("en" on a tie), or
-/// "" when the text has no letters to tell by. Reads at most the first 64 KiB.
+/// "" when the text has no letters to tell by. Reads its first thousand letters (within the
+/// first MiB).
 std::string detect_language(std::string_view utf8);
 
 }  // namespace claimcheck

@@ -469,9 +469,11 @@ std::shared_ptr<const Lexicon> Lexicon::load(const std::filesystem::path& dir) {
   loader.load(dir);
   auto errors = builder.take_errors();
   if (!errors.empty()) throw DataError(std::move(errors));  // forms need the concepts
-  for (const Grammar* g : grammars())
-    lex->forms_.emplace(std::string(g->code()),
-                        g->load_forms(builder, dir / std::string(g->code())));
+  for (const Grammar* g : grammars()) {
+    auto forms = g->load_forms(builder, dir / std::string(g->code()));
+    lex->slots_.push_back(forms.get());
+    lex->forms_.emplace(std::string(g->code()), std::move(forms));
+  }
   // forms folders of languages without a grammar yet
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {

@@ -100,6 +100,11 @@ class Lexicon {
 
   /// The forms a grammar loaded (grammar/language.hpp), or nullptr.
   const LanguageForms* forms(std::string_view code) const;
+  /// The same by the grammar's place in grammars(): constant time, for the scanners' hot
+  /// path.
+  const LanguageForms* forms_at(std::size_t slot) const {
+    return slot < slots_.size() ? slots_[slot] : nullptr;
+  }
 
   const EntityInfo& entity(int index) const {
     return entities_.at(static_cast<std::size_t>(index));
@@ -141,6 +146,7 @@ class Lexicon {
   friend class LexiconBuilder;
 
   std::map<std::string, std::unique_ptr<LanguageForms>, std::less<>> forms_;
+  std::vector<const LanguageForms*> slots_;  ///< forms_ in the order of grammars()
   std::vector<EntityInfo> entities_;
   std::vector<PredicateInfo> predicates_;
   std::vector<ObjectInfo> objects_;

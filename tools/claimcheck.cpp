@@ -117,9 +117,8 @@ void each_jsonl_document(const std::string& path, Fn&& fn) {
       return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
     };
     std::string id = field("id").empty() ? std::to_string(number) : field("id");
-    Document doc = parse_document(j["text"].get<std::string>(), where, id);
+    Document doc = parse_document(j["text"].get<std::string>(), where, id, field("lang"));
     doc.body_offset = 0;
-    if (!field("lang").empty()) doc.lang = field("lang");
     doc.source = field("source");
     doc.date = field("date");
     doc.title = field("title");

@@ -17,7 +17,9 @@
 namespace claimcheck::ar {
 
 const Tables& tables(const Lexicon& lexicon) {
-  return static_cast<const Tables&>(*lexicon.forms("ar"));
+  static const std::size_t slot = static_cast<std::size_t>(
+      std::find(grammars().begin(), grammars().end(), &grammar()) - grammars().begin());
+  return static_cast<const Tables&>(*lexicon.forms_at(slot));
 }
 
 namespace {
