@@ -241,3 +241,49 @@ TEST_CASE("the consistency check finds a document whose facts are incomplete") {
   REQUIRE(c.problems.size() == 1);
   CHECK(c.problems[0] == "document 1: 4 facts stored, 5 expected");
 }
+
+TEST_CASE("typed facts round-trip through the store, and rows of the previous extractor read") {
+  auto path = scratch("typed.sqlite");
+  Document doc = parse_document(
+      "---\ndate: 2017-06-01\n---\nاعتقلت الشرطة المغربية 12 شخصا خلال الربع الأول من عام "
+      "2017، وتعاون المغرب مع إسبانيا وفرنسا وبلجيكا منذ عام 2002.\n",
+      "typed.txt", "A");
+  auto facts = extract_facts(test::lexicon(), doc);
+  REQUIRE(facts.size() == 2);
+  std::int64_t id = 0;
+  {
+    Store store = Store::open(path, Store::Mode::read_write);
+    id = store.ingest(doc, facts, "4").id;
+  }
+  Store store = Store::open(path, Store::Mode::read_only);
+  auto back = store.load_facts(id);
+  REQUIRE(back.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(back[i].subject == facts[i].subject);
+    CHECK(back[i].predicate == facts[i].predicate);
+    CHECK(back[i].object == facts[i].object);
+    CHECK(back[i].members == facts[i].members);
+    REQUIRE(back[i].time);
+    CHECK(back[i].time->op == facts[i].time->op);
+    CHECK(back[i].time->days() == facts[i].time->days());
+  }
+  CHECK(back[0].quantity->op == QuantityOp::eq);
+  CHECK(back[0].time->from_iso() == "2017-01");
+  CHECK(back[0].time->to_iso() == "2017-03");
+  CHECK(back[1].time->op == SpanOp::since);
+  // a row as extractor 3 wrote it: an `in` time with no end
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "UPDATE facts SET t_from = '2021', t_to = '' WHERE t_op = 'since'",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "UPDATE facts SET t_op = 'in' WHERE t_from = '2021'", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  Store again = Store::open(path, Store::Mode::read_only);
+  back = again.load_facts(id);
+  REQUIRE(back[1].time);
+  CHECK(back[1].time->op == SpanOp::in);
+  CHECK(back[1].time->from_iso() == "2021");
+  CHECK(back[1].time->to_iso() == "");
+  CHECK(back[1].time->days().second - back[1].time->days().first == 365);
+}
