@@ -14,8 +14,8 @@
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
 #include "grammar/lexicon.hpp"
-#include "tests/fuzz/fuzz_support.hpp"
 #include "grammar/text.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
 
 using claimcheck::fuzz::lexicon;
 
@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const InputError&) {
     return 0;
   }
-  if (!a.html || a.text.find('\0') != std::string::npos || find_utf8_error(a.text)) __builtin_trap();
+  if (!a.html || a.text.find('\0') != std::string::npos || find_utf8_error(a.text))
+    __builtin_trap();
   std::size_t last_text = 0, last_orig = 0;
   for (const auto& r : a.map.runs) {
     if (r.text < last_text || r.orig < last_orig || r.orig + r.orig_len > a.bytes.size() ||

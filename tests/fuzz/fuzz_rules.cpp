@@ -21,8 +21,12 @@ claimcheck::Fact fact(const std::string& id, double value, const char* op, const
   f.predicate = "arrest";
   f.family = "enforcement";
   f.object = "person";
-  f.quantity = claimcheck::FactQuantity{op, value, std::nullopt, "", "x"};
-  f.time = claimcheck::FactTime{"in", year, "", false, "y"};
+  f.quantity =
+      claimcheck::FactQuantity{*claimcheck::op_from_symbol(op), value, std::nullopt, {}, "x"};
+  claimcheck::FactTime t;
+  t.from = t.to = claimcheck::TimePoint::parse(year);
+  t.text = "y";
+  f.time = t;
   f.members = {"ES", "FR"};
   return f;
 }
