@@ -154,6 +154,12 @@ inline auto const unit_fraction = [](auto& ctx) {
   x3::_val(ctx).unit = at_c<0>(x3::_attr(ctx));
   x3::_val(ctx).value = 1 + at_c<1>(x3::_attr(ctx));
 };
+/// 237 كيلو ونصف، طنين ونصف: an amount and a part of its unit.
+inline auto const amount_unit_fraction = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  x3::_val(ctx).value = at_c<0>(a) + at_c<2>(a);
+  x3::_val(ctx).unit = at_c<1>(a);
+};
 /// 20 دولار و43 سنت: the second amount is in a subunit of the first unit's currency;
 /// resolved after the parse (the semantic action only records it).
 inline auto const add_subunit = [](auto& ctx) {
@@ -170,6 +176,7 @@ inline auto const degrees_below = [](auto& ctx) {  // 2 تحت الصفر
 auto const simple_def = ((unit_sign >> -ws >> amount)[sign_amount] |
                          (glued_decimal >> unit_w)[amount_unit] >>  // 250مل، 43c
                              -((and_ | ws) >> (amount >> unit_after)[add_subunit]) |
+                         (amount >> unit_after >> and_ >> fraction_w)[amount_unit_fraction] |
                          (amount >> unit_after)[amount_unit] >>
                              -((and_ | ws) >> ((glued_decimal >> unit_w)[add_subunit] |
                                                (amount >> unit_after)[add_subunit])) |

@@ -167,3 +167,30 @@ TEST_CASE(
   CHECK(facts[1].object == "person");
   CHECK(facts[1].predicate == "arrest");
 }
+
+TEST_CASE("negated bounds, kilograms written كجم or كيلو, and an amount with half its unit") {
+  auto one = [](const std::string& text) {
+    auto facts = facts_of(text + "\n");
+    REQUIRE(facts.size() == 1);
+    REQUIRE(facts[0].quantity);
+    return *facts[0].quantity;
+  };
+  auto q = one("لم يتجاوز 20 شخصا");
+  CHECK(q.op == QuantityOp::le);
+  CHECK(q.value == 20);
+  CHECK(one("لم تزد على 15 حالة").op == QuantityOp::le);
+  CHECK(one("لا تتجاوز 5 مليار يورو").op == QuantityOp::le);
+  q = one("تتجاوز 5 مليار يورو");
+  CHECK(q.op == QuantityOp::gt);
+  CHECK(q.unit == "EUR");
+  q = one("ضبط 50 كجم من المخدرات");
+  CHECK(q.unit == "gram");
+  CHECK(q.value == 50000);
+  q = one("وبحوزته 237 كيلو ونصف من البانجو");
+  CHECK(q.value == 237500);
+  q = one("ضبط 3 أطنان ونصف من الأرز");
+  CHECK(q.value == 3500000);
+  q = one("على مسافة 5 كيلو متر");
+  CHECK(q.unit == "metre");
+  CHECK(q.value == 5000);
+}
