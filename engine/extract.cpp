@@ -469,7 +469,10 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
 
       // counts and measures
       for (const auto& q : ps.quantities) {
-        if (q.object < 0 && !q.percent && q.unit < 0) continue;  // a bare number is not a claim
+        const bool open = q.object < 0 && q.open_noun.end > q.open_noun.begin;
+        // a bare number is not a claim; one that counts a noun the lexicon lacks is
+        // (open vocabulary: its object is the noun's lemma, ar:ضابط)
+        if (q.object < 0 && !q.percent && q.unit < 0 && !open) continue;
         Fact f = make_fact(q.percent || q.unit >= 0 ? "measure" : "count", q.span);
         Span anchor = q.span;
         FactQuantity fq;
@@ -489,6 +492,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         if (q.absence) f.polarity = "negative";
 
         const ObjectInfo* object = q.object >= 0 ? &lex.object(q.object) : nullptr;
+        if (open) {
+          const auto noun = std::u32string_view(norm.text).substr(
+              q.open_noun.begin, q.open_noun.end - q.open_noun.begin);
+          f.object = Id(std::string(grammar->code()) + ":" + to_utf8(grammar->lemma(noun)));
+          anchor.end = std::max(anchor.end, q.open_noun.end);
+        }
         // a figure restated with a generic noun refers to the more specific thing it was
         // first given for (200 خلية إرهابية … 200 خلية → terrorist_cell)
         if (object) {

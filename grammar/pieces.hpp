@@ -31,6 +31,9 @@ struct QuantityPiece {
   bool absence = false;    ///< a stated absence: a count of zero
   bool qualified = false;  ///< a qualifier or range word bounds it
   int object = -1;         ///< counted object index in the lexicon, -1 when none
+  /// With no curated object: the noun the number counts, when the grammar is sure of it
+  /// (open vocabulary), as its span; its lemma makes the object's open id (ar:منزل).
+  Span open_noun;
   int unit = -1;  ///< lexicon unit index of an amount with a unit (20 مليون دولار)
   Preceding preceding = Preceding::none;
   Span span;

@@ -8,6 +8,9 @@ BOOST_SPIRIT_INSTANTIATE(predicate_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(attribution_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(preposition_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(clause_boundary_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(no_noun_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(label_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(one_of_type, iterator_type, context_type)
 entity_type const& entity_rule() {
   return entity;
 }
@@ -19,6 +22,15 @@ predicate_type const& predicate_rule() {
 }
 attribution_type const& attribution_rule() {
   return attribution;
+}
+no_noun_type const& no_noun_rule() {
+  return no_noun;
+}
+one_of_type const& one_of_rule() {
+  return one_of;
+}
+label_type const& label_rule() {
+  return label;
 }
 clause_boundary_type const& clause_boundary_rule() {
   return clause_boundary;

@@ -32,7 +32,23 @@ clause_boundary_type const clause_boundary = "clause boundary";
 auto const clause_boundary_def = (with_conj(x3::omit[table<&Tables::clause>]) >> eow) |
                                  (conj >> x3::omit[table<&Tables::predicate>] >> eow);
 
-BOOST_SPIRIT_DEFINE(clause_boundary, entity)
+no_noun_type const no_noun = "no counted noun";
+auto const no_noun_def =
+    with_clitics(
+        x3::omit[table<&Tables::not_counted> | table<&Tables::unit_word> |
+                 table<&Tables::unit_counted> | table<&Tables::month> | table<&Tables::year_word> |
+                 table<&Tables::relative> | table<&Tables::scales> | table<&Tables::scale> |
+                 table<&Tables::percent> | table<&Tables::preposition> | table<&Tables::weekday> |
+                 table<&Tables::hijri_month> | table<&Tables::period_noun>]) >>
+        eow |
+    (conj >> x3::omit[table<&Tables::predicate>] >> eow);  // 3 وأصيب: the next clause
+label_type const label = "label";
+auto const label_def = with_clitics(x3::omit[table<&Tables::label>]) >> eow;
+
+one_of_type const one_of = "one of";
+auto const one_of_def = with_conj(x3::omit[table<&Tables::one_of>]) >> eow;
+
+BOOST_SPIRIT_DEFINE(one_of, no_noun, label, clause_boundary, entity)
 
 namespace entity_detail {
 inline auto const push = [](auto& ctx) { x3::_val(ctx).members.push_back(x3::_attr(ctx)); };

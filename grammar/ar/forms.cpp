@@ -102,9 +102,15 @@ class FormsLoader {
 
   void cues(Fields& f) {
     static const std::map<std::string, index_table Tables::*> kinds{
-        {"attribution", &Tables::attribution}, {"absence", &Tables::absence},
-        {"anaphor", &Tables::anaphor},         {"preposition", &Tables::preposition},
-        {"comitative", &Tables::comitative},   {"clause", &Tables::clause}};
+        {"attribution", &Tables::attribution},
+        {"absence", &Tables::absence},
+        {"anaphor", &Tables::anaphor},
+        {"preposition", &Tables::preposition},
+        {"comitative", &Tables::comitative},
+        {"clause", &Tables::clause},
+        {"label", &Tables::label},
+        {"not_counted", &Tables::not_counted},
+        {"one_of", &Tables::one_of}};
     auto it = kinds.find(f[0]);
     if (it == kinds.end()) return b_.error("unknown cue kind '" + f[0] + "'", 1);
     for (const auto& form : split(f[1])) add(t_.*(it->second), normalise_key(form), 0, f[0]);

@@ -24,11 +24,14 @@ using period_type = x3::rule<class period_class, DateTimeAst>;
 using clock_type = x3::rule<class clock_class, DateTimeAst>;
 using year_words_type = x3::rule<class year_words_class, int>;
 using clause_boundary_type = x3::rule<class clause_boundary_class, x3::unused_type>;
+using no_noun_type = x3::rule<class no_noun_class, x3::unused_type>;
+using label_type = x3::rule<class label_class, x3::unused_type>;
+using one_of_type = x3::rule<class one_of_class, x3::unused_type>;
 
 BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,
                      predicate_type, attribution_type, preposition_type, measure_type, ordinal_type,
                      signed_number_type, datetime_type, range_type, period_type, clock_type,
-                     year_words_type, clause_boundary_type)
+                     year_words_type, clause_boundary_type, no_noun_type, label_type, one_of_type)
 
 number_type const& number_rule();
 quantity_type const& quantity_rule();
@@ -50,6 +53,13 @@ year_words_type const& year_words_rule();
 /// A word that opens a new clause: a clause word (الذي، حيث، بينما، لكن…) or و/ف
 /// attached to a predicate (وأصيب، فقتل).
 clause_boundary_type const& clause_boundary_rule();
+/// A word after a number that is no counted noun: a function word, a unit, a month, a
+/// time word, a number word (not_counted in cues.tsv, and the time and unit tables).
+no_noun_type const& no_noun_rule();
+/// A word before a number that makes it a label, not a count (المادة 5، رقم 12).
+label_type const& label_rule();
+/// أحد، إحدى: "one of" a group (cues.tsv one_of).
+one_of_type const& one_of_rule();
 
 /// Words that may stand in front of another word: و ف (conjunctions), ب ل ك (prepositions).
 inline auto const conj = lit(U'\u0648') | lit(U'\u0641');

@@ -3,6 +3,8 @@
 // in that order, keeping the first that matches and skipping the word otherwise. Skipping
 // is the hot path: most words are not claims. Also the clause splitter and the whole-text
 // parsers.
+#include <cmath>
+
 #include "grammar/ar/arabic.hpp"
 #include "grammar/ar/rules.hpp"
 
@@ -87,6 +89,51 @@ bool part_of_name(std::u32string_view text, std::uint32_t begin, std::uint32_t p
   return q > begin && is_word_char(text[q - 1]) && !is_digit(text[q - 1]);
 }
 
+/// أحد، إحدى (cues.tsv one_of) at `first`: "one of" a group, which counts nothing.
+bool starts_one_of(const Lexicon& lex, iterator_type first, iterator_type last) {
+  x3::unused_type none;
+  return parse_at(lex, ar::one_of_rule(), first, last, none);
+}
+
+/// The noun a bare number counts, when the Arabic is plain about it: the next word, of
+/// Arabic letters, that no table says is something else (a unit, a month, a function
+/// word), after a number that no label word before it makes a name (المادة 5، رقم 12)
+/// and that is no year. Empty when unsure: a fact is better missing than wrong.
+Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span number) {
+  const char32_t* base = text.data();
+  iterator_type const last = base + range.end;
+  std::uint32_t n = number.end;
+  if (n + 1 >= range.end || text[n] != U' ' || !is_arabic_letter(text[n + 1])) return {};
+  // a year standing alone (1990 قتيلا is rare; 2013 مصري is not a count)
+  if (number.end - number.begin == 4 && is_digit(text[number.begin])) {
+    int y = 0;
+    for (auto i = number.begin; i < number.end; ++i) y = y * 10 + int(text[i] - U'0');
+    if (y >= 1900 && y <= 2100) return {};
+  }
+  // the word before the number
+  std::uint32_t w = number.begin;
+  while (w > range.begin &&
+         (text[w - 1] == U' ' || text[w - 1] == U'(' || text[w - 1] == U'[' ||
+          text[w - 1] == U'"' || text[w - 1] == U'\u00AB' || text[w - 1] == U':'))
+    --w;  // رقم (4114 أجرة), رقم: 12
+  std::uint32_t wb = w;
+  while (wb > range.begin && is_word_char(text[wb - 1])) --wb;
+  if (wb < w) {
+    iterator_type it = base + wb;
+    x3::unused_type none;
+    if (parse_at(lex, ar::label_rule(), it, base + w, none) && it == base + w) return {};
+  }
+  std::uint32_t b = n + 1, e = b;
+  while (e < range.end && is_word_char(text[e])) ++e;
+  if (e - b < 2) return {};
+  for (auto i = b; i < e; ++i)
+    if (!is_arabic_letter(text[i])) return {};
+  iterator_type it = base + b;
+  x3::unused_type none;
+  if (parse_at(lex, ar::no_noun_rule(), it, last, none)) return {};
+  return Span{b, e};
+}
+
 auto idx(const char32_t* base, iterator_type it) {
   return static_cast<std::uint32_t>(it - base);
 }
@@ -157,7 +204,16 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           }
         }
         if (quantity) {
-          out.quantities.push_back(to_piece(q, Span{p, idx(base, qit)}, here));
+          QuantityPiece piece = to_piece(q, Span{p, idx(base, qit)}, here);
+          // «أحد أفراد الشرطة», «إحدى القرى»: one of a group, no count
+          if (q.value == 1 && starts_one_of(lex, base + p, last)) {
+            p = idx(base, qit);
+            continue;
+          }
+          // open vocabulary: a whole count above one, not an order of magnitude
+          if (bare && !piece.vague && piece.value > 1 && piece.value == std::floor(piece.value))
+            piece.open_noun = open_noun(lex, text, range, piece.span);
+          out.quantities.push_back(piece);
           p = idx(base, qit);
           continue;
         }

@@ -31,6 +31,9 @@ struct Tables : LanguageForms {
   index_table predicate;
   // cues (value unused)
   index_table attribution, absence, anaphor, preposition, comitative, clause;
+  // open vocabulary: words before a number that make it a label (المادة 5), and words
+  // after a number that are no counted noun (5 من، 3 فقط)
+  index_table label, not_counted, one_of;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

@@ -194,3 +194,34 @@ TEST_CASE("negated bounds, kilograms written كجم or كيلو, and an amount w
   CHECK(q.unit == "metre");
   CHECK(q.value == 5000);
 }
+
+TEST_CASE("open vocabulary: a noun the lexicon lacks, counted, gets an open id from its lemma") {
+  auto counts = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& f : facts_of(text + "\n"))
+      if (f.quantity)
+        out.push_back(f.object.str() + " " + std::to_string(static_cast<long>(f.quantity->value)));
+    return out;
+  };
+  const Grammar& ar = *find_grammar("ar");
+  auto open_id = [&](const std::string& noun) {
+    return "ar:" + to_utf8(ar.lemma(normalise_key(noun)));
+  };
+  CHECK(counts("قتل 4 مسلحين في الهجوم") == std::vector<std::string>{open_id("مسلحين") + " 4"});
+  CHECK(counts("اعتقلت الشرطة 21 ضابطا و32 شرطيا") ==
+        std::vector<std::string>{open_id("ضابطا") + " 21", open_id("شرطيا") + " 32"});
+  auto facts = facts_of("اعتقلت الشرطة 21 ضابطا.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "arrest");
+  CHECK(facts[0].kind == "count");
+  // a curated concept wins over the open id
+  CHECK(counts("قتل 5 أشخاص") == std::vector<std::string>{"person 5"});
+  // no claim: labels, one of a group, a year, a function word, a unit, a time word, a
+  // count of one, an order of magnitude, a fraction, a verb of the next clause
+  for (const char* none :
+       {"وفقا للمادة 5 من القانون", "القضية رقم 1097 لسنة 2013", "السيارة رقم (4114 أجرة)",
+        "أصيب أحد أفراد الشرطة", "زارت إحدى القرى", "في 2013 مصري", "فاز الفريق 3 مقابل 1",
+        "بقي 3 أيام", "انتظر 4 ساعات", "قتل 3 وأصيب آخرون", "وصل 1 زائر", "بطول 7.62 قدم",
+        "قناة 25 الفضائية", "عمره 40 عاما"})
+    CHECK_MESSAGE(counts(none).empty(), none);
+}
