@@ -128,6 +128,17 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
   if (e - b < 2) return {};
   for (auto i = b; i < e; ++i)
     if (!is_arabic_letter(text[i])) return {};
+  // the noun a cardinal counts is indefinite (خمسة رجال): a definite word after it, or a
+  // preposition on one (بالمحكمة، للشرطة), is something else
+  std::u32string_view word = text.substr(b, e - b);
+  auto definite = [](std::u32string_view w) {
+    return w.size() > 2 && w[0] == U'\u0627' && w[1] == U'\u0644';
+  };
+  if (definite(word) || (word.size() > 3 && (word[0] == U'\u0628' || word[0] == U'\u0643' ||
+                                              word[0] == U'\u0648' || word[0] == U'\u0641') &&
+                         definite(word.substr(1))) ||
+      (word.size() > 2 && word[0] == U'\u0644' && word[1] == U'\u0644'))
+    return {};
   iterator_type it = base + b;
   x3::unused_type none;
   if (parse_at(lex, ar::no_noun_rule(), it, last, none)) return {};
