@@ -50,6 +50,9 @@ std::string original(const DocState& st, Span span) {
 /// so the windows of its two ends meet (4 مايو 2011 حتى 30 إبريل 2012).
 constexpr int kTimeContextBefore = 3, kTimeContextAfter = 0;
 
+/// How far after an event noun its date may stand, in words.
+constexpr int kEventTimeWords = 4;
+
 /// A fact's time from a time value: resolved against the document's date by the one
 /// resolver, clock times as their day, whole months and years at that precision.
 std::optional<FactTime> fact_time(const Lexicon& lex, const ValuePiece& v,
@@ -609,14 +612,32 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         main_slots.assign(facts, facts.size() - 1, MainSubjectSlots::object, object);
       }
 
-      // events: an event noun or verb with an explicit time in the sentence
+      // events: an event noun or verb dated by the year or month written in digits a few
+      // words after
+      // it (القانون المتعلق بمكافحة الإرهاب في عام 2003); not after a preposition (الخارجة
+      // على القانون), and never by a relative day (اليوم) or a time elsewhere in the sentence
       for (std::size_t pi = 0; pi < ps.predicates.size(); ++pi) {
         const auto& p = ps.predicates[pi];
         const auto& info = lex.predicate(p.predicate);
-        if (info.kind != PredicateKind::event || times.empty()) continue;
+        if (info.kind != PredicateKind::event || times.empty() || p.preceding != Preceding::none)
+          continue;
+        const FactTime* dated = nullptr;
+        for (const auto& [span, t] : times) {
+          if (span.begin < p.span.end) continue;
+          int words = 0;
+          for (auto i = p.span.end; i < span.begin; ++i) words += norm.text[i] == U' ';
+          const std::string& written = t.text.str();
+          const bool explicit_year = std::any_of(written.begin(), written.end(),
+                                                 [](char c) { return c >= '0' && c <= '9'; });
+          if (words <= kEventTimeWords && explicit_year && t.from &&
+              t.from->precision <= Precision::month)
+            dated = &t;
+          break;
+        }
+        if (!dated) continue;
         Fact f = make_fact("event", p.span);
         set_predicate(f, info);
-        f.time = nearest_time(p.span);
+        f.time = *dated;
         push(std::move(f), subject_before(p.span.begin, no_exclusion), {});
       }
 

@@ -89,6 +89,23 @@ bool part_of_name(std::u32string_view text, std::uint32_t begin, std::uint32_t p
   return q > begin && is_word_char(text[q - 1]) && !is_digit(text[q - 1]);
 }
 
+/// Whether the word before `at` (past spaces, brackets and quotes) is a label that makes a
+/// number after it a name or a reference (cues.tsv label: المادة 5، رقم (4114، ثورة 25 يناير).
+bool after_label(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t at) {
+  const char32_t* base = text.data();
+  std::uint32_t w = at;
+  while (w > range.begin &&
+         (text[w - 1] == U' ' || text[w - 1] == U'(' || text[w - 1] == U'[' ||
+          text[w - 1] == U'"' || text[w - 1] == U'\u00AB' || text[w - 1] == U':'))
+    --w;
+  std::uint32_t wb = w;
+  while (wb > range.begin && is_word_char(text[wb - 1])) --wb;
+  if (wb == w) return false;
+  iterator_type it = base + wb;
+  x3::unused_type none;
+  return parse_at(lex, ar::label_rule(), it, base + w, none) && it == base + w;
+}
+
 /// أحد، إحدى (cues.tsv one_of) at `first`: "one of" a group, which counts nothing.
 bool starts_one_of(const Lexicon& lex, iterator_type first, iterator_type last) {
   x3::unused_type none;
@@ -110,19 +127,7 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
     for (auto i = number.begin; i < number.end; ++i) y = y * 10 + int(text[i] - U'0');
     if (y >= 1900 && y <= 2100) return {};
   }
-  // the word before the number
-  std::uint32_t w = number.begin;
-  while (w > range.begin &&
-         (text[w - 1] == U' ' || text[w - 1] == U'(' || text[w - 1] == U'[' ||
-          text[w - 1] == U'"' || text[w - 1] == U'\u00AB' || text[w - 1] == U':'))
-    --w;  // رقم (4114 أجرة), رقم: 12
-  std::uint32_t wb = w;
-  while (wb > range.begin && is_word_char(text[wb - 1])) --wb;
-  if (wb < w) {
-    iterator_type it = base + wb;
-    x3::unused_type none;
-    if (parse_at(lex, ar::label_rule(), it, base + w, none) && it == base + w) return {};
-  }
+  if (after_label(lex, text, range, number.begin)) return {};
   std::uint32_t b = n + 1, e = b;
   while (e < range.end && is_word_char(text[e])) ++e;
   if (e - b < 2) return {};
@@ -134,9 +139,11 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
   auto definite = [](std::u32string_view w) {
     return w.size() > 2 && w[0] == U'\u0627' && w[1] == U'\u0644';
   };
-  if (definite(word) || (word.size() > 3 && (word[0] == U'\u0628' || word[0] == U'\u0643' ||
-                                              word[0] == U'\u0648' || word[0] == U'\u0641') &&
-                         definite(word.substr(1))) ||
+  if (definite(word) ||
+      (word.size() > 3 &&
+       (word[0] == U'\u0628' || word[0] == U'\u0643' || word[0] == U'\u0648' ||
+        word[0] == U'\u0641') &&
+       definite(word.substr(1))) ||
       (word.size() > 2 && word[0] == U'\u0644' && word[1] == U'\u0644'))
     return {};
   iterator_type it = base + b;
@@ -173,9 +180,17 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         ar::TimeAst t;
         iterator_type it = first;
         if (parse_at(lex, ar::time_rule(), it, last, t)) {
-          out.times.push_back(to_piece(t, Span{p, idx(base, it)}));
-          p = idx(base, it);
-          continue;
+          // a date in a name (ثورة 25 يناير، مدينة 6 أكتوبر) is no time, and a name that
+          // holds a time word (اليوم السابع) is the name: the longer reading wins
+          ar::EntityAst e;
+          iterator_type eit = first;
+          const bool named = (digit_start && after_label(lex, text, range, p)) ||
+                             (parse_at(lex, ar::entity_rule(), eit, last, e) && eit > it);
+          if (!named) {
+            out.times.push_back(to_piece(t, Span{p, idx(base, it)}));
+            p = idx(base, it);
+            continue;
+          }
         }
       }
       {

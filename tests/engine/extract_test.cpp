@@ -225,3 +225,32 @@ TEST_CASE("open vocabulary: a noun the lexicon lacks, counted, gets an open id f
         "قناة 25 الفضائية", "عمره 40 عاما"})
     CHECK_MESSAGE(counts(none).empty(), none);
 }
+
+TEST_CASE("no time from a name, an outlet is a name, and a law is an event only when dated") {
+  const std::string front = "---\ndate: 2013-02-20\n---\n";
+  auto facts = facts_of("خرج المتظاهرون في ذكرى ثورة 25 يناير واعتقل 5 أشخاص\n", front);
+  REQUIRE(facts.size() == 1);
+  CHECK_FALSE(facts[0].time);
+  facts = facts_of("قتل 3 أشخاص في مدينة 6 أكتوبر\n", front);
+  REQUIRE(facts.size() == 1);
+  CHECK_FALSE(facts[0].time);
+  facts = facts_of("وقال موقع اليوم السابع إن الشرطة اعتقلت 12 شخصا\n", front);
+  REQUIRE(facts.size() == 1);
+  CHECK_FALSE(facts[0].time);
+  REQUIRE(facts[0].source);
+  CHECK(facts[0].source->entity == "youm7");
+  // today, standing alone, is the document's day
+  facts = facts_of("اعتقلت الشرطة اليوم 12 شخصا\n", front);
+  REQUIRE(facts.size() == 1);
+  REQUIRE(facts[0].time);
+  CHECK(facts[0].time->from_iso() == "2013-02-20");
+  // the law of a year, written after it, is an event; a law mentioned on a dated day is not
+  facts = facts_of(
+      "وتم تعزيز الترسانة القانونية، لا سيما القانون المتعلق بمكافحة الإرهاب في عام 2003.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].kind == "event");
+  CHECK(facts[0].predicate == "enact_law");
+  CHECK(facts[0].time->from_iso() == "2003");
+  CHECK(facts_of("ناقش المجلس اليوم تعديل قانون العمل\n", front).empty());
+  CHECK(facts_of("ألقي القبض على العناصر الخارجة على القانون عام 2012\n").empty());
+}
