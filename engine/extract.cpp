@@ -336,6 +336,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         std::vector<Span> windows;
         for (const auto& t : ps.times) {
           if (!may_give_facts) break;
+          if (!t.extendable) continue;
           std::uint32_t from = t.span.begin, to = t.span.end;
           for (int words = 0; from > sent.begin && words <= kTimeContextBefore;)
             if (norm.text[--from] == U' ') ++words;

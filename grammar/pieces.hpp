@@ -46,6 +46,9 @@ struct TimePiece {
   int y1 = 0, m1 = 0, d1 = 0;  ///< 0 where not given
   int y2 = 0, m2 = 0, d2 = 0;
   int relative = -1;  ///< lexicon relative-expression index when the point is relative
+  /// The words before it may make a fuller time of it (الربع الأول من، أواخر، صيف، يوم
+  /// الثلاثاء، من 4 مايو … حتى): only then is the fuller reading worth a value scan.
+  bool extendable = false;
   Span span;
 };
 

@@ -11,6 +11,7 @@ BOOST_SPIRIT_INSTANTIATE(clause_boundary_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(no_noun_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(label_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(one_of_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(time_context_type, iterator_type, context_type)
 entity_type const& entity_rule() {
   return entity;
 }
@@ -25,6 +26,9 @@ attribution_type const& attribution_rule() {
 }
 no_noun_type const& no_noun_rule() {
   return no_noun;
+}
+time_context_type const& time_context_rule() {
+  return time_context;
 }
 one_of_type const& one_of_rule() {
   return one_of;

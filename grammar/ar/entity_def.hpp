@@ -48,7 +48,21 @@ auto const label_def = with_clitics(x3::omit[table<&Tables::label>]) >> eow;
 one_of_type const one_of = "one of";
 auto const one_of_def = with_conj(x3::omit[table<&Tables::one_of>]) >> eow;
 
-BOOST_SPIRIT_DEFINE(one_of, no_noun, label, clause_boundary, entity)
+time_context_type const time_context = "time context";
+inline auto const time_context_words =
+    x3::omit[table<&Tables::period_part> | table<&Tables::period_part_post> |
+             table<&Tables::period_noun> | table<&Tables::season> | table<&Tables::weekday> |
+             table<&Tables::month> | table<&Tables::hijri_month> | table<&Tables::holiday> |
+             table<&Tables::day_part> | table<&Tables::direction> | table<&Tables::whole> |
+             table<&Tables::throughout> | table<&Tables::few> | table<&Tables::decade> |
+             table<&Tables::middle> | table<&Tables::start_word> | table<&Tables::ordinal> |
+             table<&Tables::unit>];
+auto const time_context_def = with_clitics((lit(U"\u0627\u0644") >> time_context_words) |
+                                           time_context_words) >>
+                                  eow |
+                              (+digit_char >> eow);
+
+BOOST_SPIRIT_DEFINE(time_context, one_of, no_noun, label, clause_boundary, entity)
 
 namespace entity_detail {
 inline auto const push = [](auto& ctx) { x3::_val(ctx).members.push_back(x3::_attr(ctx)); };

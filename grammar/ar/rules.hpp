@@ -27,11 +27,13 @@ using clause_boundary_type = x3::rule<class clause_boundary_class, x3::unused_ty
 using no_noun_type = x3::rule<class no_noun_class, x3::unused_type>;
 using label_type = x3::rule<class label_class, x3::unused_type>;
 using one_of_type = x3::rule<class one_of_class, x3::unused_type>;
+using time_context_type = x3::rule<class time_context_class, x3::unused_type>;
 
 BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,
                      predicate_type, attribution_type, preposition_type, measure_type, ordinal_type,
                      signed_number_type, datetime_type, range_type, period_type, clock_type,
-                     year_words_type, clause_boundary_type, no_noun_type, label_type, one_of_type)
+                     year_words_type, clause_boundary_type, no_noun_type, label_type, one_of_type,
+                     time_context_type)
 
 number_type const& number_rule();
 quantity_type const& quantity_rule();
@@ -60,6 +62,10 @@ no_noun_type const& no_noun_rule();
 label_type const& label_rule();
 /// أحد، إحدى: "one of" a group (cues.tsv one_of).
 one_of_type const& one_of_rule();
+/// A word that may open a fuller time around a time after it: a part or count of a
+/// period, a season, a weekday, a month, a Hijri month, a named day, a part of the day,
+/// a direction, a number (a day of a range), or an ordinal.
+time_context_type const& time_context_rule();
 
 /// Words that may stand in front of another word: و ف (conjunctions), ب ل ك (prepositions).
 inline auto const conj = lit(U'\u0648') | lit(U'\u0641');

@@ -89,6 +89,27 @@ bool part_of_name(std::u32string_view text, std::uint32_t begin, std::uint32_t p
   return q > begin && is_word_char(text[q - 1]) && !is_digit(text[q - 1]);
 }
 
+/// Whether one of the three words before `at` may open a fuller time (time_context_rule),
+/// or the time itself closes a range (حتى، إلى: its first end is before it).
+bool time_context_before(const Lexicon& lex, std::u32string_view text, Span range,
+                         std::uint32_t at) {
+  const char32_t* base = text.data();
+  std::uint32_t w = at;
+  for (int words = 0; words < 3 && w > range.begin; ++words) {
+    while (w > range.begin && !is_word_char(text[w - 1])) --w;
+    std::uint32_t wb = w;
+    while (wb > range.begin && is_word_char(text[wb - 1])) --wb;
+    if (wb == w) break;
+    iterator_type it = base + wb;
+    x3::unused_type none;
+    if (parse_at(lex, ar::time_context_rule(), it, base + w, none) && it == base + w) return true;
+    w = wb;
+  }
+  iterator_type it = base + at;
+  x3::unused_type none;
+  return parse_at(lex, ar::time_context_rule(), it, base + range.end, none);
+}
+
 /// Whether the word before `at` (past spaces, brackets and quotes) is a label that makes a
 /// number after it a name or a reference (cues.tsv label: المادة 5، رقم (4114، ثورة 25 يناير).
 bool after_label(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t at) {
@@ -187,7 +208,9 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           const bool named = (digit_start && after_label(lex, text, range, p)) ||
                              (parse_at(lex, ar::entity_rule(), eit, last, e) && eit > it);
           if (!named) {
-            out.times.push_back(to_piece(t, Span{p, idx(base, it)}));
+            TimePiece piece = to_piece(t, Span{p, idx(base, it)});
+            piece.extendable = time_context_before(lex, text, range, p);
+            out.times.push_back(piece);
             p = idx(base, it);
             continue;
           }
@@ -247,21 +270,21 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
     }
     if (!digit_start) {
       {
-        ar::ListAst l;
-        iterator_type it = first;
-        if (parse_at(lex, ar::entity_list_rule(), it, last, l)) {
-          ListPiece piece;
-          piece.span = Span{p, idx(base, it)};
-          for (const auto& m : l.members) piece.members.push_back(to_piece(m, piece.span, here));
-          out.lists.push_back(std::move(piece));
-          p = idx(base, it);
-          continue;
-        }
-      }
-      {
+        // a list starts with an entity: the entity rule first, so that a word that names
+        // nothing (most words) is looked up once, not twice
         ar::EntityAst e;
         iterator_type it = first;
         if (parse_at(lex, ar::entity_rule(), it, last, e)) {
+          ar::ListAst l;
+          iterator_type lit_end = first;
+          if (parse_at(lex, ar::entity_list_rule(), lit_end, last, l)) {
+            ListPiece piece;
+            piece.span = Span{p, idx(base, lit_end)};
+            for (const auto& m : l.members) piece.members.push_back(to_piece(m, piece.span, here));
+            out.lists.push_back(std::move(piece));
+            p = idx(base, lit_end);
+            continue;
+          }
           out.entities.push_back(to_piece(e, Span{p, idx(base, it)}, here));
           p = idx(base, it);
           continue;

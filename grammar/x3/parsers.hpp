@@ -166,8 +166,25 @@ struct char_literal : x3::parser<char_literal> {
 inline auto lit(char32_t c) {
   return char_literal(c);
 }
+/// A literal run of code points, compared one by one (X3's own literal_string goes
+/// through its encoding's case machinery, a cost on the hot path of every word).
+struct string_literal : x3::parser<string_literal> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  char32_t const* str;
+  constexpr explicit string_literal(char32_t const* s) : str(s) {}
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    It i = first;
+    for (char32_t const* c = str; *c; ++c, ++i)
+      if (i == last || *i != *c) return false;
+    first = i;
+    return true;
+  }
+};
+
 inline auto lit(char32_t const* s) {
-  return x3::unicode::lit(s);
+  return string_literal(s);
 }
 
 /// One space (normalised text has single spaces).
