@@ -96,11 +96,6 @@ const std::vector<std::string>& verdict_priority() {
   return v;
 }
 
-std::size_t priority(const std::string& verdict) {
-  const auto& v = verdict_priority();
-  return static_cast<std::size_t>(std::find(v.begin(), v.end(), verdict) - v.begin());
-}
-
 /// Which verdict a claim cited by several findings shows: what most changes how far the
 /// claim can be trusted. A contradiction first; then a claim only one source makes; then
 /// agreement, which says more of the claim than "not comparable" does.
@@ -158,10 +153,11 @@ FactRow describe(const Fact& f, const Lexicon& lex) {
   }
   if (f.quantity) r.quantity = describe_quantity(*f.quantity) + " («" + f.quantity->text + "»)";
   if (f.time)
-    r.time = describe_time(*f.time) + (f.time->text.empty() ? "" : " («" + f.time->text.str() + "»)");
+    r.time =
+        describe_time(*f.time) + (f.time->text.empty() ? "" : " («" + f.time->text.str() + "»)");
   if (f.source)
-    r.source =
-        name(f.source->entity) + (f.source->text.empty() ? "" : " («" + f.source->text.str() + "»)");
+    r.source = name(f.source->entity) +
+               (f.source->text.empty() ? "" : " («" + f.source->text.str() + "»)");
   r.polarity = f.polarity;
   r.sentence = f.text.str();
   return r;
@@ -393,12 +389,8 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
     documents += render_document(d, own, verdict_of, lex);
   }
 
-  // findings, most pressing verdict first, then in the engine's order
-  std::vector<std::size_t> order(findings.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return priority(findings[a].verdict) < priority(findings[b].verdict);
-  });
+  // findings in the one order of every report (report_order)
+  const std::vector<std::size_t> order = report_order(findings, facts);
   std::string list;
   constexpr std::size_t kCitedShown = 12;
   for (std::size_t n = 0; n < order.size(); ++n) {
