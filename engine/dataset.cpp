@@ -44,9 +44,9 @@ class DatasetChecker {
     std::string id = value.get<std::string>();
     bool known = kind == "country_or_org" ? (lex_.knows_country(id) || lex_.knows_organisation(id))
                  : kind == "family"       ? lex_.knows_family(id)
-                 : kind == "predicate"    ? lex_.find_predicate(id) != nullptr
-                                          : lex_.find_object(id) != nullptr ||
-                                                lex_.knows_unit_base(id);
+                 : kind == "predicate"
+                     ? lex_.find_predicate(id) != nullptr
+                     : lex_.find_object(id) != nullptr || lex_.knows_unit_base(id);
     if (known) return;
     std::vector<std::string> candidates =
         kind == "country_or_org" ? lex_.ids("country") : lex_.ids(kind);
@@ -127,6 +127,7 @@ Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lex) {
   std::error_code ec;
   ds.file = std::filesystem::is_directory(path, ec) ? path / "dataset.json" : path;
   ds.dir = ds.file.parent_path();
+  if (ds.dir.empty()) ds.dir = ".";  // a bare dataset.json is in the current folder
   std::ifstream in(ds.file, std::ios::binary);
   if (!in) throw DataError({Diagnostic{ds.file.string(), 0, 0, "cannot open dataset file"}});
   std::stringstream buf;
@@ -161,6 +162,7 @@ Dataset parse_dataset(const std::string& text, const std::filesystem::path& file
   Dataset ds;
   ds.file = file;
   ds.dir = ds.file.parent_path();
+  if (ds.dir.empty()) ds.dir = ".";
   json j;
   try {
     j = json::parse(text);
@@ -268,7 +270,8 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
     if (key == "quote_contains") {
       std::string needle = value.get<std::string>();
       if (f.text.str().find(needle) == std::string::npos &&
-          to_utf8(normalise_key(f.text.str())).find(to_utf8(normalise_key(needle))) == std::string::npos)
+          to_utf8(normalise_key(f.text.str())).find(to_utf8(normalise_key(needle))) ==
+              std::string::npos)
         return fail(key, "not in the sentence");
     }
     if (key == "quantity") {

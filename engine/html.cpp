@@ -331,9 +331,19 @@ std::string report_csp() {
          "'; img-src 'none'; base-uri 'none'; form-action 'none'";
 }
 
+std::string ui_language(const std::vector<Document>& docs) {
+  std::map<std::string, int> count;
+  for (const auto& d : docs) ++count[d.lang];
+  std::string best;
+  for (const auto& d : docs)
+    if (best.empty() || count[d.lang] > count[best]) best = d.lang;
+  return best == "ar" || best == "fr" ? best : "en";
+}
+
 void write_html_report(std::ostream& out, const std::vector<Document>& docs,
                        const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
-                       const Lexicon& lex) {
+                       const Lexicon& lex, const std::string& ui_given) {
+  const std::string ui = ui_given.empty() ? ui_language(docs) : ui_given;
   std::map<std::string, const Fact*> by_id;
   for (const auto& f : facts) by_id[f.id] = &f;
   std::map<std::string, std::string> verdict_of;  // fact id → most pressing verdict citing it

@@ -39,7 +39,8 @@ ordered_json document_json(const Document& doc) {
                       {"lang", doc.lang},
                       {"title", null_or(doc.title)},
                       {"source", null_or(doc.source)},
-                      {"date", null_or(doc.date)}};
+                      {"date", null_or(doc.date)},
+                      {"url", null_or(doc.url)}};
 }
 
 ordered_json fact_json(const Fact& f) {
