@@ -127,6 +127,7 @@ Dataset load_dataset(const std::filesystem::path& path, const Lexicon& lex) {
   std::error_code ec;
   ds.file = std::filesystem::is_directory(path, ec) ? path / "dataset.json" : path;
   ds.dir = ds.file.parent_path();
+  if (ds.dir.empty()) ds.dir = ".";  // a bare dataset.json is in the current folder
   std::ifstream in(ds.file, std::ios::binary);
   if (!in) throw DataError({Diagnostic{ds.file.string(), 0, 0, "cannot open dataset file"}});
   std::stringstream buf;
@@ -161,6 +162,7 @@ Dataset parse_dataset(const std::string& text, const std::filesystem::path& file
   Dataset ds;
   ds.file = file;
   ds.dir = ds.file.parent_path();
+  if (ds.dir.empty()) ds.dir = ".";
   json j;
   try {
     j = json::parse(text);

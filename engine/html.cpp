@@ -5,6 +5,7 @@
 #include "engine/html.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <stdexcept>
 
@@ -94,11 +95,6 @@ const std::vector<std::string>& verdict_priority() {
   static const std::vector<std::string> v{"contradicts", "differs", "single-source", "compatible",
                                           "corroborates"};
   return v;
-}
-
-std::size_t priority(const std::string& verdict) {
-  const auto& v = verdict_priority();
-  return static_cast<std::size_t>(std::find(v.begin(), v.end(), verdict) - v.begin());
 }
 
 /// Which verdict a claim cited by several findings shows: what most changes how far the
@@ -248,6 +244,63 @@ std::string explanation_html(const std::string& text) {
   return out;
 }
 
+/// The explanation as a reader wants it: figures of five digits or more grouped by
+/// thousands (200,000,000; years stay as they are), ISO 4217 codes after a figure named
+/// (MAD → Moroccan dirhams), and each document's headline in quotes replaced by the
+/// document's id, which the report's header names already.
+std::string readable_explanation(std::string text, const std::vector<Document>& docs) {
+  for (const auto& d : docs) {
+    if (d.title.empty()) continue;
+    const std::string quoted = "“" + d.title + "”";
+    for (std::size_t at; (at = text.find(quoted)) != std::string::npos;)
+      text.replace(at, quoted.size(), d.id);
+  }
+  static const std::map<std::string, std::string> currencies{
+      {"MAD", "Moroccan dirhams"}, {"USD", "US dollars"},      {"EUR", "euros"},
+      {"EGP", "Egyptian pounds"},  {"TND", "Tunisian dinars"}, {"DZD", "Algerian dinars"},
+      {"SAR", "Saudi riyals"},     {"AED", "UAE dirhams"},     {"GBP", "pounds sterling"},
+      {"JOD", "Jordanian dinars"}, {"LBP", "Lebanese pounds"}, {"IQD", "Iraqi dinars"},
+      {"KWD", "Kuwaiti dinars"},   {"QAR", "Qatari riyals"},   {"LYD", "Libyan dinars"},
+      {"SYP", "Syrian pounds"},    {"SDG", "Sudanese pounds"}, {"OMR", "Omani rials"},
+      {"BHD", "Bahraini dinars"},  {"YER", "Yemeni rials"},    {"TRY", "Turkish lira"},
+      {"CHF", "Swiss francs"},     {"JPY", "Japanese yen"},    {"CNY", "Chinese yuan"}};
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (std::size_t i = 0; i < text.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i])) ||
+        (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '.' ||
+                   text[i - 1] == ','))) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+    std::string digits = text.substr(i, end - i);
+    bool decimal = end < text.size() && (text[end] == '.' || text[end] == ',') &&
+                   end + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[end + 1]));
+    if (digits.size() >= 5 && !decimal) {
+      std::string grouped;
+      for (std::size_t k = 0; k < digits.size(); ++k) {
+        if (k > 0 && (digits.size() - k) % 3 == 0) grouped += ',';
+        grouped += digits[k];
+      }
+      digits = grouped;
+    }
+    out += digits;
+    i = end;
+    if (i + 4 <= text.size() && text[i] == ' ') {
+      auto it = currencies.find(text.substr(i + 1, 3));
+      bool word_end =
+          i + 4 == text.size() || !std::isalpha(static_cast<unsigned char>(text[i + 4]));
+      if (it != currencies.end() && word_end) {
+        out += " " + it->second;
+        i += 4;
+      }
+    }
+  }
+  return out;
+}
+
 std::string verdict_badge(const std::string& verdict) {
   return "<span class=\"icon v-" + verdict + "\" aria-hidden=\"true\"></span>";
 }
@@ -336,9 +389,19 @@ std::string report_csp() {
          "'; img-src 'none'; base-uri 'none'; form-action 'none'";
 }
 
+std::string ui_language(const std::vector<Document>& docs) {
+  std::map<std::string, int> count;
+  for (const auto& d : docs) ++count[d.lang];
+  std::string best;
+  for (const auto& d : docs)
+    if (best.empty() || count[d.lang] > count[best]) best = d.lang;
+  return best == "ar" || best == "fr" ? best : "en";
+}
+
 void write_html_report(std::ostream& out, const std::vector<Document>& docs,
                        const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
-                       const Lexicon& lex) {
+                       const Lexicon& lex, const std::string& ui_given) {
+  const std::string ui = ui_given.empty() ? ui_language(docs) : ui_given;
   std::map<std::string, const Fact*> by_id;
   for (const auto& f : facts) by_id[f.id] = &f;
   std::map<std::string, std::string> verdict_of;  // fact id → most pressing verdict citing it
@@ -394,12 +457,8 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
     documents += render_document(d, own, verdict_of, lex);
   }
 
-  // findings, most pressing verdict first, then in the engine's order
-  std::vector<std::size_t> order(findings.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return priority(findings[a].verdict) < priority(findings[b].verdict);
-  });
+  // findings in the one order of every report (report_order)
+  const std::vector<std::size_t> order = report_order(findings, facts);
   std::string list;
   constexpr std::size_t kCitedShown = 12;
   for (std::size_t n = 0; n < order.size(); ++n) {
@@ -410,13 +469,14 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
     list += "<div class=\"head\">" + verdict_badge(v) + "<span class=\"verdict\">" + v +
             "</span><span class=\"rule\">" + html_escape(fd.rule) + "</span>" +
             "<button type=\"button\" class=\"select\">Show in documents</button></div>";
-    list +=
-        "<p class=\"explanation\">" + explanation_html(fd.explanation) + "</p><ul class=\"cited\">";
+    list += "<p class=\"explanation\" dir=\"auto\">" +
+            explanation_html(readable_explanation(fd.explanation, docs)) +
+            "</p><ul class=\"cited\">";
     for (std::size_t k = 0; k < fd.facts.size() && k < kCitedShown; ++k) {
       const std::string& id = fd.facts[k];
       list += "<li><a href=\"#fact-" + html_escape(id) + "\">" + html_escape(id) + "</a>";
       if (auto it = by_id.find(id); it != by_id.end())
-        list += " <q><bdi>" + html_escape(it->second->text.str()) + "</bdi></q>";
+        list += " <q dir=\"auto\"><bdi>" + html_escape(it->second->text.str()) + "</bdi></q>";
       list += "</li>";
     }
     if (fd.facts.size() > kCitedShown)
@@ -428,7 +488,8 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
                                                : "<ol class=\"findings\">\n" + list + "</ol>";
 
   std::string table =
-      "<table class=\"facts\"><thead><tr><th>Fact</th><th>Verdict</th><th>Kind</th>"
+      "<div class=\"table-scroll\" tabindex=\"0\"><table "
+      "class=\"facts\"><thead><tr><th>Fact</th><th>Verdict</th><th>Kind</th>"
       "<th>Subject</th><th>Predicate</th><th>Object</th><th>Quantity</th><th>Time</th>"
       "<th>Source</th><th>Polarity</th><th>Sentence</th></tr></thead><tbody>\n";
   for (const auto& f : facts) {
@@ -443,7 +504,7 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
       table += "<td><bdi>" + html_escape(dash(*cell)) + "</bdi></td>";
     table += "<td><bdi>" + html_escape(r.sentence) + "</bdi></td></tr>\n";
   }
-  table += "</tbody></table>";
+  table += "</tbody></table></div>";
   if (facts.empty()) table = "<p class=\"empty\">No facts were extracted.</p>";
 
   out << fill_template(html_assets::report_html,

@@ -28,9 +28,14 @@ std::string fill_template(std::string_view tmpl,
 std::string report_csp();
 
 /// Writes the report. Documents need their `bytes` (the original text) for the side-by-
-/// side view; claims are highlighted at their facts' byte spans.
+/// side view; claims are highlighted at their facts' byte spans. `ui` is the language of
+/// the labels (ar, en, fr); "" takes the documents' (ui_language).
 void write_html_report(std::ostream& out, const std::vector<Document>& docs,
                        const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
-                       const Lexicon& lexicon);
+                       const Lexicon& lexicon, const std::string& ui = "");
+
+/// The labels' language for `docs`: the language most of them are in (the first
+/// document's on a tie) when the report has labels in it, else en.
+std::string ui_language(const std::vector<Document>& docs);
 
 }  // namespace claimcheck

@@ -1,10 +1,14 @@
 // JSON, JSON Lines and text rendering of extracted facts.
 #include "engine/report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <map>
+#include <set>
 #include <sstream>
+#include <tuple>
+#include <unordered_map>
 
 namespace claimcheck {
 namespace {
@@ -35,7 +39,8 @@ ordered_json document_json(const Document& doc) {
                       {"lang", doc.lang},
                       {"title", null_or(doc.title)},
                       {"source", null_or(doc.source)},
-                      {"date", null_or(doc.date)}};
+                      {"date", null_or(doc.date)},
+                      {"url", null_or(doc.url)}};
 }
 
 ordered_json members_json(const std::vector<Id>& members) {
@@ -102,15 +107,95 @@ ordered_json finding_json(const rules::Finding& f) {
                       {"facts", f.facts}, {"explanation", f.explanation}, {"details", f.details()}};
 }
 
+const std::vector<std::string>& verdicts_by_priority() {
+  static const std::vector<std::string> v{"contradicts",   "updates",    "differs",
+                                          "single-source", "compatible", "corroborates"};
+  return v;
+}
+
+std::vector<std::size_t> report_order(const std::vector<rules::Finding>& findings,
+                                      const std::vector<Fact>& facts) {
+  std::unordered_map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < facts.size(); ++i) position.emplace(facts[i].id, i);
+  auto rank = [](const std::string& verdict) {
+    const auto& v = verdicts_by_priority();
+    return static_cast<std::size_t>(std::find(v.begin(), v.end(), verdict) - v.begin());
+  };
+  auto first_fact = [&](const rules::Finding& f) {
+    std::size_t first = facts.size();
+    for (const auto& id : f.facts)
+      if (auto it = position.find(id); it != position.end()) first = std::min(first, it->second);
+    return first;
+  };
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> keys;
+  keys.reserve(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    keys.emplace_back(rank(findings[i].verdict), first_fact(findings[i]), i);
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::size_t> order;
+  order.reserve(keys.size());
+  for (const auto& k : keys) order.push_back(std::get<2>(k));
+  return order;
+}
+
+void Uncompared::count(const ordered_json& fact, bool cited) {
+  auto quantity = fact.find("quantity");
+  if (quantity == fact.end() || quantity->is_null() || cited) return;
+  ++figures;
+  auto missing = [&](const char* key) {
+    auto it = fact.find(key);
+    return it == fact.end() || it->is_null();
+  };
+  if (missing("subject"))
+    ++no_subject;
+  else if (missing("time"))
+    ++no_time;
+  else
+    ++no_counterpart;
+}
+
+ordered_json Uncompared::json() const {
+  return ordered_json{{"figures", figures},
+                      {"no_subject", no_subject},
+                      {"no_time", no_time},
+                      {"no_counterpart", no_counterpart}};
+}
+
+std::string Uncompared::text() const {
+  std::string s =
+      std::to_string(figures) + (figures == 1 ? " figure" : " figures") + " not compared";
+  std::string why;
+  for (const auto& [n, reason] :
+       {std::pair{no_subject, "without a subject"}, std::pair{no_time, "without a time"},
+        std::pair{no_counterpart,
+                  "with no figure to compare in another "
+                  "source"}})
+    if (n > 0) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
+  return why.empty() ? s : s + ": " + why;
+}
+
+namespace {
+std::set<std::string> cited_facts(const std::vector<rules::Finding>& findings) {
+  std::set<std::string> cited;
+  for (const auto& f : findings) cited.insert(f.facts.begin(), f.facts.end());
+  return cited;
+}
+}  // namespace
+
 ordered_json compare_report(const std::vector<Document>& docs, const std::vector<Fact>& facts,
                             const std::vector<rules::Finding>& findings) {
   ordered_json j = facts_report(docs, facts);
   j["findings"] = ordered_json::array();
-  for (const auto& f : findings) j["findings"].push_back(finding_json(f));
+  for (std::size_t i : report_order(findings, facts))
+    j["findings"].push_back(finding_json(findings[i]));
   ordered_json summary = ordered_json::object();
   for (const auto& v : rules::verdicts()) summary[v] = 0;
   for (const auto& f : findings) summary[f.verdict] = summary[f.verdict].get<int>() + 1;
   j["summary"] = summary;
+  const auto cited = cited_facts(findings);
+  Uncompared uncompared;
+  for (const auto& f : j["facts"]) uncompared.count(f, cited.count(f["id"].get<std::string>()) > 0);
+  j["uncompared"] = uncompared.json();
   return j;
 }
 
@@ -149,15 +234,25 @@ void write_json_report(std::ostream& out, const std::vector<Document>& docs,
   out << "{\n  \"schema\": \"claimcheck.report/1\",\n";
   write_array(out, "documents", docs, document_json);
   out << ",\n";
-  write_array(out, "facts", facts, fact_json);
+  const auto cited = findings ? cited_facts(*findings) : std::set<std::string>();
+  Uncompared uncompared;
+  write_array(out, "facts", facts, [&](const Fact& f) {
+    ordered_json j = fact_json(f);
+    if (findings) uncompared.count(j, cited.count(f.id) > 0);
+    return j;
+  });
   if (findings) {
     out << ",\n";
-    write_array(out, "findings", *findings, finding_json);
+    std::vector<const rules::Finding*> ordered;
+    for (std::size_t i : report_order(*findings, facts)) ordered.push_back(&(*findings)[i]);
+    write_array(out, "findings", ordered, [](const rules::Finding* f) { return finding_json(*f); });
     ordered_json summary = ordered_json::object();
     for (const auto& v : rules::verdicts()) summary[v] = 0;
     for (const auto& f : *findings) summary[f.verdict] = summary[f.verdict].get<int>() + 1;
     out << ",\n  \"summary\": ";
     dump_at(out, summary, 2);
+    out << ",\n  \"uncompared\": ";
+    dump_at(out, uncompared.json(), 2);
   }
   out << "\n}\n";
 }
@@ -195,20 +290,24 @@ void write_text_report(std::ostream& out, const std::vector<Document>& docs,
     first = false;
   }
   out << "\n";
+  const auto cited = cited_facts(findings);
+  Uncompared uncompared;
+  for (const auto& f : facts) uncompared.count(fact_json(f), cited.count(f.id) > 0);
+  if (uncompared.figures > 0) out << uncompared.text() << "\n";
   std::map<std::string, const Fact*> by_id;
   for (const auto& f : facts) by_id[f.id] = &f;
-  for (const auto& v : rules::verdicts())
-    for (const auto& f : findings) {
-      if (f.verdict != v) continue;
-      std::string upper = v;
-      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      out << "\n" << paint(v, upper) << "  " << f.rule << "\n  " << f.explanation << "\n";
-      for (const auto& id : f.facts) {
-        auto it = by_id.find(id);
-        if (it == by_id.end()) continue;
-        out << "    " << id << "  «" << it->second->text.str() << "»\n";
-      }
+  for (std::size_t i : report_order(findings, facts)) {
+    const auto& f = findings[i];
+    const std::string& v = f.verdict;
+    std::string upper = v;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out << "\n" << paint(v, upper) << "  " << f.rule << "\n  " << f.explanation << "\n";
+    for (const auto& id : f.facts) {
+      auto it = by_id.find(id);
+      if (it == by_id.end()) continue;
+      out << "    " << id << "  «" << it->second->text.str() << "»\n";
     }
+  }
 }
 
 std::string describe_quantity(const FactQuantity& q) {

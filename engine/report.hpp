@@ -22,6 +22,26 @@ ordered_json facts_report(const std::vector<Document>& docs, const std::vector<F
 
 ordered_json finding_json(const rules::Finding& finding);
 
+/// The one order of findings in every report (text, JSON, HTML, ClaimReview, corpus
+/// checks): the most pressing verdict first (contradicts, updates, differs, single-source,
+/// compatible, corroborates), then by the first fact each cites, in document order, then as
+/// the engine gave them. Returns indices into `findings` (docs/rules.md).
+std::vector<std::size_t> report_order(const std::vector<rules::Finding>& findings,
+                                      const std::vector<Fact>& facts);
+
+/// The verdicts from the most to the least pressing: the order of report_order().
+const std::vector<std::string>& verdicts_by_priority();
+
+/// What a report says of the figures it could not compare: facts with a quantity that no
+/// finding cites, by reason ("no_subject" first, then "no_time", else "no_counterpart").
+/// Built from fact JSON (fact_json), so it holds whatever the fact model becomes.
+struct Uncompared {
+  int figures = 0, no_subject = 0, no_time = 0, no_counterpart = 0;
+  void count(const ordered_json& fact, bool cited);
+  ordered_json json() const;
+  std::string text() const;  ///< "3 figures not compared: 2 without a time, 1 …"
+};
+
 /// The whole consistency report: documents, facts, findings and the count by verdict.
 ordered_json compare_report(const std::vector<Document>& docs, const std::vector<Fact>& facts,
                             const std::vector<rules::Finding>& findings);

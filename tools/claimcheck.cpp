@@ -11,7 +11,6 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -26,6 +25,8 @@
 #include "engine/rules/parser.hpp"
 #include "grammar/lexicon.hpp"
 #include "tools/cli.hpp"
+#include "tools/data.hpp"
+#include "tools/help.hpp"
 
 namespace {
 
@@ -35,52 +36,6 @@ using cli::load_rule_dir;
 using cli::RuleError;
 using cli::UsageError;
 using cli::write_whole_file;
-
-constexpr const char* kUsage = R"(usage: claimcheck [-v|-q] [--data DIR] COMMAND [ARGS]
-
-commands:
-  extract FILE...      print the facts of each document (- reads standard input)
-                       --format json|jsonl|text (default json), -o FILE
-                       --input jsonl: each FILE holds one document a line,
-                       {"id","text","date","source","lang","title"}; with
-                       --format jsonl facts stream out as documents are read
-  compare FILE FILE... the consistency report between documents
-                       --format text|json|html (default text), -o FILE,
-                       --rules DIR (default: the rules/ folder),
-                       --fail-on VERDICT: exit 1 when a finding has that verdict
-  verify DATASET...    check curated datasets (facts and findings); exit 1 on any
-                       miss; --rules DIR as for compare; --junit FILE writes
-                       JUnit XML, one test case per expectation
-  rules check [DIR]    parse and validate rule files (default: the rules/ folder)
-  parse TEXT|-         every value the grammar recognises in a short text, as JSON:
-                       numbers, ordinals, money (ISO 4217), quantities with units,
-                       percentages, durations, temperatures, volumes, times, ranges;
-                       --reference YYYY-MM-DD resolves relative times;
-                       --dims number,money,… keeps to those dimensions;
-                       --lang ar picks the grammar (default: by script)
-  ingest --db DB FILE...
-                       store documents and their facts in a corpus (SQLite); the same
-                       content again changes nothing; --reextract brings facts of an
-                       older grammar or lexicon up to date
-  check --db DB FILE...
-                       the consistency report of new documents against every stored
-                       fact sharing a join key with theirs; report options as for
-                       compare; --save stores the new documents afterwards
-  db --db DB info|list|show DOC|remove DOC|check|migrate
-                       look inside a corpus; check runs SQLite's integrity check
-  help                 this text
-
-options:
-  --budget SECONDS     the most one document's extraction may take (default 60; 0: no
-                       limit); a document past it is skipped with a warning, and the
-                       command exits 3 once the others are done
-  --data DIR           folder holding grammar/lexicon (default: $CLAIMCHECK_DATA or the
-                       source tree claimcheck was built from)
-  -v, --verbose        more logging on standard error
-  -q, --quiet          errors only
-
-exit codes: 0 success, 1 a check failed, 2 usage error, 3 unreadable or invalid input
-)";
 
 /// Reads JSON Lines documents from `path` and calls `fn` with each.
 template <typename Fn>
@@ -214,6 +169,9 @@ int run_parse(const Lexicon& lex, const std::vector<std::string>& args) {
         options.dims.push_back(dim);
         at = comma + 1;
       }
+    } else if (args[i] == "--") {
+      for (++i; i < args.size(); ++i) text += (text.empty() ? "" : " ") + args[i];
+      have_text = true;
     } else if (args[i] == "-") {
       text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
       have_text = true;
@@ -233,9 +191,8 @@ int run_parse(const Lexicon& lex, const std::vector<std::string>& args) {
   return 0;
 }
 
-int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
-               const std::filesystem::path& data_dir) {
-  std::filesystem::path rules_dir = data_dir / "rules";
+int run_verify(const Lexicon& lex, const std::vector<std::string>& args) {
+  std::filesystem::path rules_dir = cli::default_rules_dir();
   std::string junit;
   std::vector<std::string> datasets;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -270,10 +227,9 @@ int run_verify(const Lexicon& lex, const std::vector<std::string>& args,
   return failed > 0 ? 1 : 0;
 }
 
-int run_compare(const Lexicon& lex, const std::vector<std::string>& args,
-                const std::filesystem::path& data_dir) {
+int run_compare(const Lexicon& lex, const std::vector<std::string>& args) {
   cli::ReportOptions options;
-  options.rules_dir = data_dir / "rules";
+  options.rules_dir = cli::default_rules_dir();
   std::vector<std::string> files;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (options.take(args, i)) continue;
@@ -301,12 +257,11 @@ int run_compare(const Lexicon& lex, const std::vector<std::string>& args,
   return skipped && code == 0 ? 3 : code;
 }
 
-int run_rules(const Lexicon& lex, const std::vector<std::string>& args,
-              const std::filesystem::path& data_dir) {
+int run_rules(const Lexicon& lex, const std::vector<std::string>& args) {
   if (args.empty() || args[0] != "check") throw UsageError("rules takes the subcommand 'check'");
   if (args.size() > 2) throw UsageError("rules check takes at most one folder");
   std::filesystem::path dir =
-      args.size() == 2 ? std::filesystem::path(args[1]) : data_dir / "rules";
+      args.size() == 2 ? std::filesystem::path(args[1]) : cli::default_rules_dir();
   auto files = load_rule_dir(dir, lex);
   std::size_t count = 0;
   for (const auto& f : files) count += f.rules.size();
@@ -324,8 +279,10 @@ int main(int argc, char** argv) {
   spdlog::set_level(spdlog::level::warn);
   std::vector<std::string> args(argv + 1, argv + argc);
   std::filesystem::path data_dir;
+  std::string command;
   try {
     std::size_t i = 0;
+    bool version = false;
     for (; i < args.size(); ++i) {
       if (args[i] == "-v" || args[i] == "--verbose")
         spdlog::set_level(spdlog::level::debug);
@@ -346,32 +303,54 @@ int main(int argc, char** argv) {
           throw UsageError("--budget takes seconds (0 for no limit), not '" + args[i] + "'");
         cli::extraction().budget =
             std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
-      } else if (args[i] == "--help" || args[i] == "-h" || args[i] == "help") {
-        std::cout << kUsage;
+      } else if (args[i] == "--help" || args[i] == "-h") {
+        std::cout << cli::overview_help();
         return 0;
-      } else if (args[i] == "--version") {
-        std::cout << "claimcheck 0.1.0\n";
-        return 0;
-      } else
+      } else if (args[i] == "--version" || args[i] == "-V") {
+        version = true;
+      } else if (args[i].size() > 1 && args[i][0] == '-') {
+        throw UsageError("unknown option '" + args[i] + "'");
+      } else {
         break;
+      }
+    }
+    if (version) {
+      std::cout << cli::version_text(cli::lexicon_root(data_dir), cli::default_rules_dir());
+      return 0;
     }
     if (i >= args.size()) throw UsageError("no command given");
-    std::string command = args[i];
+    command = args[i];
     std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
-    static const std::set<std::string> commands{"extract", "verify", "compare", "rules",
-                                                "ingest",  "check",  "db",      "parse"};
-    if (!commands.count(command)) throw UsageError("unknown command '" + command + "'");
-    if (data_dir.empty()) data_dir = default_data_dir();
+    if (!cli::command_help(command)) {
+      std::string name = command;
+      command.clear();
+      throw UsageError("unknown command '" + name + "'");
+    }
+    if (command == "help") {
+      if (rest.empty()) {
+        std::cout << cli::overview_help();
+        return 0;
+      }
+      auto text = cli::command_help(rest[0]);
+      if (!text) throw UsageError("help: unknown command '" + rest[0] + "'");
+      std::cout << *text;
+      return 0;
+    }
+    if (cli::asks_for_help(rest)) {
+      std::cout << *cli::command_help(command);
+      return 0;
+    }
+    data_dir = cli::lexicon_root(data_dir);
     spdlog::debug("lexicon from {}", (data_dir / "grammar" / "lexicon").string());
     auto lex = Lexicon::load(data_dir / "grammar" / "lexicon");
     int code = command == "extract"   ? run_extract(*lex, rest)
-               : command == "compare" ? run_compare(*lex, rest, data_dir)
-               : command == "rules"   ? run_rules(*lex, rest, data_dir)
+               : command == "compare" ? run_compare(*lex, rest)
+               : command == "rules"   ? run_rules(*lex, rest)
                : command == "ingest"  ? cli::run_ingest(*lex, rest, data_dir)
                : command == "check"   ? cli::run_check(*lex, rest, data_dir)
                : command == "db"      ? cli::run_db(rest, data_dir)
                : command == "parse"   ? run_parse(*lex, rest)
-                                      : run_verify(*lex, rest, data_dir);
+                                      : run_verify(*lex, rest);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     spdlog::debug("peak memory {} MB", usage.ru_maxrss / 1024);
@@ -380,7 +359,8 @@ int main(int argc, char** argv) {
     for (const auto& d : e.diagnostics) std::cerr << d.format() << '\n';
     return 2;
   } catch (const UsageError& e) {
-    std::cerr << "claimcheck: " << e.what() << "\n\n" << kUsage;
+    std::cerr << "claimcheck: " << e.what() << "\n\n" << cli::usage_lines(command);
+    std::cerr << "Try 'claimcheck " << (command.empty() ? "" : command + " ") << "--help'.\n";
     return 2;
   } catch (const InputError& e) {
     std::cerr << "claimcheck: " << e.what() << '\n';

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "engine/claimreview.hpp"
 #include "engine/html.hpp"
 #include "engine/report.hpp"
 #include "engine/rules/parser.hpp"
@@ -51,9 +52,13 @@ Output::~Output() {
   }
 }
 
-std::ostream& Output::stream() { return file_ ? static_cast<std::ostream&>(*file_) : std::cout; }
+std::ostream& Output::stream() {
+  return file_ ? static_cast<std::ostream&>(*file_) : std::cout;
+}
 
-bool Output::to_terminal() const { return !file_ && isatty(STDOUT_FILENO); }
+bool Output::to_terminal() const {
+  return !file_ && isatty(STDOUT_FILENO);
+}
 
 void Output::commit() {
   stream().flush();
@@ -94,28 +99,35 @@ std::optional<std::vector<Fact>> extract_or_skip(const Lexicon& lex, const Docum
 
 bool ReportOptions::take(const std::vector<std::string>& args, std::size_t& i) {
   const std::string& a = args[i];
-  if (a != "--format" && a != "-o" && a != "--rules" && a != "--fail-on") return false;
+  std::string* value = a == "--format"     ? &format
+                       : a == "-o"         ? &output
+                       : a == "--fail-on"  ? &fail_on
+                       : a == "--ui"       ? &ui
+                       : a == "--reviewer" ? &reviewer
+                       : a == "--url-base" ? &url_base
+                                           : nullptr;
+  if (!value && a != "--rules") return false;
   if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
   const std::string& v = args[++i];
-  if (a == "--format")
-    format = v;
-  else if (a == "-o")
-    output = v;
-  else if (a == "--rules")
-    rules_dir = v;
+  if (value)
+    *value = v;
   else
-    fail_on = v;
+    rules_dir = v;
   return true;
 }
 
 void ReportOptions::validate() const {
-  if (format != "text" && format != "json" && format != "html")
-    throw UsageError("--format must be text, json or html, not '" + format + "'");
+  if (format != "text" && format != "json" && format != "html" && format != "claimreview")
+    throw UsageError("--format must be text, json, html or claimreview, not '" + format + "'");
+  if (!ui.empty() && ui != "ar" && ui != "en" && ui != "fr")
+    throw UsageError("--ui takes ar, en or fr, not '" + ui + "'");
+  if (reviewer.empty()) throw UsageError("--reviewer needs a name");
   if (!fail_on.empty() && std::find(rules::verdicts().begin(), rules::verdicts().end(), fail_on) ==
                               rules::verdicts().end())
     throw UsageError(
         "--fail-on takes a verdict: corroborates, compatible, differs, contradicts or "
-        "single-source");
+        "single-source, not '" +
+        fail_on + "'");
 }
 
 int write_report(const ReportOptions& options, const std::vector<Document>& docs,
@@ -124,11 +136,18 @@ int write_report(const ReportOptions& options, const std::vector<Document>& docs
   // a report file is written whole or not at all (see Output)
   Output output(options.output);
   std::ostream& out = output.stream();
-  if (options.format == "json")
+  if (options.format == "json") {
     write_json_report(out, docs, facts, &findings);
-  else if (options.format == "html")
-    write_html_report(out, docs, facts, findings, lex);
-  else
+  } else if (options.format == "claimreview") {
+    ClaimReviewOptions review;
+    review.reviewer = options.reviewer;
+    review.url_base = options.url_base;
+    if (review.url_base.empty())
+      spdlog::warn("ClaimReview without --url-base: the reviews have no url");
+    out << claimreview_json(compare_report(docs, facts, findings), review, &lex).dump(2) << '\n';
+  } else if (options.format == "html") {
+    write_html_report(out, docs, facts, findings, lex, options.ui);
+  } else
     write_text_report(out, docs, facts, findings, output.to_terminal());
   output.commit();
   if (!options.fail_on.empty())

@@ -58,9 +58,10 @@ class Output {
 /// Writes `content` to `path` through Output.
 void write_whole_file(const std::string& path, const std::string& content);
 
-/// The options of a consistency report: --format, -o, --rules, --fail-on.
+/// The options of a consistency report: --format, -o, --rules, --fail-on, --ui (HTML),
+/// --reviewer and --url-base (ClaimReview).
 struct ReportOptions {
-  std::string format = "text", output, fail_on;
+  std::string format = "text", output, fail_on, ui, reviewer = "claimcheck", url_base;
   std::filesystem::path rules_dir;
   /// Takes args[i] (and its value) when it is a report option; false otherwise.
   bool take(const std::vector<std::string>& args, std::size_t& i);

@@ -16,30 +16,12 @@
 #include "engine/sha256.hpp"
 #include "engine/store/store.hpp"
 #include "tools/cli.hpp"
+#include "tools/data.hpp"
 
 namespace claimcheck::cli {
 namespace {
 
 using store::Store;
-
-/// What extracted a corpus's facts: the extractor version and a fingerprint of every
-/// lexicon file, so that a change to either marks stored facts as stale.
-std::string extractor_version(const std::filesystem::path& data_dir) {
-  const auto dir = data_dir / "grammar" / "lexicon";
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  std::string all;
-  for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    all += std::filesystem::relative(f, dir).string() + '\0' + content.str() + '\0';
-  }
-  return std::string("extractor ") + kExtractorVersion + ", lexicon " +
-         sha256_hex(all).substr(0, 16);
-}
 
 /// "--db FILE", required by every corpus command.
 std::string take_db(const std::vector<std::string>& args, std::size_t& i, std::string& db) {
@@ -151,7 +133,7 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
 int run_check(const Lexicon& lex, const std::vector<std::string>& args,
               const std::filesystem::path& data_dir) {
   ReportOptions options;
-  options.rules_dir = data_dir / "rules";
+  options.rules_dir = default_rules_dir();
   std::string db;
   bool save = false;
   std::vector<std::string> files;

@@ -352,3 +352,37 @@ test('a report of 50 documents opens (time printed) and the screenshot is saved'
   if (process.env.CLAIMCHECK_SCREENSHOT) fs.copyFileSync(png, process.env.CLAIMCHECK_SCREENSHOT);
   await shot.context.close();
 });
+
+test('on a 420 px screen the page never scrolls sideways', async () => {
+  const r = report('narrow', demo);
+  const { page, context, errors } = await open(r.url, { viewport: { width: 420, height: 900 } });
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `page is ${scroll} px wide in a ${client} px window`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('explanations: Arabic paragraphs keep to the right, headlines become document ids, figures are grouped', async () => {
+  const money = ['a.txt', 'b.txt'].map((f) => path.join('fixtures/compare-money', f));
+  const r = report('explanations', money);
+  const { page, context } = await open(r.url);
+  const paragraphs = await page.$$eval('.finding .explanation', (ps) => ps.map((p) => ({
+    text: p.textContent, dir: getComputedStyle(p).direction, align: getComputedStyle(p).textAlign })));
+  assert.ok(paragraphs.length > 0);
+  for (const doc of r.json.documents)
+    if (doc.title) for (const p of paragraphs) assert.ok(!p.text.includes(doc.title), `no headline in “${p.text}”`);
+  assert.ok(paragraphs.some((p) => /12,000,000 US dollars/.test(p.text)), 'figures grouped, currency named');
+  const demoReport = report('explanations-demo', demo);
+  const { page: page2, context: context2 } = await open(demoReport.url);
+  const rtl = await page2.$$eval('.finding .explanation', (ps) => ps
+    .filter((p) => /^[\u0600-\u06FF]/.test(p.textContent.trim()))
+    .map((p) => [getComputedStyle(p).direction, getComputedStyle(p).textAlign]));
+  assert.ok(rtl.length > 0, 'some explanations start in Arabic');
+  for (const [dir, align] of rtl) {
+    assert.equal(dir, 'rtl');
+    assert.ok(align === 'right' || align === 'start', `aligned ${align}`);
+  }
+  await context.close();
+  await context2.close();
+});
