@@ -105,7 +105,8 @@ examples:
   claimcheck verify fixtures/compare-rounding
   (cd fixtures/compare-rounding && claimcheck verify dataset.json)
 )"},
-      {"parse", R"(usage: claimcheck parse [--reference DATE] [--dims DIM,...] [--lang CODE] [--] TEXT|-
+      {"parse",
+       R"(usage: claimcheck parse [--reference DATE] [--dims DIM,...] [--lang CODE] [--] TEXT|-
 
 Every value the grammar recognises in a short text, as JSON, each with its place (code
 points) and meaning: numbers, ordinals, money (ISO 4217), quantities with units,
