@@ -148,11 +148,8 @@ struct MainSubjectSlots {
   };
   std::vector<Slot> slots;
 
-  /// Sets `field` of fact `index` to `ref`, or notes it for the main subject.
-  void assign(std::vector<Fact>& facts, std::size_t index, Field field, const EntityRef& ref) {
-    Fact& f = facts[index];
-    if (ref.main) slots.push_back(Slot{index, field, ref.slug});
-    Id id = ref.main ? Id() : ref.id;
+  /// Writes `id` into `field` of `f`; an empty member is no member.
+  static void set(Fact& f, Field field, const Id& id) {
     switch (field) {
       case subject:
         f.subject = id;
@@ -164,9 +161,15 @@ struct MainSubjectSlots {
         if (f.source) f.source->entity = id;
         break;
       case member:
-        if (!ref.main) f.members.push_back(id);
+        if (!id.empty()) f.members.push_back(id);
         break;
     }
+  }
+
+  /// Sets `field` of fact `index` to `ref`, or notes it for the main subject.
+  void assign(std::vector<Fact>& facts, std::size_t index, Field field, const EntityRef& ref) {
+    if (ref.main) slots.push_back(Slot{index, field, ref.slug});
+    set(facts[index], field, ref.main ? Id() : ref.id);
   }
 
   /// Fills every slot with the main subject (or its body); a member that is the fact's
@@ -177,20 +180,8 @@ struct MainSubjectSlots {
       Id id = main.empty()     ? Id()
               : s.slug.empty() ? Id(main)
                                : Id(lex.canonical_organisation(main + "/" + s.slug));
-      switch (s.field) {
-        case subject:
-          f.subject = id;
-          break;
-        case object:
-          f.object = id;
-          break;
-        case source:
-          if (f.source) f.source->entity = id;
-          break;
-        case member:
-          if (!id.empty() && id != f.subject) f.members.push_back(id);
-          break;
-      }
+      if (s.field == member && id == f.subject) continue;
+      set(f, s.field, id);
     }
     for (const auto& s : slots)
       if (s.field == subject) {
