@@ -15,6 +15,7 @@
 
 #include "grammar/pieces.hpp"
 #include "grammar/segment.hpp"
+#include "grammar/word_starts.hpp"
 
 namespace claimcheck {
 
@@ -22,9 +23,12 @@ class Lexicon;
 class LexiconBuilder;
 
 /// A grammar's compiled lexicon forms (its symbol tables), owned by the Lexicon. Each
-/// grammar derives its own type and finds it again with Lexicon::forms(code).
+/// grammar derives its own type and finds it again with Lexicon::forms(code). Every
+/// grammar fills `starts` with its forms' first words as it loads them, and its scanner
+/// tries at a word only the rules `starts` says may begin there (per-word dispatch).
 struct LanguageForms {
   virtual ~LanguageForms() = default;
+  WordStarts starts;
 };
 
 class Grammar {

@@ -28,7 +28,38 @@ using Fields = LexiconBuilder::Fields;
 
 class FormsLoader {
  public:
-  FormsLoader(LexiconBuilder& b, Tables& t) : b_(b), t_(t) {}
+  FormsLoader(LexiconBuilder& b, Tables& t) : b_(b), t_(t) {
+    // The scanning rules a table's forms may begin (grammar/ar/*_def.hpp), after the
+    // clitics and article the rules allow in front (with_conj, with_clitics, لل, ال).
+    for (const void* table :
+         {std::addressof(t.since_cue), std::addressof(t.until_cue), std::addressof(t.in_cue),
+          std::addressof(t.year_word), std::addressof(t.month), std::addressof(t.relative)})
+      starts_of_[table] = start_time;
+    for (const void* table :
+         {std::addressof(t.unit), std::addressof(t.teenhead), std::addressof(t.teen),
+          std::addressof(t.ten), std::addressof(t.hundred), std::addressof(t.scale),
+          std::addressof(t.scale2), std::addressof(t.scales), std::addressof(t.fraction),
+          std::addressof(t.vague), std::addressof(t.minus), std::addressof(t.percent_pre)})
+      starts_of_[table] = start_quantity;
+    for (const void* table : {std::addressof(t.absence), std::addressof(t.qualifier_pre),
+                              std::addressof(t.object_dual)})
+      starts_of_[table] = start_quantity;
+    for (const void* table :
+         {std::addressof(t.entity), std::addressof(t.entity_stem), std::addressof(t.anaphor)})
+      starts_of_[table] = start_entity;
+    starts_of_[std::addressof(t.predicate)] = start_predicate | start_clause;
+    starts_of_[std::addressof(t.attribution)] = start_attribution;
+    starts_of_[std::addressof(t.preposition)] = start_preposition;
+    starts_of_[std::addressof(t.comitative)] = start_preposition;
+    starts_of_[std::addressof(t.clause)] = start_clause;
+    // words the rules spell out rather than read from a table: شهر before a month name
+    // (time_def.hpp month_word), (ما) بين and من of ranges (time_def.hpp, quantity_def.hpp)
+    t.starts.add(U"\u0634\u0647\u0631", start_time);
+    for (const char32_t* word : {U"\u0645\u0627", U"\u0628\u064A\u0646", U"\u0645\u0646"})
+      t.starts.add(word, start_time | start_quantity);
+    // و ف (conjunctions), ب ل ك (prepositions), ا ل (the article, and لل)
+    t.starts.set_prefix_letters(U"\u0648\u0641\u0628\u0644\u0643\u0627", 4);
+  }
 
   void load(const std::filesystem::path& dir) {
     b_.each_line(dir / "numbers.tsv", 3, [&](Fields& f) { numbers(f); });
@@ -47,15 +78,25 @@ class FormsLoader {
   Tables& t_;
   /// each object's own forms (form, dual), for the lines that narrow it
   std::unordered_map<std::string, std::vector<std::pair<std::u32string, bool>>> object_forms_;
+  /// the scanning rules each table's forms may begin
+  std::unordered_map<const void*, StartMask> starts_of_;
 
   static std::vector<std::string> split(const std::string& s) {
     return LexiconBuilder::split_forms(s);
   }
 
-  /// Adds `key` to `table`, reporting a form that already means something else.
+  /// Adds `key` to `table`, reporting a form that already means something else, and its
+  /// first word to the dispatch table for the rules that may begin with `table`.
   template <typename Table, typename Value>
   void add(Table& table, const std::u32string& key, Value value, const std::string& meaning) {
-    if (b_.claim_form(std::addressof(table), key, meaning)) table.add(key, value);
+    if (!b_.claim_form(std::addressof(table), key, meaning)) return;
+    table.add(key, value);
+    if (auto it = starts_of_.find(std::addressof(table)); it != starts_of_.end()) {
+      t_.starts.add(key, it->second);
+      // a dual noun may take the accusative ا (dual_noun in quantity_def.hpp)
+      if (static_cast<const void*>(std::addressof(table)) == std::addressof(t_.object_dual))
+        t_.starts.add(key + U'\u0627', it->second);
+    }
   }
   void numbers(Fields& f) {
     static const std::map<std::string, value_table Tables::*> classes{

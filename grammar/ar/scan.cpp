@@ -1,8 +1,9 @@
 // The sentence scanner: walks a sentence word by word and, at each word start, tries the
 // Arabic rules (time, quantity, entity list, entity, predicate, attribution, preposition)
-// in that order, keeping the first that matches and skipping the word otherwise. Skipping
-// is the hot path: most words are not claims. Also the clause splitter and the whole-text
-// parsers.
+// in that order, keeping the first that matches and skipping the word otherwise. Only the
+// rules the dispatch table (LanguageForms::starts) says may start at the word are tried:
+// skipping is the hot path, most words are not claims. Also the clause splitter and the
+// whole-text parsers.
 #include <cmath>
 
 #include "grammar/ar/arabic.hpp"
@@ -177,10 +178,28 @@ auto idx(const char32_t* base, iterator_type it) {
   return static_cast<std::uint32_t>(it - base);
 }
 
+/// The rules that may start at the word at `p` (every rule when dispatch is off).
+StartMask word_at(const WordStarts& starts, std::u32string_view text, Span range, std::uint32_t p) {
+  if (!WordStarts::enabled()) return start_all;
+  std::uint32_t e = p;
+  while (e < range.end && is_word_char(text[e])) ++e;
+  return starts.at(text.substr(p, e - p));
+}
+
+/// Moves `p` past the word there; a hyphenated compound (كوفيد-19، Defeat-ISIS) is one
+/// word: its parts are skipped too.
+void skip_word(std::u32string_view text, Span range, std::uint32_t& p) {
+  while (p < range.end && is_word_char(text[p])) ++p;
+  while (p + 1 < range.end && text[p] == U'-' && is_word_char(text[p + 1]))
+    while (++p < range.end && is_word_char(text[p])) {
+    }
+}
+
 }  // namespace
 
 SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span range) {
   SentencePieces out;
+  const WordStarts& starts = tables(lex).starts;
   const char32_t* base = text.data();
   iterator_type const last = base + range.end;
   std::uint32_t p = range.begin;
@@ -196,8 +215,15 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
     bool name_number = digit_start && part_of_name(text, range.begin, p);
     Preceding here = preceding;
     preceding = Preceding::none;
-    if (!name_number) {
-      {
+    // the rules that may start at this word (per-word dispatch): one lookup, and a word
+    // that starts nothing is skipped at once
+    const StartMask may = word_at(starts, text, range, p);
+    if (may == 0) {
+      skip_word(text, range, p);
+      continue;
+    }
+    if (!name_number && (may & (start_time | start_quantity))) {
+      if (may & start_time) {
         ar::TimeAst t;
         iterator_type it = first;
         if (parse_at(lex, ar::time_rule(), it, last, t)) {
@@ -216,7 +242,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           }
         }
       }
-      {
+      if (may & start_quantity) {
         // A quantity; and when it counts no noun (20 مليون …) or nothing was read at a
         // currency sign ($10), an amount with a unit or currency (20 مليون دولار، 5
         // أطنان) is a measure. Trying the measure rule only then keeps the hot path (most
@@ -269,7 +295,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
       }
     }
     if (!digit_start) {
-      {
+      if (may & start_entity) {
         // a list starts with an entity: the entity rule first, so that a word that names
         // nothing (most words) is looked up once, not twice
         ar::EntityAst e;
@@ -290,7 +316,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           continue;
         }
       }
-      {
+      if (may & start_predicate) {
         int pred = -1;
         iterator_type it = first;
         if (parse_at(lex, ar::predicate_rule(), it, last, pred)) {
@@ -299,7 +325,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           continue;
         }
       }
-      {
+      if (may & start_attribution) {
         iterator_type it = first;
         x3::unused_type none;
         if (parse_at(lex, ar::attribution_rule(), it, last, none)) {
@@ -308,7 +334,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           continue;
         }
       }
-      {
+      if (may & start_preposition) {
         int kind = 0;
         iterator_type it = first;
         if (parse_at(lex, ar::preposition_rule(), it, last, kind)) {
@@ -318,12 +344,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         }
       }
     }
-    // skip the word
-    while (p < range.end && is_word_char(text[p])) ++p;
-    // a hyphenated compound (كوفيد-19، Defeat-ISIS) is one word: skip its parts too
-    while (p + 1 < range.end && text[p] == U'-' && is_word_char(text[p + 1]))
-      while (++p < range.end && is_word_char(text[p])) {
-      }
+    skip_word(text, range, p);
   }
   return out;
 }
@@ -378,6 +399,7 @@ std::optional<int> parse_predicate(const Lexicon& lex, std::u32string_view text)
 
 std::vector<Span> clauses(const Lexicon& lex, std::u32string_view text, Span sentence) {
   std::vector<Span> out;
+  const WordStarts& starts = tables(lex).starts;
   const char32_t* base = text.data();
   iterator_type const last = base + sentence.end;
   std::uint32_t start = sentence.begin, p = sentence.begin;
@@ -393,11 +415,12 @@ std::vector<Span> clauses(const Lexicon& lex, std::u32string_view text, Span sen
       ++p;
       continue;
     }
-    if (!first_word) {
+    const StartMask may = first_word ? 0 : word_at(starts, text, sentence, p);
+    if (may & (start_clause | start_predicate)) {
       iterator_type it = base + p;
       x3::unused_type none;
-      bool boundary = parse_at(lex, clause_boundary_rule(), it, last, none);
-      if (!boundary && after_comma) {  // a comma before a new verb
+      bool boundary = (may & start_clause) && parse_at(lex, clause_boundary_rule(), it, last, none);
+      if (!boundary && after_comma && (may & start_predicate)) {  // a comma before a new verb
         int pred = -1;
         it = base + p;
         boundary = parse_at(lex, predicate_rule(), it, last, pred);

@@ -1,0 +1,116 @@
+// The per-word dispatch table: the first words of a grammar's forms, each with the rules
+// that may begin with it, looked up after each run of prefix letters. A filter of the
+// heads' hashes answers "starts nothing" for most words without touching the table.
+#include "grammar/word_starts.hpp"
+
+#include <atomic>
+#include <cstdlib>
+
+#include "grammar/text.hpp"
+
+namespace claimcheck {
+namespace {
+
+/// On unless the environment says CLAIMCHECK_DISPATCH=0 (a reference for measurements).
+bool dispatch_default() {
+  const char* v = std::getenv("CLAIMCHECK_DISPATCH");
+  return !(v && std::string_view(v) == "0");
+}
+std::atomic<bool> dispatch_on{dispatch_default()};
+
+bool has_digit(std::u32string_view word) {
+  for (char32_t c : word)
+    if (c >= U'0' && c <= U'9') return true;
+  return false;
+}
+
+}  // namespace
+
+WordStarts::WordStarts() : filter_(1), slots_(16) {}
+
+std::uint64_t WordStarts::hash(std::u32string_view word) {
+  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over code points, then a final mix
+  for (char32_t c : word) h = (h ^ c) * 0x100000001b3ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
+}
+
+void WordStarts::set_prefix_letters(std::u32string_view letters, int max) {
+  prefix_letters_ = letters;
+  max_prefix_ = max;
+}
+
+void WordStarts::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  // the filter: 16 bits a head (two set), so that few words that start nothing pass it
+  std::size_t bits = 64;
+  while (bits < slots_.size() * 8) bits *= 2;
+  filter_.assign(bits / 64, 0);
+  count_ = 0;
+  for (auto& slot : old)
+    if (slot.mask) {
+      std::u32string word = std::move(slot.word);
+      add(word, slot.mask);
+    }
+}
+
+void WordStarts::add(std::u32string_view form, StartMask mask) {
+  std::size_t end = 0;
+  while (end < form.size() && is_word_char(form[end])) ++end;
+  if (end == 0 || mask == 0) return;
+  std::u32string_view head = form.substr(0, end);
+  if ((count_ + 1) * 2 > slots_.size()) grow();
+  const std::uint64_t h = hash(head);
+  const std::size_t bits = filter_.size() * 64;
+  filter_[(h % bits) / 64] |= std::uint64_t{1} << (h % 64);
+  filter_[((h >> 32) % bits) / 64] |= std::uint64_t{1} << ((h >> 32) % 64);
+  for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    Slot& slot = slots_[i];
+    if (slot.mask == 0) {
+      slot.word = head;
+      slot.mask = mask;
+      ++count_;
+      return;
+    }
+    if (slot.word == head) {
+      slot.mask |= mask;
+      return;
+    }
+  }
+}
+
+StartMask WordStarts::lookup(std::u32string_view word) const {
+  const std::uint64_t h = hash(word);
+  const std::size_t bits = filter_.size() * 64;
+  if (!(filter_[(h % bits) / 64] >> (h % 64) & 1) ||
+      !(filter_[((h >> 32) % bits) / 64] >> ((h >> 32) % 64) & 1))
+    return 0;
+  for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    const Slot& slot = slots_[i];
+    if (slot.mask == 0) return 0;
+    if (slot.word == word) return slot.mask;
+  }
+}
+
+StartMask WordStarts::at(std::u32string_view word) const {
+  if (word.empty() || has_digit(word)) return start_all;
+  StartMask mask = lookup(word);
+  for (int k = 1; k <= max_prefix_ && k < static_cast<int>(word.size()); ++k) {
+    if (prefix_letters_.find(word[k - 1]) == std::u32string::npos) break;
+    mask |= lookup(word.substr(k));
+  }
+  return mask;
+}
+
+void WordStarts::set_enabled(bool on) {
+  dispatch_on.store(on, std::memory_order_relaxed);
+}
+
+bool WordStarts::enabled() {
+  return dispatch_on.load(std::memory_order_relaxed);
+}
+
+}  // namespace claimcheck

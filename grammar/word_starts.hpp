@@ -1,0 +1,76 @@
+// Per-word dispatch: one table that says, for a word, which of a grammar's scanning rules
+// can start there (a time, a quantity, an entity, a predicate, a cue…), so that the scanner
+// tries only those and skips a word that starts nothing after one lookup. Each grammar
+// fills it from its lexicon forms (the first word of every form, with the rules that may
+// begin with that table) and from the literal words its rules begin with; the scanner asks
+// `at(word)`. No X3 here: the table is language-neutral and every grammar uses it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimcheck {
+
+/// The scanning rules a word may start, as bits.
+enum StartRule : std::uint32_t {
+  start_time = 1u << 0,
+  start_quantity = 1u << 1,
+  start_entity = 1u << 2,
+  start_predicate = 1u << 3,
+  start_attribution = 1u << 4,
+  start_preposition = 1u << 5,
+  start_clause = 1u << 6,
+  start_all = (1u << 7) - 1,
+};
+using StartMask = std::uint32_t;
+
+class WordStarts {
+ public:
+  WordStarts();
+  WordStarts(const WordStarts&) = delete;
+  WordStarts& operator=(const WordStarts&) = delete;
+
+  /// Letters that may stand attached in front of a word without changing what it starts
+  /// (Arabic و ف ب ل ك and the article's ا ل), and how many of them at most.
+  void set_prefix_letters(std::u32string_view letters, int max);
+
+  /// Records that rules `mask` may begin with `form`: its first word (up to the first
+  /// character that is no word character) is a head. A word may start those rules when
+  /// it is a head, or a head after a run of prefix letters (والمغرب، للمغرب).
+  void add(std::u32string_view form, StartMask mask);
+
+  /// The rules that may start at `word` (one word: a maximal run of word characters).
+  /// `start_all` for a word the table cannot judge (it holds a digit or is empty).
+  StartMask at(std::u32string_view word) const;
+
+  /// How many heads the table holds.
+  std::size_t size() const { return count_; }
+
+  /// Whether scanners consult the table (on by default; the environment variable
+  /// CLAIMCHECK_DISPATCH=0 turns it off). Off, every rule is tried at every word: the
+  /// reference the dispatch is tested and measured against.
+  static void set_enabled(bool on);
+  static bool enabled();
+
+ private:
+  struct Slot {
+    std::u32string word;
+    StartMask mask = 0;
+  };
+  static std::uint64_t hash(std::u32string_view word);
+  StartMask lookup(std::u32string_view word) const;
+  void grow();
+
+  // A filter of the heads' hashes (two bits a head, in a table a few times the heads'
+  // number: most words that start nothing are told in one or two probes of memory that
+  // stays in cache), then an open-addressing table of the heads.
+  std::vector<std::uint64_t> filter_;
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+  std::u32string prefix_letters_;
+  int max_prefix_ = 0;
+};
+
+}  // namespace claimcheck
