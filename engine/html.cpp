@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "engine/html_labels.hpp"
@@ -388,6 +389,31 @@ std::string ui_language(const std::vector<Document>& docs) {
   return html_labels(best) ? best : "en";
 }
 
+namespace {
+
+/// What the report says of the figures no finding compares, and why, in the labels'
+/// language; empty when every figure is compared. The counts are also data attributes.
+std::string uncompared_html(const Uncompared& u, const HtmlLabels& labels) {
+  if (u.figures == 0) return "";
+  std::string reasons;
+  for (const auto& [n, label] :
+       {std::pair{u.no_subject, &labels.no_subject}, std::pair{u.no_time, &labels.no_time},
+        std::pair{u.no_counterpart, &labels.no_counterpart}})
+    if (n > 0)
+      reasons += (reasons.empty() ? "" : std::string(labels.list_separator)) +
+                 count_label(labels, *label, static_cast<std::size_t>(n));
+  const std::string text = fill_label(
+      labels.uncompared,
+      {{"head", count_label(labels, labels.uncompared_head, static_cast<std::size_t>(u.figures))},
+       {"reasons", reasons}});
+  return "<p class=\"uncompared\" data-figures=\"" + std::to_string(u.figures) +
+         "\" data-no-subject=\"" + std::to_string(u.no_subject) + "\" data-no-time=\"" +
+         std::to_string(u.no_time) + "\" data-no-counterpart=\"" +
+         std::to_string(u.no_counterpart) + "\">" + html_escape(text) + "</p>";
+}
+
+}  // namespace
+
 void write_html_report(std::ostream& out, const std::vector<Document>& docs,
                        const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
                        const Lexicon& lex, const std::string& ui_given) {
@@ -514,6 +540,11 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
   table += "</tbody></table></div>";
   if (facts.empty()) table = "<p class=\"empty\">" + html_escape(labels.no_facts) + "</p>";
 
+  std::set<std::string> cited;
+  for (const auto& fd : findings) cited.insert(fd.facts.begin(), fd.facts.end());
+  Uncompared uncompared;
+  for (const auto& f : facts) uncompared.count(fact_json(f), cited.count(f.id) > 0);
+
   out << fill_template(html_assets::report_html,
                        {{"lang", std::string(labels.lang)},
                         {"dir", std::string(labels.dir)},
@@ -523,6 +554,7 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
                         {"script", std::string(html_assets::report_js)},
                         {"sources", sources},
                         {"summary", summary},
+                        {"uncompared", uncompared_html(uncompared, labels)},
                         {"filters", filters},
                         {"legend", legend},
                         {"documents_label", html_escape(labels.documents_label)},

@@ -5,7 +5,9 @@
 // compares, with its reasons, as the JSON report counts them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { demo, launch, open, report } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { demo, launch, open, report, run, work } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -113,4 +115,47 @@ test('--ui fr gives French labels left to right; --ui en English ones, on the sa
   assert.deepEqual(e.headings, ['Findings', 'Extracted facts']);
   assert.ok(e.verdicts.includes('contradicts'));
   await opened.context.close();
+});
+
+test('the header says how many figures no finding compares, and why, as the JSON counts them', async () => {
+  // a figure with a subject and a time; two without a subject; one without a time
+  const texts = [
+    'اعتقلت الشرطة المغربية 12 شخصا عام 2020.\n',
+    'اعتقلت الشرطة 9 أشخاص عام 2020.\nوضبطت 3 أطنان من المخدرات.\n',
+    'اعتقلت الشرطة 9 أشخاص.\n\nوفككت السلطات المغربية 4 خلايا إرهابية.\n',
+  ];
+  const files = texts.map((t, i) => {
+    const file = path.join(work, `uncompared-${i}.txt`);
+    fs.writeFileSync(file, t);
+    return file;
+  });
+  const expected = {
+    en: '3 figures not compared: 2 without a subject, 1 without a time',
+    fr: '3 chiffres non comparés\u00a0: 2 sans sujet, 1 sans période',
+    ar: 'أرقام لم تُقارن: 3 (بلا جهة: 2، بلا زمن: 1)',
+  };
+  for (const ui of ['en', 'fr', 'ar']) {
+    const r = report(`uncompared-${ui}`, files, { ui });
+    assert.deepEqual(r.json.uncompared, { figures: 3, no_subject: 2, no_time: 1, no_counterpart: 0 });
+    for (const javaScriptEnabled of [true, false]) {
+      const { page, context } = await open(browser, r.url, { javaScriptEnabled });
+      const line = page.locator('header.report p.uncompared');
+      assert.ok(await line.isVisible(), `${ui}: the line is shown (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`);
+      assert.equal(await line.innerText(), expected[ui]);
+      const data = await line.evaluate((p) => ({ ...p.dataset }));
+      assert.deepEqual(data, { figures: '3', noSubject: '2', noTime: '1', noCounterpart: '0' });
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(await line.isVisible(), `${ui}: the line is printed`);
+      await context.close();
+    }
+  }
+  // the text report says the same in English
+  const text = run(['compare', ...files]);
+  assert.ok(text.includes(expected.en), text);
+  // every figure compared (the demo): no line
+  const r = report('uncompared-none', demo);
+  assert.equal(r.json.uncompared.figures, 0);
+  const { page, context } = await open(browser, r.url);
+  assert.equal(await page.locator('p.uncompared').count(), 0);
+  await context.close();
 });

@@ -8,6 +8,7 @@
 
 #include "engine/extract.hpp"
 #include "engine/html_labels.hpp"
+#include "engine/report.hpp"
 #include "engine/rules/parser.hpp"
 #include "tests/support.hpp"
 
@@ -228,4 +229,34 @@ TEST_CASE("the labels follow --ui, or the documents' language, and set lang and 
   CHECK(with_lang({"fr", "ar", "fr"}) == "fr");
   CHECK(with_lang({"ar", "fr"}) == "ar");  // a tie: the first document's
   CHECK(with_lang({"de"}) == "en");        // no labels in German
+}
+
+TEST_CASE("the report says how many figures it could not compare, and why, as the text does") {
+  // a figure with a subject and a time (compared), two without a subject, one without a time
+  const std::vector<std::string> texts{
+      kArrests, "اعتقلت الشرطة 9 أشخاص عام 2020.\nوضبطت 3 أطنان من المخدرات.\n",
+      "اعتقلت الشرطة 9 أشخاص.\n\nوفككت السلطات المغربية 4 خلايا إرهابية.\n"};
+  std::vector<Document> docs;
+  std::vector<Fact> facts;
+  const std::string en = report_of(texts, "en", &docs, &facts);
+  auto rules = rules::load_rules(test::source_dir / "rules", test::lexicon());
+  auto findings = rules::evaluate(rules, docs, facts, test::lexicon());
+  const auto json = compare_report(docs, facts, findings);
+  REQUIRE(json["uncompared"]["figures"] == 3);
+  REQUIRE(json["uncompared"]["no_subject"] == 2);
+  REQUIRE(json["uncompared"]["no_time"] == 1);
+  Uncompared u;
+  u.figures = 3, u.no_subject = 2, u.no_time = 1;
+  CHECK(en.find("<p class=\"uncompared\" data-figures=\"3\" data-no-subject=\"2\" "
+                "data-no-time=\"1\" data-no-counterpart=\"0\">" +
+                u.text() + "</p>") != std::string::npos);
+  CHECK(u.text() == "3 figures not compared: 2 without a subject, 1 without a time");
+  CHECK(report_of(texts, "fr")
+            .find(">3 chiffres non comparés\u00a0: 2 sans sujet, 1 sans "
+                  "période</p>") != std::string::npos);
+  CHECK(report_of(texts, "ar").find(">أرقام لم تُقارن: 3 (بلا جهة: 2، بلا زمن: 1)</p>") !=
+        std::string::npos);
+  // every figure compared: no line
+  CHECK(report_of({kArrests, kMoreArrests}, "en").find("class=\"uncompared\"") ==
+        std::string::npos);
 }
