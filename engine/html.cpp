@@ -12,6 +12,7 @@
 
 #include "engine/html_labels.hpp"
 #include "engine/report.hpp"
+#include "grammar/text.hpp"
 
 namespace claimcheck {
 
@@ -213,8 +214,52 @@ std::vector<Sentence> layout(const Document& doc, std::vector<const Fact*> facts
   return out;
 }
 
-/// Escapes an explanation and isolates what it quotes («…», “…”), so that Arabic quoted
-/// inside an English sentence keeps its own direction.
+/// Right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms.
+bool right_to_left_char(char32_t cp) {
+  return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+         (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+/// `html` with each run of right-to-left script outside a <bdi> in one of its own: from its
+/// first right-to-left character to its last, over the spaces and digits between them.
+std::string isolate_right_to_left(const std::string& html) {
+  std::string out;
+  out.reserve(html.size() + 32);
+  for (std::size_t pos = 0; pos < html.size();) {
+    if (html.compare(pos, 5, "<bdi>") == 0) {  // isolated already
+      std::size_t end = html.find("</bdi>", pos);
+      end = end == std::string::npos ? html.size() : end + 6;
+      out.append(html, pos, end - pos);
+      pos = end;
+      continue;
+    }
+    std::size_t next = pos;
+    if (!right_to_left_char(decode_utf8(html, next))) {
+      out.append(html, pos, next - pos);
+      pos = next;
+      continue;
+    }
+    std::size_t last = next;  // one past the run's last right-to-left character
+    for (std::size_t scan = next; scan < html.size();) {
+      std::size_t after = scan;
+      char32_t cp = decode_utf8(html, after);
+      if (right_to_left_char(cp))
+        last = after;
+      else if (cp != ' ' && !(cp >= '0' && cp <= '9'))
+        break;
+      scan = after;
+    }
+    out += "<bdi>";
+    out.append(html, pos, last - pos);
+    out += "</bdi>";
+    pos = last;
+  }
+  return out;
+}
+
+/// Escapes an explanation, an English sentence, and isolates what it quotes («…», “…”) and
+/// every name in a right-to-left script, so that each keeps its own direction and the
+/// sentence's punctuation stays where English puts it.
 std::string explanation_html(const std::string& text) {
   std::string out = html_escape(text);
   for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"«", "»"}, {"“", "”"}}) {
@@ -227,7 +272,7 @@ std::string explanation_html(const std::string& text) {
       pos = end + 5 + 6 + close.size();
     }
   }
-  return out;
+  return isolate_right_to_left(out);
 }
 
 /// The explanation as a reader wants it: figures of five digits or more grouped by
@@ -424,6 +469,10 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
   auto verdict_name = [&](const std::string& v) { return html_escape(verdict_label(labels, v)); };
   std::map<std::string, const Fact*> by_id;
   for (const auto& f : facts) by_id[f.id] = &f;
+  auto doc_of = [&](const std::string& id) -> const Document* {
+    auto it = std::find_if(docs.begin(), docs.end(), [&](const Document& d) { return d.id == id; });
+    return it == docs.end() ? nullptr : &*it;
+  };
   std::map<std::string, std::string> verdict_of;  // fact id → most pressing verdict citing it
   for (const auto& fd : findings)
     for (const auto& id : fd.facts) {
@@ -498,14 +547,21 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
             verdict_name(fd.verdict) + "</span><span class=\"rule\">" + html_escape(fd.rule) +
             "</span>" + "<button type=\"button\" class=\"select\">" +
             html_escape(labels.show_in_documents) + "</button></div>";
-    list += "<p class=\"explanation\" dir=\"auto\">" +
+    // the rules write explanations in English: left to right whatever name comes first
+    list += "<p class=\"explanation\" lang=\"en\" dir=\"ltr\">" +
             explanation_html(readable_explanation(fd.explanation, docs)) +
             "</p><ul class=\"cited\">";
     for (std::size_t k = 0; k < fd.facts.size() && k < kCitedShown; ++k) {
       const std::string& id = fd.facts[k];
-      list += "<li><a href=\"#fact-" + html_escape(id) + "\">" + html_escape(id) + "</a>";
-      if (auto it = by_id.find(id); it != by_id.end())
-        list += " <q dir=\"auto\"><bdi>" + html_escape(it->second->text.str()) + "</bdi></q>";
+      // a cited sentence in its document's language and direction, its id at the start
+      auto it = by_id.find(id);
+      const Document* doc = it == by_id.end() ? nullptr : doc_of(it->second->doc);
+      list += doc ? "<li lang=\"" + html_escape(doc->lang) + "\" dir=\"" +
+                        (right_to_left(doc->lang) ? "rtl" : "ltr") + "\">"
+                  : "<li>";
+      list += "<a href=\"#fact-" + html_escape(id) + "\">" + html_escape(id) + "</a>";
+      if (it != by_id.end())
+        list += " <q><bdi>" + html_escape(it->second->text.str()) + "</bdi></q>";
       list += "</li>";
     }
     if (fd.facts.size() > kCitedShown)

@@ -265,7 +265,7 @@ test('on a 420 px screen the page never scrolls sideways', async () => {
   await context.close();
 });
 
-test('explanations: Arabic paragraphs keep to the right, headlines become document ids, figures are grouped', async () => {
+test('explanations: English left to right, cited Arabic sentences to the right, headlines become document ids, figures are grouped', async () => {
   const money = ['a.txt', 'b.txt'].map((f) => path.join('fixtures/compare-money', f));
   const r = report('explanations', money);
   const { page, context } = await open(r.url);
@@ -277,11 +277,16 @@ test('explanations: Arabic paragraphs keep to the right, headlines become docume
   assert.ok(paragraphs.some((p) => /12,000,000 US dollars/.test(p.text)), 'figures grouped, currency named');
   const demoReport = report('explanations-demo', demo);
   const { page: page2, context: context2 } = await open(demoReport.url);
-  const rtl = await page2.$$eval('.finding .explanation', (ps) => ps
-    .filter((p) => /^[\u0600-\u06FF]/.test(p.textContent.trim()))
-    .map((p) => [getComputedStyle(p).direction, getComputedStyle(p).textAlign]));
-  assert.ok(rtl.length > 0, 'some explanations start in Arabic');
-  for (const [dir, align] of rtl) {
+  // the rules write English: a sentence that starts with an Arabic name stays left to right
+  const explanations = await page2.$$eval('.finding .explanation', (ps) => ps.map((p) => ({
+    arabicFirst: /^[\u0600-\u06FF]/.test(p.textContent.trim()), dir: getComputedStyle(p).direction })));
+  assert.ok(explanations.some((e) => e.arabicFirst), 'some explanations start with an Arabic name');
+  for (const e of explanations) assert.equal(e.dir, 'ltr');
+  // the sentences they cite are Arabic: right to left, aligned right when they wrap
+  const cited = await page2.$$eval('.finding ul.cited li[lang="ar"]', (lis) => lis.map((li) =>
+    [getComputedStyle(li).direction, getComputedStyle(li).textAlign]));
+  assert.ok(cited.length > 0);
+  for (const [dir, align] of cited) {
     assert.equal(dir, 'rtl');
     assert.ok(align === 'right' || align === 'start', `aligned ${align}`);
   }

@@ -260,3 +260,23 @@ TEST_CASE("the report says how many figures it could not compare, and why, as th
   CHECK(report_of({kArrests, kMoreArrests}, "en").find("class=\"uncompared\"") ==
         std::string::npos);
 }
+
+TEST_CASE("explanations: English left to right, each Arabic name and quote isolated") {
+  const std::string html =
+      report_of({"---\nsource: وكالة الأنباء\n---\n" + kArrests, kMoreArrests}, "ar");
+  const std::string open = "<p class=\"explanation\" lang=\"en\" dir=\"ltr\">";
+  auto at = html.find(open);
+  REQUIRE(at != std::string::npos);
+  std::string explanation = html.substr(at + open.size(), html.find("</p>", at) - at - open.size());
+  CHECK(explanation.rfind("<bdi>وكالة الأنباء</bdi>", 0) == 0);
+  CHECK(explanation.find("«<bdi>12 شخصا</bdi>»") != std::string::npos);
+  // outside the isolates, no Arabic letter is left
+  for (std::size_t b; (b = explanation.find("<bdi>")) != std::string::npos;)
+    explanation.erase(b, explanation.find("</bdi>", b) + 6 - b);
+  CHECK(explanation.find("\xd8") == std::string::npos);  // U+0600–U+063F lead byte
+  CHECK(explanation.find("\xd9") == std::string::npos);  // U+0640–U+067F
+  CHECK(explanation.find(" reports 12 («») in 2020") != std::string::npos);
+  // the sentences a finding cites, in their document's language and direction
+  CHECK(html.find("<li lang=\"ar\" dir=\"rtl\"><a href=\"#fact-A:1\">A:1</a> <q><bdi>") !=
+        std::string::npos);
+}
