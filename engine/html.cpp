@@ -257,10 +257,10 @@ std::string isolate_right_to_left(const std::string& html) {
   return out;
 }
 
-/// Escapes an explanation, an English sentence, and isolates what it quotes («…», “…”) and
-/// every name in a right-to-left script, so that each keeps its own direction and the
-/// sentence's punctuation stays where English puts it.
-std::string explanation_html(const std::string& text) {
+/// Escapes left-to-right text (an explanation, a normalised value) and isolates what it
+/// quotes («…», “…») and every name in a right-to-left script, so that each keeps its own
+/// direction and the text's punctuation stays where English puts it.
+std::string isolated_html(const std::string& text) {
   std::string out = html_escape(text);
   for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"«", "»"}, {"“", "”"}}) {
     std::size_t pos = 0;
@@ -549,8 +549,7 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
             html_escape(labels.show_in_documents) + "</button></div>";
     // the rules write explanations in English: left to right whatever name comes first
     list += "<p class=\"explanation\" lang=\"en\" dir=\"ltr\">" +
-            explanation_html(readable_explanation(fd.explanation, docs)) +
-            "</p><ul class=\"cited\">";
+            isolated_html(readable_explanation(fd.explanation, docs)) + "</p><ul class=\"cited\">";
     for (std::size_t k = 0; k < fd.facts.size() && k < kCitedShown; ++k) {
       const std::string& id = fd.facts[k];
       // a cited sentence in its document's language and direction, its id at the start
@@ -588,10 +587,16 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
     table += "<tr id=\"row-" + html_escape(f.id) + "\"><td><a href=\"#fact-" + html_escape(f.id) +
              "\">" + html_escape(f.id) + "</a></td><td class=\"v-" + v + "\">" + verdict_badge(v) +
              " " + verdict_name(v) + "</td>";
+    // normalised values left to right, what they quote and name isolated; the sentence in
+    // its document's language and direction
     for (const auto* cell : {&r.kind, &r.subject, &r.predicate, &r.object, &r.quantity, &r.time,
                              &r.source, &r.polarity})
-      table += "<td><bdi>" + html_escape(dash(*cell)) + "</bdi></td>";
-    table += "<td><bdi>" + html_escape(r.sentence) + "</bdi></td></tr>\n";
+      table += "<td><bdi dir=\"ltr\">" + isolated_html(dash(*cell)) + "</bdi></td>";
+    const Document* doc = doc_of(f.doc);
+    table += doc ? "<td><bdi lang=\"" + html_escape(doc->lang) + "\" dir=\"" +
+                       (right_to_left(doc->lang) ? "rtl" : "ltr") + "\">"
+                 : "<td><bdi>";
+    table += html_escape(r.sentence) + "</bdi></td></tr>\n";
   }
   table += "</tbody></table></div>";
   if (facts.empty()) table = "<p class=\"empty\">" + html_escape(labels.no_facts) + "</p>";

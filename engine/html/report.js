@@ -81,7 +81,10 @@
         Array.prototype.forEach.call(row.cells, function (cell, i) {
           if (i === 0 || !cell.textContent || cell.textContent === "—") return;
           dl.appendChild(text("dt", heads[i] ? heads[i].textContent : ""));
-          dl.appendChild(text("dd", cell.textContent));
+          // the cell's own markup: what it quotes and names stays isolated in its direction
+          var dd = document.createElement("dd");
+          Array.prototype.forEach.call(cell.childNodes, function (n) { dd.appendChild(n.cloneNode(true)); });
+          dl.appendChild(dd);
         });
         panel.appendChild(dl);
       }

@@ -2,7 +2,8 @@
 // explanations are English sentences, left to right, whose Arabic names and quotes are
 // isolated (<bdi>), so that each quotation mark, parenthesis and comma is drawn where the
 // sentence puts it; cited sentences are right to left in their document's direction, the
-// fact id at their start and the final full stop at their left end. Each check is also
+// fact id at their start and the final full stop at their left end; the same for the facts
+// table's values and sentences and for the selected claim's panel. Each check is also
 // run on the same text without the isolation, where it must fail, so that the checks are
 // known to tell a right layout from a wrong one.
 import { test, before, after } from 'node:test';
@@ -35,9 +36,12 @@ const rtlLetter = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 const finalStop = /[.،؛؟!:]/;
 const slack = 0.5;
 
-/// What is wrong with an Arabic phrase's layout (`cs`: its characters, in logical order, on
-/// one line): right to left, its first word must be its rightmost and a final stop its
-/// leftmost character.
+/// Whether two characters' boxes are on one line.
+const sameLine = (a, b) => Math.abs(a.top - b.top) < 4;
+
+/// What is wrong with an Arabic phrase's layout (`cs`: its characters, in logical order):
+/// right to left, its first word must be the rightmost of its line, and a final stop the
+/// leftmost character of its line.
 function phraseProblems(cs, what) {
   const problems = [];
   const visible = cs.filter((c) => c.ch !== ' ');
@@ -48,36 +52,39 @@ function phraseProblems(cs, what) {
     if (c.ch === ' ') { if (word.length) words.push(word); word = []; } else word.push(c);
   }
   if (word.length) words.push(word);
-  const right = (w) => Math.max(...w.map((c) => c.right));
-  const maxRight = Math.max(...visible.map((c) => c.right));
-  if (right(words[0]) < maxRight - slack)
+  const first = words[0].filter((c) => sameLine(c, words[0][0]));
+  const firstLine = visible.filter((c) => sameLine(c, first[0]));
+  if (Math.max(...first.map((c) => c.right)) < Math.max(...firstLine.map((c) => c.right)) - slack)
     problems.push(`${what}: its first word “${words[0].map((c) => c.ch).join('')}” is not at its right end`);
   const last = visible[visible.length - 1];
-  if (finalStop.test(last.ch) && last.left > Math.min(...visible.slice(0, -1).map((c) => c.left)) + slack)
+  const lastLine = visible.slice(0, -1).filter((c) => sameLine(c, last));
+  if (finalStop.test(last.ch) && lastLine.length && last.left > Math.min(...lastLine.map((c) => c.left)) + slack)
     problems.push(`${what}: its final “${last.ch}” is not at its left end`);
   return problems;
 }
 
 /// What is wrong with a left-to-right sentence's quotes (`cs`: its characters): each «…» or
-/// “…” on one line has its opening mark left of all it quotes, its closing mark right of
-/// it and of nothing that follows, and what it quotes laid out as phraseProblems wants.
+/// “…” has its opening mark left of what it quotes on its line, its closing mark right of it
+/// and left of what follows on its line, and what it quotes laid out as phraseProblems wants.
 function sentenceProblems(cs) {
   const text = cs.map((c) => c.ch).join('');
   const problems = [];
   let quotes = 0;
   for (const m of text.matchAll(/«([^»]*)»|“([^”]*)”/g)) {
     const open = cs[m.index], close = cs[m.index + m[0].length - 1];
-    const inner = cs.slice(m.index + 1, m.index + m[0].length - 1);
-    if (!inner.length || inner.some((c) => c.top !== open.top) || close.top !== open.top) continue;  // wrapped
+    const inner = cs.slice(m.index + 1, m.index + m[0].length - 1).filter((c) => c.ch !== ' ');
+    if (!inner.length) continue;
     ++quotes;
     const what = `the quote ${m[0]}`;
-    const visible = inner.filter((c) => c.ch !== ' ');
-    if (open.right > Math.min(...visible.map((c) => c.left)) + slack) problems.push(`${what}: “${open.ch}” is not at its left`);
-    if (close.left < Math.max(...visible.map((c) => c.right)) - slack) problems.push(`${what}: “${close.ch}” is not at its right`);
+    const withOpen = inner.filter((c) => sameLine(c, open)), withClose = inner.filter((c) => sameLine(c, close));
+    if (withOpen.length && open.right > Math.min(...withOpen.map((c) => c.left)) + slack)
+      problems.push(`${what}: “${open.ch}” is not at its left`);
+    if (withClose.length && close.left < Math.max(...withClose.map((c) => c.right)) - slack)
+      problems.push(`${what}: “${close.ch}” is not at its right`);
     const after = cs[m.index + m[0].length];
-    if (after && after.ch !== ' ' && after.top === close.top && after.left < close.right - slack)
+    if (after && after.ch !== ' ' && sameLine(after, close) && after.left < close.right - slack)
       problems.push(`${what}: the “${after.ch}” after it is not at its right`);
-    problems.push(...phraseProblems(inner, what));
+    problems.push(...phraseProblems(cs.slice(m.index + 1, m.index + m[0].length - 1), what));
   }
   return { quotes, problems };
 }
@@ -119,8 +126,21 @@ async function layout(page) {
       out.controls.cited.push({ lines: control.getClientRects().length, chars: cs });
       control.remove();
     }
+    // the facts table: normalised values (quantity, time, source) and sentences
+    out.values = [...document.querySelectorAll('table.facts td:is(:nth-child(7), :nth-child(8), :nth-child(9)) > bdi')]
+      .map((b) => ({ text: b.textContent, dir: getComputedStyle(b).direction, chars: window.charBoxes(b) }));
+    out.sentences = [...document.querySelectorAll('table.facts td:nth-child(11) > bdi')]
+      .map((b) => ({ text: b.textContent, dir: getComputedStyle(b).direction, chars: window.charBoxes(b) }));
     return out;
   });
+}
+
+/// The selected claim's panel, once `mark` is clicked: its values and sentence, laid out.
+async function panelLayout(page, mark) {
+  await mark.click();
+  return page.evaluate(() => [...document.querySelectorAll('#fact-panel dd')].map((dd) => ({
+    text: dd.textContent, bdi: !!dd.querySelector('bdi'), lang: dd.querySelector('bdi[lang]')?.lang,
+    dir: getComputedStyle(dd.querySelector('bdi') || dd).direction, chars: window.charBoxes(dd) })));
 }
 
 /// Checks the layout of report `r` in a page, and that its controls are found wrong.
@@ -148,11 +168,39 @@ async function checkReport(r, options = {}) {
     assert.equal(c.dir, 'rtl', `${what} runs right to left`);
     assert.ok(c.align === 'start' || c.align === 'right', `${what} is aligned right (${c.align})`);
     assert.ok(c.a.right >= c.li.right - 2, `${what}: its id is at the right, where it starts`);
+    assert.deepEqual(phraseProblems(c.chars, what), []);
     if (c.lines !== 1) continue;
     assert.ok(c.a.left >= c.q.right - slack, `${what}: its id is right of the quote`);
     assert.ok(c.q.right > c.bdi.right + 2, `${what}: the opening mark is at the right`);
     assert.ok(c.q.left < c.bdi.left - 2, `${what}: the closing mark is at the left`);
-    assert.deepEqual(phraseProblems(c.chars, what), []);
+  }
+  // the facts table and the panel: values left to right with their quotes in place,
+  // sentences right to left with the full stop at the left end
+  const values = (list, what) => {
+    let measured = 0;
+    for (const v of list) {
+      const s = sentenceProblems(v.chars);
+      measured += s.quotes;
+      assert.deepEqual(s.problems, [], `${what} “${v.text}”`);
+    }
+    return measured;
+  };
+  const sentences = (list, what) => {
+    for (const v of list) assert.deepEqual(phraseProblems(v.chars, `${what} “${v.text}”`), []);
+    return list.length;
+  };
+  assert.ok(l.values.every((v) => v.dir === 'ltr'), 'the table\'s values run left to right');
+  assert.ok(values(l.values, 'the table\'s value') > 0, 'quotes in the table measured');
+  assert.ok(l.sentences.every((v) => v.dir === 'rtl'), 'the table\'s sentences run right to left');
+  assert.ok(sentences(l.sentences, 'the table\'s sentence') > 0, 'sentences in the table measured');
+  if (options.javaScriptEnabled !== false) {
+    const panel = await panelLayout(page, page.locator('mark.claim').first());
+    assert.ok(panel.length > 3, 'the panel shows the fact');
+    assert.ok(values(panel.filter((d) => d.bdi && !d.lang), 'the panel\'s value') > 0, 'quotes in the panel measured');
+    assert.ok(panel.filter((d) => d.bdi && !d.lang).every((d) => d.dir === 'ltr'), 'the panel\'s values run left to right');
+    const sentence = panel.filter((d) => d.lang === 'ar' && d.dir === 'rtl');
+    assert.equal(sentence.length, 1, 'the panel\'s sentence runs right to left');
+    sentences(sentence, 'the panel\'s sentence');
   }
   // the same texts without their isolation are laid out wrong, and the checks say so
   const failing = (controls, check) => controls.filter((c) => check(c).length > 0).length;
