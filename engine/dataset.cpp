@@ -21,6 +21,7 @@ using json = nlohmann::json;
 const std::set<std::string> kFactFields{
     "doc",  "kind",    "subject",  "predicate", "family",         "object", "quantity",
     "time", "members", "polarity", "source",    "quote_contains", "note"};
+const std::set<std::string> kDocumentFields{"id", "path", "lang", "source", "title", "date"};
 const std::set<std::string> kFindingFields{"rule",      "verdict", "docs",   "details", "subject",
                                            "predicate", "family",  "object", "note"};
 
@@ -210,6 +211,14 @@ Dataset parse_dataset(const std::string& text, const std::filesystem::path& file
       std::string where = "documents[" + std::to_string(i) + "]";
       DatasetDocument doc{str(d, "id"),     str(d, "path"),  str(d, "lang"),
                           str(d, "source"), str(d, "title"), str(d, "date")};
+      if (d.is_object()) {
+        for (const auto& [key, value] : d.items()) {
+          if (!kDocumentFields.count(key))
+            check.error(where, "unknown field '" + key + "'" + did_you_mean(key, kDocumentFields));
+          else if (!value.is_string())
+            check.error(where + "." + key, "expected a string");
+        }
+      }
       if (doc.id.empty() || doc.path.empty())
         check.error(where, "expected \"id\" and \"path\"");
       else if (!inside_collection(ds.dir, doc.path))

@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <stdexcept>
 
+#include "engine/html_labels.hpp"
 #include "engine/report.hpp"
+#include "grammar/text.hpp"
 
 namespace claimcheck {
 
@@ -104,22 +107,6 @@ std::size_t claim_priority(const std::string& verdict) {
   static const std::vector<std::string> v{"contradicts", "single-source", "corroborates",
                                           "compatible", "differs"};
   return static_cast<std::size_t>(std::find(v.begin(), v.end(), verdict) - v.begin());
-}
-
-const char* verdict_meaning(const std::string& v) {
-  if (v == "contradicts") return "the sources cannot both be right";
-  if (v == "differs") return "alike, but over another span or in another unit";
-  if (v == "single-source") return "one source only";
-  if (v == "compatible") return "different figures that can both hold";
-  if (v == "corroborates") return "the sources agree";
-  return "no finding cites it";
-}
-
-std::string language_name(const std::string& code) {
-  if (code == "ar") return "Arabic";
-  if (code == "en") return "English";
-  if (code == "fr") return "French";
-  return code;
 }
 
 bool right_to_left(const std::string& lang) {
@@ -227,9 +214,53 @@ std::vector<Sentence> layout(const Document& doc, std::vector<const Fact*> facts
   return out;
 }
 
-/// Escapes an explanation and isolates what it quotes («…», “…”), so that Arabic quoted
-/// inside an English sentence keeps its own direction.
-std::string explanation_html(const std::string& text) {
+/// Right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms.
+bool right_to_left_char(char32_t cp) {
+  return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+         (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+/// `html` with each run of right-to-left script outside a <bdi> in one of its own: from its
+/// first right-to-left character to its last, over the spaces and digits between them.
+std::string isolate_right_to_left(const std::string& html) {
+  std::string out;
+  out.reserve(html.size() + 32);
+  for (std::size_t pos = 0; pos < html.size();) {
+    if (html.compare(pos, 5, "<bdi>") == 0) {  // isolated already
+      std::size_t end = html.find("</bdi>", pos);
+      end = end == std::string::npos ? html.size() : end + 6;
+      out.append(html, pos, end - pos);
+      pos = end;
+      continue;
+    }
+    std::size_t next = pos;
+    if (!right_to_left_char(decode_utf8(html, next))) {
+      out.append(html, pos, next - pos);
+      pos = next;
+      continue;
+    }
+    std::size_t last = next;  // one past the run's last right-to-left character
+    for (std::size_t scan = next; scan < html.size();) {
+      std::size_t after = scan;
+      char32_t cp = decode_utf8(html, after);
+      if (right_to_left_char(cp))
+        last = after;
+      else if (cp != ' ' && !(cp >= '0' && cp <= '9'))
+        break;
+      scan = after;
+    }
+    out += "<bdi>";
+    out.append(html, pos, last - pos);
+    out += "</bdi>";
+    pos = last;
+  }
+  return out;
+}
+
+/// Escapes left-to-right text (an explanation, a normalised value) and isolates what it
+/// quotes («…», “…») and every name in a right-to-left script, so that each keeps its own
+/// direction and the text's punctuation stays where English puts it.
+std::string isolated_html(const std::string& text) {
   std::string out = html_escape(text);
   for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"«", "»"}, {"“", "”"}}) {
     std::size_t pos = 0;
@@ -241,7 +272,7 @@ std::string explanation_html(const std::string& text) {
       pos = end + 5 + 6 + close.size();
     }
   }
-  return out;
+  return isolate_right_to_left(out);
 }
 
 /// The explanation as a reader wants it: figures of five digits or more grouped by
@@ -314,7 +345,7 @@ std::string id_list(const std::vector<std::string>& ids) {
 
 std::string render_document(const Document& doc, const std::vector<const Fact*>& facts,
                             const std::map<std::string, std::string>& verdict_of,
-                            const Lexicon& lex) {
+                            const Lexicon& lex, const HtmlLabels& labels) {
   const std::string& bytes = doc.content();
   const bool rtl = right_to_left(doc.lang);
   std::string out = "<article class=\"document\" id=\"doc-" + html_escape(doc.id) +
@@ -322,14 +353,15 @@ std::string render_document(const Document& doc, const std::vector<const Fact*>&
   out += "<h3 id=\"doc-" + html_escape(doc.id) + "-title\">" + html_escape(doc.id) + " · <bdi>" +
          html_escape(doc.title.empty() ? doc.path : doc.title) + "</bdi></h3>";
   std::string meta;
-  for (const auto& part : {doc.source, doc.date, language_name(doc.lang)})
+  for (const auto& part : {doc.source, doc.date, language_label(labels, doc.lang)})
     if (!part.empty())
       meta += (meta.empty() ? "" : " · ") + std::string("<bdi>") + html_escape(part) + "</bdi>";
-  meta += (meta.empty() ? "" : " · ") + std::to_string(facts.size()) + " claims";
+  meta +=
+      (meta.empty() ? "" : " · ") + html_escape(count_label(labels, labels.claims, facts.size()));
   out += "<div class=\"meta\">" + meta + "</div></header>\n";
   out += "<div class=\"body\" dir=\"" + std::string(rtl ? "rtl" : "ltr") + "\" lang=\"" +
-         html_escape(doc.lang) + "\" tabindex=\"0\" aria-label=\"Text of " + html_escape(doc.id) +
-         "\">\n";
+         html_escape(doc.lang) + "\" tabindex=\"0\" aria-label=\"" +
+         html_escape(fill_label(labels.text_of, {{"doc", doc.id}})) + "\">\n";
   auto sentences = layout(doc, facts, verdict_of);
   std::size_t next = 0;  // the next sentence to place
   std::size_t pos = std::min(doc.content_begin(), bytes.size());
@@ -363,11 +395,15 @@ std::string render_document(const Document& doc, const std::vector<const Fact*>&
         }
         for (std::size_t k = 1; k < ids.size(); ++k)
           para += "<span id=\"fact-" + html_escape(ids[k]) + "\"></span>";
-        para += "<mark class=\"claim v-" + c.verdict + "\" id=\"fact-" + html_escape(ids[0]) +
-                "\" data-facts=\"" + id_list(ids) + "\" data-verdict=\"" + c.verdict +
-                "\" tabindex=\"0\" role=\"button\" aria-pressed=\"false\" title=\"" +
-                html_escape(title + "\nverdict: " + c.verdict) + "\">" +
-                html_escape(std::string_view(bytes).substr(c.begin, c.end - c.begin)) + "</mark>";
+        para +=
+            "<mark class=\"claim v-" + c.verdict + "\" id=\"fact-" + html_escape(ids[0]) +
+            "\" data-facts=\"" + id_list(ids) + "\" data-verdict=\"" + c.verdict +
+            "\" tabindex=\"0\" role=\"button\" aria-pressed=\"false\" title=\"" +
+            html_escape(title + "\n" +
+                        fill_label(labels.verdict_tooltip,
+                                   {{"verdict", std::string(verdict_label(labels, c.verdict))}})) +
+            "\">" + html_escape(std::string_view(bytes).substr(c.begin, c.end - c.begin)) +
+            "</mark>";
         in = c.end;
       }
       para += html_escape(std::string_view(bytes).substr(in, s_end - in)) + "</span>";
@@ -395,15 +431,48 @@ std::string ui_language(const std::vector<Document>& docs) {
   std::string best;
   for (const auto& d : docs)
     if (best.empty() || count[d.lang] > count[best]) best = d.lang;
-  return best == "ar" || best == "fr" ? best : "en";
+  return html_labels(best) ? best : "en";
 }
+
+namespace {
+
+/// What the report says of the figures no finding compares, and why, in the labels'
+/// language; empty when every figure is compared. The counts are also data attributes.
+std::string uncompared_html(const Uncompared& u, const HtmlLabels& labels) {
+  if (u.figures == 0) return "";
+  std::string reasons;
+  for (const auto& [n, label] :
+       {std::pair{u.no_subject, &labels.no_subject}, std::pair{u.no_time, &labels.no_time},
+        std::pair{u.no_counterpart, &labels.no_counterpart}})
+    if (n > 0)
+      reasons += (reasons.empty() ? "" : std::string(labels.list_separator)) +
+                 count_label(labels, *label, static_cast<std::size_t>(n));
+  const std::string text = fill_label(
+      labels.uncompared,
+      {{"head", count_label(labels, labels.uncompared_head, static_cast<std::size_t>(u.figures))},
+       {"reasons", reasons}});
+  return "<p class=\"uncompared\" data-figures=\"" + std::to_string(u.figures) +
+         "\" data-no-subject=\"" + std::to_string(u.no_subject) + "\" data-no-time=\"" +
+         std::to_string(u.no_time) + "\" data-no-counterpart=\"" +
+         std::to_string(u.no_counterpart) + "\">" + html_escape(text) + "</p>";
+}
+
+}  // namespace
 
 void write_html_report(std::ostream& out, const std::vector<Document>& docs,
                        const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
                        const Lexicon& lex, const std::string& ui_given) {
   const std::string ui = ui_given.empty() ? ui_language(docs) : ui_given;
+  const HtmlLabels* found = html_labels(ui);
+  if (!found) throw std::invalid_argument("the HTML report has no labels in '" + ui + "'");
+  const HtmlLabels& labels = *found;
+  auto verdict_name = [&](const std::string& v) { return html_escape(verdict_label(labels, v)); };
   std::map<std::string, const Fact*> by_id;
   for (const auto& f : facts) by_id[f.id] = &f;
+  auto doc_of = [&](const std::string& id) -> const Document* {
+    auto it = std::find_if(docs.begin(), docs.end(), [&](const Document& d) { return d.id == id; });
+    return it == docs.end() ? nullptr : &*it;
+  };
   std::map<std::string, std::string> verdict_of;  // fact id → most pressing verdict citing it
   for (const auto& fd : findings)
     for (const auto& id : fd.facts) {
@@ -414,47 +483,55 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
   std::map<std::string, std::size_t> counts;
   for (const auto& fd : findings) ++counts[fd.verdict];
 
-  std::string title = "claimcheck report: " + std::to_string(docs.size()) + " documents, " +
-                      std::to_string(findings.size()) + " findings";
+  const std::string title = fill_label(
+      labels.title, {{"documents", count_label(labels, labels.documents, docs.size())},
+                     {"findings", count_label(labels, labels.findings, findings.size())}});
 
+  const std::string separator(labels.list_separator);
   std::string sources = "<ul class=\"sources\">";
   for (const auto& d : docs) {
     sources += "<li><a href=\"#doc-" + html_escape(d.id) + "\"><strong>" + html_escape(d.id) +
                "</strong></a> <bdi>" + html_escape(d.title.empty() ? d.path : d.title) + "</bdi>";
     std::string meta;
-    for (const auto& part : {d.source, d.date, language_name(d.lang), d.path})
+    for (const auto& part : {d.source, d.date, language_label(labels, d.lang), d.path})
       if (!part.empty())
-        meta += (meta.empty() ? "" : ", ") + std::string("<bdi>") + html_escape(part) + "</bdi>";
+        meta += (meta.empty() ? "" : separator) + "<bdi>" + html_escape(part) + "</bdi>";
     sources += " <span class=\"meta\">(" + meta + ")</span></li>";
   }
   sources += "</ul>";
 
-  std::string summary = "<ul class=\"summary\" aria-label=\"Findings by verdict\">";
-  std::string filters =
-      "<div class=\"filters\" role=\"group\" aria-label=\"Show findings by verdict\">"
-      "<span>Show:</span>";
+  std::string summary =
+      "<ul class=\"summary\" aria-label=\"" + html_escape(labels.summary_label) + "\">";
+  std::string filters = "<div class=\"filters\" role=\"group\" aria-label=\"" +
+                        html_escape(labels.filters_label) + "\"><span>" + html_escape(labels.show) +
+                        "</span>";
   for (const auto& v : verdict_priority()) {
     std::string n = std::to_string(counts[v]);
-    summary += "<li class=\"v-" + v + "\">" + verdict_badge(v) + " " + n + " " + v + "</li>";
+    summary +=
+        "<li class=\"v-" + v + "\">" + verdict_badge(v) + " " + n + " " + verdict_name(v) + "</li>";
     filters += "<button type=\"button\" class=\"v-" + v + "\" data-verdict=\"" + v +
-               "\" aria-pressed=\"true\">" + verdict_badge(v) + " " + v + " (" + n + ")</button>";
+               "\" aria-pressed=\"true\">" + verdict_badge(v) + " " + verdict_name(v) + " (" + n +
+               ")</button>";
   }
   summary += "</ul>";
-  filters += "<span id=\"filter-status\" role=\"status\" class=\"meta\"></span></div>";
+  filters += "<span id=\"filter-status\" role=\"status\" class=\"meta\" data-shown=\"" +
+             html_escape(labels.js_shown) + "\"></span></div>";
 
-  std::string legend = "<ul class=\"legend\" aria-label=\"Legend\">";
+  std::string legend =
+      "<ul class=\"legend\" aria-label=\"" + html_escape(labels.legend_label) + "\">";
   for (const auto& v : verdict_priority())
-    legend += "<li class=\"v-" + v + "\">" + verdict_badge(v) + " <span class=\"sample\">" + v +
-              "</span>: " + verdict_meaning(v) + "</li>";
-  legend += "<li class=\"v-unchecked\">" + verdict_badge("unchecked") +
-            " <span class=\"sample\">claim</span>: " + verdict_meaning("unchecked") + "</li></ul>";
+    legend += "<li class=\"v-" + v + "\">" + verdict_badge(v) + " <span class=\"sample\">" +
+              verdict_name(v) + "</span>: " + html_escape(verdict_meaning(labels, v)) + "</li>";
+  legend += "<li class=\"v-unchecked\">" + verdict_badge("unchecked") + " <span class=\"sample\">" +
+            html_escape(labels.claim_sample) +
+            "</span>: " + html_escape(verdict_meaning(labels, "unchecked")) + "</li></ul>";
 
   std::string documents;
   for (const auto& d : docs) {
     std::vector<const Fact*> own;
     for (const auto& f : facts)
       if (f.doc == d.id) own.push_back(&f);
-    documents += render_document(d, own, verdict_of, lex);
+    documents += render_document(d, own, verdict_of, lex, labels);
   }
 
   // findings in the one order of every report (report_order)
@@ -466,65 +543,96 @@ void write_html_report(std::ostream& out, const std::vector<Document>& docs,
     const std::string v = html_escape(fd.verdict);
     list += "<li class=\"finding v-" + v + "\" id=\"finding-" + std::to_string(n + 1) +
             "\" data-verdict=\"" + v + "\" data-facts=\"" + id_list(fd.facts) + "\">";
-    list += "<div class=\"head\">" + verdict_badge(v) + "<span class=\"verdict\">" + v +
-            "</span><span class=\"rule\">" + html_escape(fd.rule) + "</span>" +
-            "<button type=\"button\" class=\"select\">Show in documents</button></div>";
-    list += "<p class=\"explanation\" dir=\"auto\">" +
-            explanation_html(readable_explanation(fd.explanation, docs)) +
-            "</p><ul class=\"cited\">";
+    list += "<div class=\"head\">" + verdict_badge(v) + "<span class=\"verdict\">" +
+            verdict_name(fd.verdict) + "</span><span class=\"rule\">" + html_escape(fd.rule) +
+            "</span>" + "<button type=\"button\" class=\"select\">" +
+            html_escape(labels.show_in_documents) + "</button></div>";
+    // the rules write explanations in English: left to right whatever name comes first
+    list += "<p class=\"explanation\" lang=\"en\" dir=\"ltr\">" +
+            isolated_html(readable_explanation(fd.explanation, docs)) + "</p><ul class=\"cited\">";
     for (std::size_t k = 0; k < fd.facts.size() && k < kCitedShown; ++k) {
       const std::string& id = fd.facts[k];
-      list += "<li><a href=\"#fact-" + html_escape(id) + "\">" + html_escape(id) + "</a>";
-      if (auto it = by_id.find(id); it != by_id.end())
-        list += " <q dir=\"auto\"><bdi>" + html_escape(it->second->text.str()) + "</bdi></q>";
+      // a cited sentence in its document's language and direction, its id at the start
+      auto it = by_id.find(id);
+      const Document* doc = it == by_id.end() ? nullptr : doc_of(it->second->doc);
+      list += doc ? "<li lang=\"" + html_escape(doc->lang) + "\" dir=\"" +
+                        (right_to_left(doc->lang) ? "rtl" : "ltr") + "\">"
+                  : "<li>";
+      list += "<a href=\"#fact-" + html_escape(id) + "\">" + html_escape(id) + "</a>";
+      if (it != by_id.end())
+        list += " <q><bdi>" + html_escape(it->second->text.str()) + "</bdi></q>";
       list += "</li>";
     }
     if (fd.facts.size() > kCitedShown)
-      list += "<li class=\"meta\">and " + std::to_string(fd.facts.size() - kCitedShown) +
-              " more facts</li>";
+      list += "<li class=\"meta\">" +
+              html_escape(count_label(labels, labels.more_facts, fd.facts.size() - kCitedShown)) +
+              "</li>";
     list += "</ul></li>\n";
   }
-  std::string findings_html = findings.empty() ? "<p class=\"empty\">No findings.</p>"
-                                               : "<ol class=\"findings\">\n" + list + "</ol>";
+  std::string findings_html = findings.empty()
+                                  ? "<p class=\"empty\">" + html_escape(labels.no_findings) + "</p>"
+                                  : "<ol class=\"findings\">\n" + list + "</ol>";
 
   std::string table =
-      "<div class=\"table-scroll\" tabindex=\"0\"><table "
-      "class=\"facts\"><thead><tr><th>Fact</th><th>Verdict</th><th>Kind</th>"
-      "<th>Subject</th><th>Predicate</th><th>Object</th><th>Quantity</th><th>Time</th>"
-      "<th>Source</th><th>Polarity</th><th>Sentence</th></tr></thead><tbody>\n";
+      "<div class=\"table-scroll\" tabindex=\"0\"><table class=\"facts\"><thead><tr>";
+  for (auto column : {labels.col_fact, labels.col_verdict, labels.col_kind, labels.col_subject,
+                      labels.col_predicate, labels.col_object, labels.col_quantity, labels.col_time,
+                      labels.col_source, labels.col_polarity, labels.col_sentence})
+    table += "<th>" + html_escape(column) + "</th>";
+  table += "</tr></thead><tbody>\n";
   for (const auto& f : facts) {
     FactRow r = describe(f, lex);
     auto it = verdict_of.find(f.id);
     std::string v = it == verdict_of.end() ? "unchecked" : it->second;
     table += "<tr id=\"row-" + html_escape(f.id) + "\"><td><a href=\"#fact-" + html_escape(f.id) +
              "\">" + html_escape(f.id) + "</a></td><td class=\"v-" + v + "\">" + verdict_badge(v) +
-             " " + v + "</td>";
+             " " + verdict_name(v) + "</td>";
+    // normalised values left to right, what they quote and name isolated; the sentence in
+    // its document's language and direction
     for (const auto* cell : {&r.kind, &r.subject, &r.predicate, &r.object, &r.quantity, &r.time,
                              &r.source, &r.polarity})
-      table += "<td><bdi>" + html_escape(dash(*cell)) + "</bdi></td>";
-    table += "<td><bdi>" + html_escape(r.sentence) + "</bdi></td></tr>\n";
+      table += "<td><bdi dir=\"ltr\">" + isolated_html(dash(*cell)) + "</bdi></td>";
+    const Document* doc = doc_of(f.doc);
+    table += doc ? "<td><bdi lang=\"" + html_escape(doc->lang) + "\" dir=\"" +
+                       (right_to_left(doc->lang) ? "rtl" : "ltr") + "\">"
+                 : "<td><bdi>";
+    table += html_escape(r.sentence) + "</bdi></td></tr>\n";
   }
   table += "</tbody></table></div>";
-  if (facts.empty()) table = "<p class=\"empty\">No facts were extracted.</p>";
+  if (facts.empty()) table = "<p class=\"empty\">" + html_escape(labels.no_facts) + "</p>";
+
+  std::set<std::string> cited;
+  for (const auto& fd : findings) cited.insert(fd.facts.begin(), fd.facts.end());
+  Uncompared uncompared;
+  for (const auto& f : facts) uncompared.count(fact_json(f), cited.count(f.id) > 0);
 
   out << fill_template(html_assets::report_html,
-                       {{"csp", report_csp()},
+                       {{"lang", std::string(labels.lang)},
+                        {"dir", std::string(labels.dir)},
+                        {"csp", report_csp()},
                         {"title", html_escape(title)},
                         {"style", std::string(html_assets::report_css)},
                         {"script", std::string(html_assets::report_js)},
                         {"sources", sources},
                         {"summary", summary},
+                        {"uncompared", uncompared_html(uncompared, labels)},
                         {"filters", filters},
                         {"legend", legend},
+                        {"documents_label", html_escape(labels.documents_label)},
                         {"layout", docs.size() == 2   ? "count-2"
                                    : docs.size() == 3 ? "count-3"
                                                       : "many"},
                         {"documents", documents},
+                        {"findings_heading", html_escape(labels.findings_heading)},
                         {"findings", findings_html},
+                        {"panel_label", html_escape(labels.panel_label)},
+                        {"panel_empty", html_escape(labels.panel_empty)},
+                        {"js_fact", html_escape(labels.js_fact)},
+                        {"js_uncited", html_escape(labels.js_uncited)},
+                        {"js_cited_by", html_escape(labels.js_cited_by)},
+                        {"facts_heading", html_escape(labels.facts_heading)},
                         {"facts", table},
-                        {"footer",
-                         "Made by claimcheck from the same documents, facts and findings as its "
-                         "JSON report (claimcheck.report/1)."}});
+                        {"footer", html_escape(labels.footer)}});
 }
 
 }  // namespace claimcheck

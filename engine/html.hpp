@@ -29,7 +29,8 @@ std::string report_csp();
 
 /// Writes the report. Documents need their `bytes` (the original text) for the side-by-
 /// side view; claims are highlighted at their facts' byte spans. `ui` is the language of
-/// the labels (ar, en, fr); "" takes the documents' (ui_language).
+/// the labels (ar, en, fr: engine/html_labels.hpp), which also sets the page's lang and
+/// dir; "" takes the documents' (ui_language). Throws std::invalid_argument for another.
 void write_html_report(std::ostream& out, const std::vector<Document>& docs,
                        const std::vector<Fact>& facts, const std::vector<rules::Finding>& findings,
                        const Lexicon& lexicon, const std::string& ui = "");

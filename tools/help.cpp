@@ -47,8 +47,9 @@ constexpr std::string_view kReportOptions =
   --rules DIR            the rule files (default: $CLAIMCHECK_RULES, else the installed
                          rules, else the source tree's rules/); independent of --data
   --fail-on VERDICT      exit 1 when a finding has VERDICT (contradicts, differs, …)
-  --ui ar|en|fr          the language of the HTML report's labels (default: the
-                         documents' language)
+  --ui ar|en|fr          the language of the HTML report's labels, and its lang and
+                         dir (default: the language most documents are in, Arabic
+                         documents giving ar; en when there are no labels in it)
   --reviewer NAME        ClaimReview: who reviews (default: claimcheck)
   --url-base URL         ClaimReview: the address of the published report; each review's
                          url is URL#finding-N
@@ -86,6 +87,7 @@ options:
 examples:
   claimcheck compare fixtures/report-demo/a.txt fixtures/report-demo/b.txt
   claimcheck compare a.txt b.txt --format html -o report.html
+  claimcheck compare a.txt b.txt --format html --ui fr -o rapport.html
   claimcheck compare a.txt b.txt --format claimreview --url-base https://example.org/check
 )"},
       {"verify", R"(usage: claimcheck verify [--rules DIR] [--junit FILE] DATASET...

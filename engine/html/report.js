@@ -55,6 +55,13 @@
     }
   }
 
+  // the labels in the report's interface language, from the page (engine/html_labels.cpp)
+  function label(name, values) {
+    var s = panel.getAttribute("data-" + name) || "";
+    Object.keys(values || {}).forEach(function (k) { s = s.split("{" + k + "}").join(values[k]); });
+    return s;
+  }
+
   function text(tag, content, cls) {
     var el = document.createElement(tag);
     el.textContent = content;
@@ -67,23 +74,26 @@
     panel.replaceChildren();
     mark.getAttribute("data-facts").split(" ").forEach(function (id) {
       var row = document.getElementById("row-" + id);
-      panel.appendChild(text("h3", "Fact " + id));
+      panel.appendChild(text("h3", label("fact", {id: id})));
       if (row) {
         var dl = document.createElement("dl");
         var heads = document.querySelectorAll("table.facts thead th");
         Array.prototype.forEach.call(row.cells, function (cell, i) {
           if (i === 0 || !cell.textContent || cell.textContent === "—") return;
           dl.appendChild(text("dt", heads[i] ? heads[i].textContent : ""));
-          dl.appendChild(text("dd", cell.textContent));
+          // the cell's own markup: what it quotes and names stays isolated in its direction
+          var dd = document.createElement("dd");
+          Array.prototype.forEach.call(cell.childNodes, function (n) { dd.appendChild(n.cloneNode(true)); });
+          dl.appendChild(dd);
         });
         panel.appendChild(dl);
       }
       var list = citing[id] || [];
       if (!list.length) {
-        panel.appendChild(text("p", "No finding cites this fact.", "empty"));
+        panel.appendChild(text("p", label("uncited"), "empty"));
         return;
       }
-      panel.appendChild(text("p", "Cited by:"));
+      panel.appendChild(text("p", label("cited-by")));
       var ul = document.createElement("ul");
       list.forEach(function (li) {
         var item = document.createElement("li");
@@ -92,7 +102,7 @@
         button.className = "v-" + li.getAttribute("data-verdict");
         button.appendChild(text("span", "", "icon"));
         button.appendChild(document.createTextNode(
-          " " + li.getAttribute("data-verdict") + ": " + li.querySelector(".explanation").textContent));
+          " " + li.querySelector(".verdict").textContent + ": " + li.querySelector(".explanation").textContent));
         button.addEventListener("click", function () {
           selectFinding(li, false);
           li.scrollIntoView({block: "nearest"});
@@ -126,7 +136,8 @@
       findings.forEach(function (li) { li.hidden = !!hiddenVerdicts[li.getAttribute("data-verdict")]; });
       var status = document.getElementById("filter-status");
       var visible = findings.filter(function (li) { return !li.hidden; }).length;
-      status.textContent = visible + " of " + findings.length + " findings shown";
+      status.textContent = status.getAttribute("data-shown")
+        .split("{shown}").join(String(visible)).split("{total}").join(String(findings.length));
     });
   });
 

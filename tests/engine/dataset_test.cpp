@@ -85,6 +85,15 @@ TEST_CASE("bad datasets get precise errors") {
         "{\"le\":N} {\"approx\":N} {\"between\":[A,B]}");
   CHECK(dataset_error(head + R"("expect_facts":[{"subject":"XX"}]})")
             .find(": expect_facts[0].subject: unknown entity 'XX'") == 0);
+  // a document's fields, as docs/schema/dataset.schema.json has them
+  CHECK(
+      dataset_error(
+          R"({"schema":"claimcheck.dataset/1","documents":[{"id":"a","path":"a.txt","titel":"x"}]})") ==
+      ": documents[0]: unknown field 'titel' (did you mean 'title'?)");
+  CHECK(
+      dataset_error(
+          R"({"schema":"claimcheck.dataset/1","documents":[{"id":"a","path":"a.txt","date":2021}]})") ==
+      ": documents[0].date: expected a string");
 }
 
 namespace {
