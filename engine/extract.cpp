@@ -1,7 +1,7 @@
 // Claim assembly from grammar pieces. The rules here are general discourse rules of news
 // text, documented in docs/extraction.md: the verb before a count governs it unless a
 // preposition intervenes; a count with no verb takes its noun's default predicate, or
-// restates the latest figure about the same thing; times are inherited within a section;
+// restates the latest figure about the same thing; a year in digits frames its section;
 // sources come from attribution cues, else the paragraph's, else the document's.
 #include "engine/extract.hpp"
 
@@ -191,6 +191,19 @@ struct MainSubjectSlots {
   }
 };
 
+/// Whether a time frames the figures of the sentences after it in its section: a year (or
+/// years) written in digits (في عام 2021، منذ 2015), as a report states the period it
+/// covers. A day or a month dates an event, not the figures after it, and a relative word
+/// (اليوم، أمس، العام الماضي) belongs to its own clause.
+bool frames_section(std::u32string_view text, Span span, const FactTime& t) {
+  if (!t.from || t.from->precision != Precision::year) return false;
+  if (t.to && t.to->precision != Precision::year) return false;
+  int digits = 0;
+  for (auto i = span.begin; i < span.end && digits < 4; ++i)
+    digits = text[i] >= U'0' && text[i] <= U'9' ? digits + 1 : 0;
+  return digits == 4;
+}
+
 }  // namespace
 
 /// Where a piece of an overlong line ends: after the last sentence end (. ! ? ؟ ؛ and a
@@ -305,6 +318,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       // explicit times of this sentence: every time value the grammar reads in it,
       // resolved against the document's date by the one resolver
       std::vector<std::pair<Span, FactTime>> times;
+      std::optional<FactTime> frame;  // the last time of the sentence that frames its section
       // A claim's time is read where the sentence scan saw one: the fullest time value
       // holding it (الربع الأول من عام 2017 around عام 2017), else that piece alone. A
       // weekday without its date is left out: news uses it for days before and after the
@@ -366,6 +380,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         for (const auto& v : chosen)
           if (auto span = fact_time(lex, v, doc.date)) {
             span->text = original(st, v.span);
+            if (frames_section(norm.text, v.span, *span)) frame = *span;
             times.emplace_back(v.span, std::move(*span));
           }
       }
@@ -633,7 +648,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         push(std::move(f), subject_before(p.span.begin, no_exclusion), {});
       }
 
-      if (!times.empty()) section_time = times.back().second;
+      if (frame) section_time = frame;
       // facts come sentence by sentence; within one, in the order of their spans (the
       // main-subject slots follow their facts)
       const std::size_t n = facts.size() - sentence_first_fact;
