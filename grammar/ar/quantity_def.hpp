@@ -140,4 +140,8 @@ auto const quantity_def =
 
 BOOST_SPIRIT_DEFINE(quantity)
 
+counted_noun_type const counted_noun = "counted noun";
+auto const counted_noun_def = quantity_detail::object_cl;
+BOOST_SPIRIT_DEFINE(counted_noun)
+
 }  // namespace claimcheck::ar

@@ -134,6 +134,22 @@ bool starts_one_of(const Lexicon& lex, iterator_type first, iterator_type last) 
   return parse_at(lex, ar::one_of_rule(), first, last, none);
 }
 
+/// A word with the article (الشرطة).
+bool definite(std::u32string_view w) {
+  return w.size() > 2 && w[0] == U'\u0627' && w[1] == U'\u0644';
+}
+
+/// A number of four digits that is a year (1990 قتيلا is rare; 2013 مصري is not a count).
+bool is_year(std::u32string_view text, Span number) {
+  if (number.end - number.begin != 4 || !is_digit(text[number.begin])) return false;
+  int y = 0;
+  for (auto i = number.begin; i < number.end; ++i) {
+    if (!is_digit(text[i])) return false;
+    y = y * 10 + int(text[i] - U'0');
+  }
+  return y >= 1900 && y <= 2100;
+}
+
 /// The noun a bare number counts, when the Arabic is plain about it: the next word, of
 /// Arabic letters, that no table says is something else (a unit, a month, a function
 /// word), after a number that no label word before it makes a name (المادة 5، رقم 12)
@@ -143,12 +159,7 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
   iterator_type const last = base + range.end;
   std::uint32_t n = number.end;
   if (n + 1 >= range.end || text[n] != U' ' || !is_arabic_letter(text[n + 1])) return {};
-  // a year standing alone (1990 قتيلا is rare; 2013 مصري is not a count)
-  if (number.end - number.begin == 4 && is_digit(text[number.begin])) {
-    int y = 0;
-    for (auto i = number.begin; i < number.end; ++i) y = y * 10 + int(text[i] - U'0');
-    if (y >= 1900 && y <= 2100) return {};
-  }
+  if (is_year(text, number)) return {};
   if (after_label(lex, text, range, number.begin)) return {};
   std::uint32_t b = n + 1, e = b;
   while (e < range.end && is_word_char(text[e])) ++e;
@@ -158,9 +169,6 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
   // the noun a cardinal counts is indefinite (خمسة رجال): a definite word after it, or a
   // preposition on one (بالمحكمة، للشرطة), is something else
   std::u32string_view word = text.substr(b, e - b);
-  auto definite = [](std::u32string_view w) {
-    return w.size() > 2 && w[0] == U'\u0627' && w[1] == U'\u0644';
-  };
   if (definite(word) ||
       (word.size() > 3 &&
        (word[0] == U'\u0628' || word[0] == U'\u0643' || word[0] == U'\u0648' ||
@@ -176,6 +184,59 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
 
 auto idx(const char32_t* base, iterator_type it) {
   return static_cast<std::uint32_t>(it - base);
+}
+
+/// A number's partitive (خمسة من العمال، 168 من رجال الشرطة، عشرات من المتظاهرين): the
+/// group after من that the number counts members of, as a curated object or as the span
+/// of the noun that heads it — a definite noun, or a noun in construct with a definite one
+/// (رجال الشرطة). Nothing for من before a time (15 من فبراير، 10 من صباح اليوم), a
+/// function word (من بين، من أصل 10) or a name after a label.
+struct Partitive {
+  int object = -1;
+  Span noun;
+};
+std::optional<Partitive> partitive(const Lexicon& lex, std::u32string_view text, Span range,
+                                   Span number) {
+  const char32_t* base = text.data();
+  iterator_type const last = base + range.end;
+  constexpr std::u32string_view from = U" \u0645\u0646 ";  // من
+  const std::uint32_t b = number.end + static_cast<std::uint32_t>(from.size());
+  if (b >= range.end || text.substr(number.end, from.size()) != from || !is_arabic_letter(text[b]))
+    return std::nullopt;
+  if (is_year(text, number) || after_label(lex, text, range, number.begin)) return std::nullopt;
+  x3::unused_type none;
+  auto whole_word = [&](auto const& rule, std::uint32_t at, std::uint32_t end) {
+    iterator_type it = base + at;
+    return parse_at(lex, rule, it, last, none) && it == base + end;
+  };
+  std::uint32_t e = b;
+  while (e < range.end && is_word_char(text[e])) ++e;
+  for (auto i = b; i < e; ++i)
+    if (!is_arabic_letter(text[i])) return std::nullopt;
+  if (e - b < 3 || whole_word(ar::no_noun_rule(), b, e) ||
+      whole_word(ar::time_context_rule(), b, e))
+    return std::nullopt;
+  {
+    int object = -1;
+    iterator_type it = base + b;
+    if (parse_at(lex, ar::counted_noun_rule(), it, last, object))
+      return Partitive{object, Span{b, idx(base, it)}};
+  }
+  std::u32string_view word = text.substr(b, e - b);
+  if (definite(word)) {
+    if (whole_word(ar::no_noun_rule(), b + 2, e) || whole_word(ar::time_context_rule(), b + 2, e))
+      return std::nullopt;
+    return Partitive{-1, Span{b, e}};
+  }
+  // a construct: the next word is definite, of letters
+  std::uint32_t c = e + 1, ce = c;
+  if (e >= range.end || text[e] != U' ') return std::nullopt;
+  while (ce < range.end && is_arabic_letter(text[ce])) ++ce;
+  if (ce - c < 4 || (ce < range.end && is_word_char(text[ce])) ||
+      !definite(text.substr(c, ce - c)) || whole_word(ar::time_context_rule(), c, ce) ||
+      whole_word(ar::time_context_rule(), c + 2, ce))
+    return std::nullopt;
+  return Partitive{-1, Span{b, e}};
 }
 
 /// The rules that may start at the word at `p` (every rule when dispatch is off).
@@ -285,9 +346,19 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
             p = idx(base, qit);
             continue;
           }
-          // open vocabulary: a whole count above one, not an order of magnitude
-          if (bare && !piece.vague && piece.value > 1 && piece.value == std::floor(piece.value))
+          const bool whole = piece.value > 1 && piece.value == std::floor(piece.value);
+          // a partitive: the group after من (خمسة من العمال), curated or open
+          std::optional<Partitive> part;
+          if (bare && (whole || piece.vague)) part = partitive(lex, text, range, piece.span);
+          if (part && part->object >= 0) {
+            piece.object = part->object;
+            piece.span.end = part->noun.end;
+          } else if (part && !piece.vague) {
+            piece.open_noun = part->noun;
+          } else if (bare && !piece.vague && whole) {
+            // open vocabulary: a whole count above one, not an order of magnitude
             piece.open_noun = open_noun(lex, text, range, piece.span);
+          }
           out.quantities.push_back(piece);
           p = idx(base, qit);
           continue;
