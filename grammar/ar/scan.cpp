@@ -125,7 +125,15 @@ bool after_label(const Lexicon& lex, std::u32string_view text, Span range, std::
   if (wb == w) return false;
   iterator_type it = base + wb;
   x3::unused_type none;
-  return parse_at(lex, ar::label_rule(), it, base + w, none) && it == base + w;
+  if (parse_at(lex, ar::label_rule(), it, base + w, none) && it == base + w) return true;
+  // لل is ل with the article (للمادة = ل + المادة): the label with its article
+  std::u32string_view word = text.substr(wb, w - wb);
+  if (word.size() > 0 && (word[0] == U'\u0648' || word[0] == U'\u0641')) word.remove_prefix(1);
+  if (word.size() < 4 || word[0] != U'\u0644' || word[1] != U'\u0644') return false;
+  std::u32string with_article = U"\u0627" + std::u32string(word.substr(1));
+  iterator_type first = with_article.data();
+  iterator_type end = first + with_article.size();
+  return parse_at(lex, ar::label_rule(), first, end, none) && first == end;
 }
 
 /// أحد، إحدى (cues.tsv one_of) at `first`: "one of" a group, which counts nothing.

@@ -226,6 +226,32 @@ TEST_CASE("open vocabulary: a noun the lexicon lacks, counted, gets an open id f
     CHECK_MESSAGE(counts(none).empty(), none);
 }
 
+TEST_CASE("partitives: a number counts the group after من") {
+  auto counts = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& f : facts_of(text + "\n"))
+      if (f.quantity)
+        out.push_back(f.object.str() + " " + std::to_string(static_cast<long>(f.quantity->value)));
+    return out;
+  };
+  const Grammar& ar = *find_grammar("ar");
+  auto open_id = [&](const std::string& noun) {
+    return "ar:" + to_utf8(ar.lemma(normalise_key(noun)));
+  };
+  // a curated group, in digits and in words
+  CHECK(counts("قررت المحكمة إخلاء سبيل 9 من المتهمين") == std::vector<std::string>{"suspect 9"});
+  CHECK(counts("أصيب ثلاثة من المتهمين") == std::vector<std::string>{"suspect 3"});
+  // an open group: a definite noun, or a noun in construct with a definite one
+  CHECK(counts("أصيب 12 من الطلاب") == std::vector<std::string>{open_id("الطلاب") + " 12"});
+  CHECK(counts("كرم الوزير 140 من رجال المرور") ==
+        std::vector<std::string>{open_id("رجال") + " 140"});
+  // no claim: a date, a time of day, a whole it is taken from, a label, a function word
+  for (const char* none :
+       {"وصل في 15 من فبراير", "بدأ الساعة 10 من صباح اليوم", "فاز 3 من أصل 10",
+        "وفقا للمادة 5 من القانون", "اختار 4 من بين المرشحين", "جاء 2013 من الكتاب"})
+    CHECK_MESSAGE(counts(none).empty(), none);
+}
+
 TEST_CASE("no time from a name, an outlet is a name, and a law is an event only when dated") {
   const std::string front = "---\ndate: 2013-02-20\n---\n";
   auto facts = facts_of("خرج المتظاهرون في ذكرى ثورة 25 يناير واعتقل 5 أشخاص\n", front);
