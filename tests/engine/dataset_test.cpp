@@ -100,17 +100,21 @@ namespace {
 /// A copy of the project's lexicon with `append` written at the end of `file`; the
 /// diagnostics loading it gives.
 std::vector<Diagnostic> lexicon_errors(const std::string& file, const std::string& append) {
-  auto dir = std::filesystem::temp_directory_path() / "claimcheck-lexicon-test";
+  // one folder a process: CTest runs test cases in parallel processes
+  auto dir = std::filesystem::temp_directory_path() /
+             ("claimcheck-lexicon-test-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::copy(claimcheck::test::source_dir / "grammar" / "lexicon", dir,
                         std::filesystem::copy_options::recursive);
   std::ofstream(dir / file, std::ios::app) << append;
+  std::vector<Diagnostic> out;
   try {
     Lexicon::load(dir);
   } catch (const DataError& e) {
-    return e.diagnostics();
+    out = e.diagnostics();
   }
-  return {};
+  std::filesystem::remove_all(dir);
+  return out;
 }
 }  // namespace
 
