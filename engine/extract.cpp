@@ -96,27 +96,82 @@ EntityRef organisation_id(const DocState& st, const SentencePieces& pieces, cons
   return EntityRef{Id(st.lex.canonical_organisation(id)), false, {}};
 }
 
+/// Whether a nisba adjective at `span` qualifies a definite noun before it (السلطات
+/// المغربية، وزارة الخارجية الأمريكية): only then does it say whose the claim is. An
+/// indefinite one describes a person or a thing («مستثمر هندي»), and one standing as a
+/// noun after a verb is a person («أعلن البرتغالي فييرا»).
+bool attributive(std::u32string_view text, Span span) {
+  auto definite = [&](std::uint32_t at) {
+    if (at < text.size() && (text[at] == U'\u0648' || text[at] == U'\u0641')) ++at;  // و ف
+    return at + 1 < text.size() && text[at] == U'\u0627' && text[at + 1] == U'\u0644';
+  };
+  if (!definite(span.begin) || span.begin < 2 || text[span.begin - 1] != U' ') return false;
+  std::uint32_t w = span.begin - 1;
+  while (w > 0 && text[w - 1] != U' ') --w;
+  if (!definite(w)) return false;
+  // An adjective agrees with its noun: a masculine one (ـي) after a feminine noun is
+  // another word — اليمنى «the right» of «اليد اليمنى», written اليمني once ى is folded.
+  // Feminine nouns end in ة (folded to ه), or are the paired parts of the body; a side of
+  // the body is «right» even where a writer makes it masculine (الجانب اليمنى).
+  const std::u32string_view noun = text.substr(w, span.begin - 1 - w);
+  if (text[span.end - 1] == U'\u064A') {
+    if (noun.back() == U'\u0647') return false;
+    static const std::u32string_view paired[] = {
+        U"\u0627\u0644\u064A\u062F",              // اليد
+        U"\u0627\u0644\u0639\u064A\u0646",        // العين
+        U"\u0627\u0644\u0642\u062F\u0645",        // القدم
+        U"\u0627\u0644\u0633\u0627\u0642",        // الساق
+        U"\u0627\u0644\u0627\u0630\u0646",        // الأذن
+        U"\u0627\u0644\u0631\u062C\u0644",        // الرجل
+        U"\u0627\u0644\u0630\u0631\u0627\u0639",  // الذراع
+        U"\u0627\u0644\u0627\u0628\u0637",        // الإبط
+        U"\u0627\u0644\u0643\u062A\u0641",        // الكتف
+        U"\u0627\u0644\u0641\u062E\u0630",        // الفخذ
+        U"\u0627\u0644\u062C\u0627\u0646\u0628",  // الجانب
+        U"\u0627\u0644\u0634\u0642"               // الشق
+    };
+    for (auto part : paired)
+      if (noun.size() >= part.size() && noun.substr(noun.size() - part.size()) == part)
+        return false;
+  }
+  return true;
+}
+
 /// Counts country mentions to elect the document's main subject: the most mentioned,
-/// the first mentioned on a tie.
+/// the first mentioned on a tie, among the countries named at least once by name or
+/// capital, or by an adjective on a definite noun (السلطات المغربية). Any other adjective
+/// alone elects nothing: المغربي is a surname as often as a
+/// nationality, and «المدرب البرتغالي» or «مستثمر هندي» do not make an Egyptian story
+/// Portuguese or Indian.
 struct SubjectTally {
-  std::map<std::string, std::pair<int, std::size_t>> counts;  // id → (count, first seen)
+  struct Count {
+    int mentions = 0;
+    std::size_t first = 0;
+    bool named = false;
+  };
+  std::map<std::string, Count> counts;
   std::size_t order = 0;
 
-  void note(const Lexicon& lex, const EntityPiece& e) {
+  void note(const Lexicon& lex, std::u32string_view text, const EntityPiece& e) {
     if (e.anaphor || lex.entity(e.entity).type != EntityType::country) return;
-    ++counts.try_emplace(lex.entity(e.entity).id, 0, order++).first->second.first;
+    const EntityInfo& info = lex.entity(e.entity);
+    auto [it, added] = counts.try_emplace(info.id);
+    if (added) it->second.first = order++;
+    ++it->second.mentions;
+    if (info.role != EntityRole::adjective || attributive(text, e.span)) it->second.named = true;
   }
-  void note(const Lexicon& lex, const SentencePieces& s) {
-    for (const auto& e : s.entities) note(lex, e);
+  void note(const Lexicon& lex, std::u32string_view text, const SentencePieces& s) {
+    for (const auto& e : s.entities) note(lex, text, e);
     for (const auto& l : s.lists)
-      for (const auto& m : l.members) note(lex, m);
+      for (const auto& m : l.members) note(lex, text, m);
   }
   std::string winner() const {
     std::string best;
-    std::pair<int, std::size_t> score{0, 0};
+    const Count* score = nullptr;
     for (const auto& [id, c] : counts)
-      if (c.first > score.first || (c.first == score.first && c.second < score.second))
-        best = id, score = c;
+      if (c.named && (!score || c.mentions > score->mentions ||
+                      (c.mentions == score->mentions && c.first < score->first)))
+        best = id, score = &c;
     return best;
   }
 };
@@ -311,7 +366,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       if (si % 64 == 63) check_budget();
       const auto& sent = sentences[si];
       const SentencePieces ps = grammar->scan(lex, norm.text, Span{sent.begin, sent.end});
-      tally.note(lex, ps);
+      tally.note(lex, norm.text, ps);
       ++sentence_number;
       const SharedText sentence_text = original(st, Span{sent.begin, sent.end});
 
@@ -439,7 +494,10 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         const EntityPiece* best = nullptr;
         for (const auto& e : ps.entities) {
           if (e.span.begin >= pos || e.preceding != Preceding::none || excluded(e)) continue;
-          if (e.anaphor || lex.entity(e.entity).type == EntityType::country) best = &e;
+          if (e.anaphor || (lex.entity(e.entity).type == EntityType::country &&
+                            (lex.entity(e.entity).role != EntityRole::adjective ||
+                             attributive(norm.text, e.span))))
+            best = &e;
         }
         return best ? country_of(st, *best) : EntityRef{{}, true, {}};
       };
@@ -672,7 +730,11 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       }
     }
   }
-  main_slots.resolve(lex, facts, tally.winner());
+  // no country named: a national outlet's story is about its home (outlets.tsv)
+  std::string main_subject = tally.winner();
+  if (main_subject.empty())
+    if (const OutletInfo* outlet = lex.outlet(doc.source)) main_subject = outlet->home;
+  main_slots.resolve(lex, facts, main_subject);
 
   if (doc.html)
     for (auto& f : facts)

@@ -56,6 +56,13 @@ const LanguageForms* Lexicon::forms(std::string_view code) const {
   return it == forms_.end() ? nullptr : it->second.get();
 }
 
+const OutletInfo* Lexicon::outlet(std::string_view source) const {
+  std::string key(source);
+  for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = outlets_.find(key);
+  return it == outlets_.end() ? nullptr : &it->second;
+}
+
 const PredicateInfo* Lexicon::find_predicate(std::string_view id) const {
   for (const auto& p : predicates_)
     if (p.id == id) return &p;
@@ -317,6 +324,7 @@ class LexiconLoader {
     b_.each_line(dir / "predicates.tsv", 3, [&](Fields& f) { predicate(f); });
     b_.each_line(dir / "objects.tsv", 3, [&](Fields& f) { object(f); });
     b_.each_line(dir / "units.tsv", 4, [&](Fields& f) { unit(f); });
+    b_.each_line(dir / "outlets.tsv", 3, [&](Fields& f) { outlet(f); });
     for (const auto& p : pending_defaults_)
       if (!predicate_index_.count(p.predicate))
         b_.error_at(p.file, p.line, 3, "unknown default predicate '" + p.predicate + "'");
@@ -405,6 +413,21 @@ class LexiconLoader {
       return b_.error("organisation '" + id + "' is listed twice", 1);
     if (f[1] != "-")
       lex_.display_.emplace(id, (slash == std::string::npos || id[0] != '*' ? "the " : "") + f[1]);
+  }
+
+  void outlet(Fields& f) {
+    if (!b_.organisation(f[0], 1)) return;
+    if (f[1] != "-" && !lex_.countries_.count(f[1]))
+      return b_.error("unknown country '" + f[1] + "' (define it in countries.tsv)", 2);
+    OutletInfo info{f[0], f[1] == "-" ? std::string() : f[1]};
+    std::vector<std::string> names = LexiconBuilder::split_forms(f[2]);
+    names.push_back(f[0]);
+    for (auto name : names) {
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto [it, added] = lex_.outlets_.emplace(name, info);
+      if (!added && it->second.id != info.id)
+        return b_.error("'" + name + "' already names the outlet '" + it->second.id + "'", 3);
+    }
   }
 
   void predicate(Fields& f) {

@@ -84,6 +84,14 @@ struct HolidayInfo {
   int offset = 0;            ///< 'e'
 };
 
+/// A news outlet a document's `source` may name (outlets.tsv): its organisation id, and
+/// the country whose domestic news it reports (its articles' subject when they name none),
+/// empty for an international outlet.
+struct OutletInfo {
+  std::string id;
+  std::string home;
+};
+
 struct LanguageForms;
 
 class Lexicon {
@@ -123,6 +131,9 @@ class Lexicon {
     return holidays_.at(static_cast<std::size_t>(index));
   }
 
+  /// The outlet a document's source names (its id, a handle or a domain, any case), or
+  /// nullptr.
+  const OutletInfo* outlet(std::string_view source) const;
   const PredicateInfo* find_predicate(std::string_view id) const;
   const ObjectInfo* find_object(std::string_view id) const;
   /// A name for people: "Morocco", "the State Department", "Morocco's Interior Ministry".
@@ -153,6 +164,7 @@ class Lexicon {
   std::vector<RelativeTime> relatives_;
   std::vector<HolidayInfo> holidays_;
   std::vector<UnitInfo> units_;
+  std::map<std::string, OutletInfo, std::less<>> outlets_;  ///< lower-case name → outlet
   std::map<std::string, std::string, std::less<>> aliases_;
   std::map<std::string, std::string, std::less<>> display_;  ///< id → English name
   std::set<std::string, std::less<>> countries_, organisations_, families_;

@@ -226,6 +226,28 @@ TEST_CASE("open vocabulary: a noun the lexicon lacks, counted, gets an open id f
     CHECK_MESSAGE(counts(none).empty(), none);
 }
 
+TEST_CASE(
+    "the subject: an adjective on a definite noun, else a named country, else the outlet's home") {
+  auto subject = [](const std::string& text, const std::string& source = "") {
+    std::string front = source.empty() ? "" : "---\nsource: " + source + "\n---\n";
+    auto facts = facts_of(text + "\n", front);
+    return facts.empty() ? std::string("(none)") : facts[0].subject.str();
+  };
+  // an adjective that qualifies a definite noun names the subject, before or after the verb
+  CHECK(subject("اعتقلت السلطات المغربية 12 شخصا") == "MA");
+  CHECK(subject("فككت الأجهزة الأمنية الجزائرية 40 خلية إرهابية") == "DZ");
+  // an adjective of a person or a thing, a surname, «the right hand»: no subject
+  CHECK(subject("اعتقلت الشرطة 5 أشخاص في مصنع مملوك لمستثمر هندي") == "");
+  CHECK(subject("أعلن البرتغالي فييرا ضم 20 لاعبا") == "");
+  CHECK(subject("أصيب الشرطي بجرح في اليد اليمنى واعتقل 3 أشخاص") == "");
+  // no country named: a national outlet's home, by handle or domain, not a wire's
+  CHECK(subject("اعتقلت الشرطة 5 أشخاص في مصنع مملوك لمستثمر هندي", "shorouknews") == "EG");
+  CHECK(subject("اعتقلت الشرطة 5 أشخاص", "YOUM7.COM") == "EG");
+  CHECK(subject("اعتقلت الشرطة 5 أشخاص", "reuters") == "");
+  // a named country wins over the outlet's home
+  CHECK(subject("أعلنت روسيا إصابة 100 شخص", "shorouknews") == "RU");
+}
+
 TEST_CASE("partitives: a number counts the group after من") {
   auto counts = [](const std::string& text) {
     std::vector<std::string> out;
