@@ -24,7 +24,9 @@ bool one_of(std::u32string_view g, std::initializer_list<std::u32string_view> wo
   return false;
 }
 
-bool is_time(const ValuePiece& v) { return v.dim == ValueDim::time; }
+bool is_time(const ValuePiece& v) {
+  return v.dim == ValueDim::time;
+}
 bool is_date(const ValuePiece& v) {  // a day of a month, written out
   return is_time(v) && v.time.d1 > 0 && v.time.m1 > 0 && v.hour < 0 && v.until.empty();
 }
@@ -34,8 +36,8 @@ bool is_year(const ValuePiece& v) {
 }
 /// a weekday alone (الجمعة), or starting a range (الجمعة حتى الأحد) when `ranged`
 bool is_weekday(const ValuePiece& v, bool ranged = false) {
-  return is_time(v) && v.datetime && v.weekday > 0 && v.time.d1 == 0 && v.hour < 0 && v.week == -100 &&
-         v.until.empty() != ranged;
+  return is_time(v) && v.datetime && v.weekday > 0 && v.time.d1 == 0 && v.hour < 0 &&
+         v.week == -100 && v.until.empty() != ranged;
 }
 char relative_unit(const Lexicon& lex, const ValuePiece& v) {
   if (!is_time(v)) return 0;
@@ -46,7 +48,9 @@ char relative_unit(const Lexicon& lex, const ValuePiece& v) {
 int relative_offset(const Lexicon& lex, const ValuePiece& v) {
   return lex.relative(v.time.relative >= 0 ? v.time.relative : v.period.relative).offset;
 }
-double seconds(const Lexicon& lex, const ValuePiece& v) { return v.value * lex.unit(v.unit).factor; }
+double seconds(const Lexicon& lex, const ValuePiece& v) {
+  return v.value * lex.unit(v.unit).factor;
+}
 
 /// Tries to join `a` and the value after it; true when `a` now holds both.
 bool join(const Lexicon& lex, std::u32string_view text, ValuePiece& a, const ValuePiece& b) {
@@ -126,8 +130,8 @@ bool join(const Lexicon& lex, std::u32string_view text, ValuePiece& a, const Val
   }
   // two times with حتى، إلى or -, or بين … و: اليوم حتى الغد، بين 2 أكتوبر و 22 أكتوبر
   if (is_time(a) && is_time(b) && a.until.empty() && b.until.empty()) {
-    const bool between = a.span.begin >= 4 &&
-                         text.substr(a.span.begin - 4, 4) == std::u32string_view(U"\u0628\u064A\u0646 ");
+    const bool between = a.span.begin >= 4 && text.substr(a.span.begin - 4, 4) ==
+                                                  std::u32string_view(U"\u0628\u064A\u0646 ");
     const bool to = one_of(g, {U"\u062D\u062A\u064A", U"\u0627\u0644\u064A", U"-"});  // حتي، الي
     // حتى or إلى written into the second value by the time rule (حتى 22 أكتوبر); not قبل,
     // which the time rule also reads as a bound (اليوم قبل 2020 is no range)

@@ -12,6 +12,10 @@ BOOST_SPIRIT_INSTANTIATE(no_noun_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(label_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(one_of_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(time_context_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(duration_cue_type, iterator_type, context_type)
+duration_cue_type const& duration_cue_rule() {
+  return duration_cue;
+}
 entity_type const& entity_rule() {
   return entity;
 }

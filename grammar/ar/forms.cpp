@@ -142,6 +142,11 @@ class FormsLoader {
   }
 
   void cues(Fields& f) {
+    if (f[0] == "duration" || f[0] == "within") {
+      for (const auto& form : split(f[1]))
+        add(t_.duration_cue, normalise_key(form), f[0] == "within" ? 2 : 1, f[0]);
+      return;
+    }
     static const std::map<std::string, index_table Tables::*> kinds{
         {"attribution", &Tables::attribution},
         {"absence", &Tables::absence},

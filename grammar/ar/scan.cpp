@@ -136,6 +136,34 @@ bool after_label(const Lexicon& lex, std::u32string_view text, Span range, std::
   return parse_at(lex, ar::label_rule(), first, end, none) && first == end;
 }
 
+/// The duration cue (cues.tsv duration, within) right before `at`, or one word before it
+/// when the duration is not in years (بحبس الناشط 4 أيام; حبس محمد 35 سنة is an age):
+/// 1, 2 for «within», 0 for none.
+int duration_cue_before(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t at,
+                        const UnitInfo& unit) {
+  const char32_t* base = text.data();
+  auto word_before = [&](std::uint32_t end) {
+    while (end > range.begin && text[end - 1] == U' ') --end;
+    std::uint32_t begin = end;
+    while (begin > range.begin && is_word_char(text[begin - 1])) --begin;
+    return Span{begin, end};
+  };
+  auto cue = [&](Span w) {
+    int value = 0;
+    iterator_type it = base + w.begin;
+    if (w.end > w.begin && parse_at(lex, ar::duration_cue_rule(), it, base + w.end, value) &&
+        it == base + w.end)
+      return value;
+    return 0;
+  };
+  const Span w1 = word_before(at);
+  if (w1.end == w1.begin || w1.end == at) return 0;  // at the start, or glued to a word
+  if (int value = cue(w1)) return value;
+  if (unit.id == "year" || unit.id == "decade") return 0;
+  const Span w2 = word_before(w1.begin);
+  return w2.end < w1.begin ? cue(w2) : 0;
+}
+
 /// أحد، إحدى (cues.tsv one_of) at `first`: "one of" a group, which counts nothing.
 bool starts_one_of(const Lexicon& lex, iterator_type first, iterator_type last) {
   x3::unused_type none;
@@ -315,8 +343,9 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         // A quantity; and when it counts no noun (20 مليون …) or nothing was read at a
         // currency sign ($10), an amount with a unit or currency (20 مليون دولار، 5
         // أطنان) is a measure. Trying the measure rule only then keeps the hot path (most
-        // words are no number) as fast as before. A unit word alone (دولار) and durations
-        // (which times already read) are not measures of a claim.
+        // words are no number) as fast as before. A unit word alone (دولار) is no measure
+        // of a claim, nor a duration unless a cue before it makes it one (بحبس 4 أيام،
+        // لمدة 15 يوما): ages (محمد 35 سنة) and «ago» (قبل 3 سنوات) are not.
         ar::QuantityAst q;
         iterator_type qit = first;
         const bool quantity = parse_at(lex, ar::quantity_rule(), qit, last, q);
@@ -326,10 +355,15 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         if (bare || (!quantity && sign)) {
           ar::MeasureAst m;
           iterator_type it = first;
+          int cue = 0;  // a duration is a claim only after a cue (بحبس 4 أيام)
           if (parse_at(lex, ar::measure_rule(), it, last, m) && m.unit >= 0 && !m.bare &&
-              lex.unit(m.unit).dim != "duration" && (!quantity || it >= qit)) {
+              (lex.unit(m.unit).dim != "duration" ||
+               (cue = duration_cue_before(lex, text, range, p, lex.unit(m.unit))) > 0) &&
+              (!quantity || it >= qit)) {
             QuantityPiece piece;
             piece.op = to_op(m.op <= -1000 ? ar::q_eq : m.op);
+            if (cue == 2 && piece.op == claimcheck::QuantityOp::eq)  // خلال 24 ساعة: at most
+              piece.op = claimcheck::QuantityOp::le;
             piece.value = m.value;
             piece.upper = m.upper;
             piece.qualified = m.op != ar::q_eq && m.op > -1000;

@@ -34,6 +34,9 @@ struct Tables : LanguageForms {
   // open vocabulary: words before a number that make it a label (المادة 5), and words
   // after a number that are no counted noun (5 من، 3 فقط)
   index_table label, not_counted, one_of;
+  // words before a duration that make it a claim (بحبس 4 أيام، لمدة 15 يوما): value 1, or
+  // 2 for «within» (خلال 24 ساعة: at most)
+  index_table duration_cue;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

@@ -248,6 +248,28 @@ TEST_CASE(
   CHECK(subject("أعلنت روسيا إصابة 100 شخص", "shorouknews") == "RU");
 }
 
+TEST_CASE("durations: a claim after a cue, never an age or «ago»") {
+  auto durations = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& f : facts_of(text + "\n"))
+      if (f.quantity && f.quantity->unit == "second")
+        out.push_back(f.predicate.str() + " " + op_symbol(f.quantity->op) + " " +
+                      std::to_string(static_cast<long>(f.quantity->value / 86400)));
+    return out;
+  };
+  CHECK(durations("قررت النيابة حبس المتهم 4 أيام") == std::vector<std::string>{"remand = 4"});
+  CHECK(durations("قضت المحكمة بالسجن المشدد 15 عاما") ==
+        std::vector<std::string>{"sentence = 5475"});
+  CHECK(durations("قضت المحكمة بالحبس 6 أشهر") == std::vector<std::string>{"sentence = 180"});
+  CHECK(durations("توقف العمل بالميناء لمدة 16 يوما") == std::vector<std::string>{" = 16"});
+  CHECK(durations("وعدت الوزارة بتحقيق المطالب خلال 3 أسابيع") ==
+        std::vector<std::string>{" <= 21"});
+  // no claim: an age, «ago», a duration far from any cue, a year one word after a cue
+  for (const char* none : {"أصيب محمد أحمد 35 سنة", "وقع الحادث قبل 3 سنوات", "بقي 3 أيام",
+                           "قررت حبس المتهم محمد 35 سنة"})
+    CHECK_MESSAGE(durations(none).empty(), none);
+}
+
 TEST_CASE("partitives: a number counts the group after من") {
   auto counts = [](const std::string& text) {
     std::vector<std::string> out;
