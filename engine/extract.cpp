@@ -540,7 +540,15 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         const bool open = q.object < 0 && q.open_noun.end > q.open_noun.begin;
         // a bare number is not a claim; one that counts a noun the lexicon lacks is
         // (open vocabulary: its object is the noun's lemma, ar:ضابط)
-        if (q.object < 0 && !q.percent && q.unit < 0 && !open) continue;
+        // «4 آخرين»: more of what this sentence counted just before, else nothing
+        std::optional<Id> others;
+        if (q.others && q.object < 0 && !open)
+          for (std::size_t i = facts.size(); i-- > sentence_first_fact;)
+            if (facts[i].kind == "count" && !facts[i].object.empty()) {
+              others = facts[i].object;
+              break;
+            }
+        if (q.object < 0 && !q.percent && q.unit < 0 && !open && !others) continue;
         Fact f = make_fact(q.percent || q.unit >= 0 ? "measure" : "count", q.span);
         Span anchor = q.span;
         FactQuantity fq;
@@ -560,6 +568,10 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         if (q.absence) f.polarity = "negative";
 
         const ObjectInfo* object = q.object >= 0 ? &lex.object(q.object) : nullptr;
+        if (others) {
+          f.object = *others;
+          object = lex.find_object(others->str());
+        }
         if (open) {
           const auto noun = std::u32string_view(norm.text).substr(
               q.open_noun.begin, q.open_noun.end - q.open_noun.begin);

@@ -34,6 +34,8 @@ struct QuantityPiece {
   /// With no curated object: the noun the number counts, when the grammar is sure of it
   /// (open vocabulary), as its span; its lemma makes the object's open id (ar:منزل).
   Span open_noun;
+  /// Followed by «others» (4 آخرين): more of the thing the count before it counted.
+  bool others = false;
   int unit = -1;  ///< lexicon unit index of an amount with a unit (20 مليون دولار)
   Preceding preceding = Preceding::none;
   Span span;

@@ -13,6 +13,10 @@ BOOST_SPIRIT_INSTANTIATE(label_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(one_of_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(time_context_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(duration_cue_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(others_type, iterator_type, context_type)
+others_type const& others_rule() {
+  return others;
+}
 duration_cue_type const& duration_cue_rule() {
   return duration_cue;
 }

@@ -65,7 +65,11 @@ auto const time_context_def = with_clitics((lit(U"\u0627\u0644") >> time_context
 duration_cue_type const duration_cue = "duration cue";
 auto const duration_cue_def = with_clitics(table<&Tables::duration_cue>) >> eow;
 
-BOOST_SPIRIT_DEFINE(time_context, one_of, no_noun, label, clause_boundary, entity, duration_cue)
+others_type const others = "others";
+auto const others_def = x3::omit[table<&Tables::others>] >> eow;
+
+BOOST_SPIRIT_DEFINE(time_context, one_of, no_noun, label, clause_boundary, entity, duration_cue,
+                    others)
 
 namespace entity_detail {
 inline auto const push = [](auto& ctx) { x3::_val(ctx).members.push_back(x3::_attr(ctx)); };

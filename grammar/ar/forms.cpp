@@ -156,7 +156,8 @@ class FormsLoader {
         {"clause", &Tables::clause},
         {"label", &Tables::label},
         {"not_counted", &Tables::not_counted},
-        {"one_of", &Tables::one_of}};
+        {"one_of", &Tables::one_of},
+        {"others", &Tables::others}};
     auto it = kinds.find(f[0]);
     if (it == kinds.end()) return b_.error("unknown cue kind '" + f[0] + "'", 1);
     for (const auto& form : split(f[1])) add(t_.*(it->second), normalise_key(form), 0, f[0]);

@@ -30,12 +30,13 @@ using one_of_type = x3::rule<class one_of_class, x3::unused_type>;
 using time_context_type = x3::rule<class time_context_class, x3::unused_type>;
 using counted_noun_type = x3::rule<class counted_noun_class, int>;
 using duration_cue_type = x3::rule<class duration_cue_class, int>;
+using others_type = x3::rule<class others_class, x3::unused_type>;
 
 BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,
                      predicate_type, attribution_type, preposition_type, measure_type, ordinal_type,
                      signed_number_type, datetime_type, range_type, period_type, clock_type,
                      year_words_type, clause_boundary_type, no_noun_type, label_type, one_of_type,
-                     time_context_type, counted_noun_type, duration_cue_type)
+                     time_context_type, counted_noun_type, duration_cue_type, others_type)
 
 number_type const& number_rule();
 quantity_type const& quantity_rule();
@@ -68,6 +69,8 @@ one_of_type const& one_of_rule();
 /// period, a season, a weekday, a month, a Hijri month, a named day, a part of the day,
 /// a direction, a number (a day of a range), or an ordinal.
 time_context_type const& time_context_rule();
+/// آخرين، آخرون (cues.tsv others): more of what the count before counted.
+others_type const& others_rule();
 /// A word before a duration that makes it a claim (cues.tsv duration, within): 1, or 2
 /// for «within» (خلال).
 duration_cue_type const& duration_cue_rule();

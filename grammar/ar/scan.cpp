@@ -401,6 +401,12 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
             // open vocabulary: a whole count above one, not an order of magnitude
             piece.open_noun = open_noun(lex, text, range, piece.span);
           }
+          if (bare && piece.object < 0 && piece.open_noun.end == piece.open_noun.begin &&
+              piece.span.end + 1 < range.end && text[piece.span.end] == U' ') {
+            iterator_type oit = base + piece.span.end + 1;
+            x3::unused_type none;
+            piece.others = parse_at(lex, ar::others_rule(), oit, last, none);
+          }
           out.quantities.push_back(piece);
           p = idx(base, qit);
           continue;

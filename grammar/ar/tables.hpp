@@ -37,6 +37,8 @@ struct Tables : LanguageForms {
   // words before a duration that make it a claim (بحبس 4 أيام، لمدة 15 يوما): value 1, or
   // 2 for «within» (خلال 24 ساعة: at most)
   index_table duration_cue;
+  // words after a number that count more of what was counted before (4 آخرين)
+  index_table others;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

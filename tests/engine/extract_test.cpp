@@ -270,6 +270,14 @@ TEST_CASE("durations: a claim after a cue, never an age or «ago»") {
     CHECK_MESSAGE(durations(none).empty(), none);
 }
 
+TEST_CASE("«others» counts more of what the sentence counted before") {
+  auto facts = facts_of("قتل 3 جنود وأصيب 5 آخرون.\nوصل 4 آخرون.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[1].object == "soldier");
+  CHECK(facts[1].predicate == "injure");
+  CHECK(facts[1].quantity->value == 5);
+}
+
 TEST_CASE("partitives: a number counts the group after من") {
   auto counts = [](const std::string& text) {
     std::vector<std::string> out;
