@@ -575,7 +575,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         if (open) {
           const auto noun = std::u32string_view(norm.text).substr(
               q.open_noun.begin, q.open_noun.end - q.open_noun.begin);
-          f.object = Id(std::string(grammar->code()) + ":" + to_utf8(grammar->lemma(noun)));
+          f.object = Id(std::string(grammar->code()) + ":" + to_utf8(grammar->lemma(lex, noun)));
           anchor.end = std::max(anchor.end, q.open_noun.end);
         }
         // a figure restated with a generic noun refers to the more specific thing it was

@@ -59,9 +59,10 @@ class Grammar {
   /// tried (a number inside an amount of money is a number when only numbers are asked).
   virtual std::vector<ValuePiece> scan_values(const Lexicon& lexicon, std::u32string_view text,
                                               Span range, ValueDims dims = 0) const = 0;
-  /// The lemma of one normalised word (its stem, from the language's Snowball stemmer),
-  /// the key of open-vocabulary ids (`ar:منزل`).
-  virtual std::u32string lemma(std::u32string_view word) const = 0;
+  /// The lemma of one normalised word (its stem, from the language's Snowball stemmer,
+  /// after the lexicon brings a broken plural or a dual back to its singular), the key of
+  /// open-vocabulary ids (`ar:منزل`).
+  virtual std::u32string lemma(const Lexicon& lexicon, std::u32string_view word) const = 0;
 
   /// Whole-text parsers, for tests: each succeeds only when its rule matches all of
   /// `text` (already normalised).

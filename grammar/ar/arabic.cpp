@@ -2,6 +2,7 @@
 // scanners and parsers of grammar/ar/; lemmas come from Snowball's Arabic stemmer.
 #include "grammar/ar/arabic.hpp"
 
+#include "grammar/ar/tables.hpp"
 #include "grammar/stemmer.hpp"
 #include "grammar/text.hpp"
 
@@ -28,11 +29,23 @@ class Arabic final : public Grammar {
                                       ValueDims dims) const override {
     return ar::scan_values(lex, text, range, dims);
   }
-  std::u32string lemma(std::u32string_view word) const override {
+  std::u32string lemma(const Lexicon& lex, std::u32string_view word) const override {
     // و or ف before the article is a clitic the stemmer keeps (والسيارات)
     if (word.size() > 4 && (word[0] == U'\u0648' || word[0] == U'\u0641') &&
         word.compare(1, 2, U"\u0627\u0644") == 0)
       word.remove_prefix(1);
+    // a broken plural or a dual: its singular (الضباط، ضابطين → ضابط)
+    const Tables& t = tables(lex);
+    auto singular = [&](std::u32string_view w) -> const std::u32string* {
+      const std::u32string key(w);
+      if (auto it = t.singular_of.find(key); it != t.singular_of.end()) return &it->second;
+      if (auto it = t.dual_of.find(key); it != t.dual_of.end()) return &it->second;
+      return nullptr;
+    };
+    const std::u32string* s = singular(word);
+    if (!s && word.size() > 4 && word.compare(0, 2, U"\u0627\u0644") == 0)
+      s = singular(word.substr(2));
+    if (s) word = *s;
     std::u32string out;
     std::string stem = snowball_stem("arabic", to_utf8(word));
     for (std::size_t i = 0; i < stem.size();) out += decode_utf8(stem, i);

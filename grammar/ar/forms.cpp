@@ -71,6 +71,7 @@ class FormsLoader {
     b_.each_line(dir / "organisations.tsv", 2, [&](Fields& f) { organisation(f); });
     b_.each_line(dir / "predicates.tsv", 2, [&](Fields& f) { predicate(f); });
     b_.each_line(dir / "objects.tsv", 3, [&](Fields& f) { object(f); });
+    b_.each_line(dir / "plurals.tsv", 3, [&](Fields& f) { plurals(f); });
   }
 
  private:
@@ -320,6 +321,22 @@ class FormsLoader {
     if (!b_.organisation(id, 1)) return;
     int index = b_.entity(id, EntityType::organisation, EntityRole::body);
     for (const auto& form : split(f[1])) add_entity_form(normalise_key(form), index, id);
+  }
+
+  /// singular  plurals  dual ('d' or '-')
+  void plurals(Fields& f) {
+    if (f[2] != "d" && f[2] != "-") return b_.error("expected 'd' or '-', found '" + f[2] + "'", 3);
+    const std::u32string singular = normalise_key(f[0]);
+    if (singular.size() < 2) return b_.error("expected a singular noun", 1);
+    if (f[1] != "-")
+      for (const auto& form : split(f[1])) t_.singular_of.emplace(normalise_key(form), singular);
+    if (f[2] == "d") {
+      // طلقة → طلقتين، طلقتان; ضابط → ضابطين، ضابطان
+      std::u32string base = singular;
+      if (base.back() == U'\u0647') base.back() = U'\u062A';
+      t_.dual_of.emplace(base + U"\u064A\u0646", singular);
+      t_.dual_of.emplace(base + U"\u0627\u0646", singular);
+    }
   }
 
   void predicate(Fields& f) {

@@ -275,6 +275,31 @@ std::optional<Partitive> partitive(const Lexicon& lex, std::u32string_view text,
   return Partitive{-1, Span{b, e}};
 }
 
+/// Whether the word at `p` follows a count right before it, without و (طفلتين شقيقتين:
+/// the second dual describes the first, it counts nothing more; ضابطين وطلقتين are two).
+bool after_count(std::u32string_view text, const SentencePieces& out, std::uint32_t p) {
+  return !out.quantities.empty() && out.quantities.back().span.end + 1 == p && text[p] != U'\u0648';
+}
+
+/// A dual standing alone counts two (بضبط ضابطين، وطلقتين): an indefinite word, perhaps
+/// after و, that plurals.tsv knows can only be a dual. Its open noun is the word itself
+/// (its lemma is the singular's).
+std::optional<QuantityPiece> dual_noun(const Lexicon& lex, std::u32string_view text, Span range,
+                                       std::uint32_t p) {
+  std::uint32_t e = p;
+  while (e < range.end && is_word_char(text[e])) ++e;
+  if (e - p < 5 || text[e - 1] != U'\u0646') return std::nullopt;  // ـين، ـان
+  std::uint32_t b = p;
+  if (text[b] == U'\u0648') ++b;  // و
+  const auto& duals = tables(lex).dual_of;
+  if (duals.find(std::u32string(text.substr(b, e - b))) == duals.end()) return std::nullopt;
+  QuantityPiece piece;
+  piece.value = 2;
+  piece.open_noun = Span{b, e};
+  piece.span = Span{p, e};
+  return piece;
+}
+
 /// The rules that may start at the word at `p` (every rule when dispatch is off).
 StartMask word_at(const WordStarts& starts, std::u32string_view text, Span range, std::uint32_t p) {
   if (!WordStarts::enabled()) return start_all;
@@ -316,6 +341,10 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
     // that starts nothing is skipped at once
     const StartMask may = word_at(starts, text, range, p);
     if (may == 0) {
+      if (auto dual = dual_noun(lex, text, range, p); dual && !after_count(text, out, p)) {
+        dual->preceding = here;
+        out.quantities.push_back(*dual);
+      }
       skip_word(text, range, p);
       continue;
     }
@@ -463,6 +492,11 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         }
       }
     }
+    if (!digit_start)
+      if (auto dual = dual_noun(lex, text, range, p); dual && !after_count(text, out, p)) {
+        dual->preceding = here;
+        out.quantities.push_back(*dual);
+      }
     skip_word(text, range, p);
   }
   return out;

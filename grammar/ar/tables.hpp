@@ -4,6 +4,8 @@
 // translation units: nothing outside grammar/ sees X3.
 #pragma once
 
+#include <unordered_map>
+
 #include "grammar/language.hpp"
 #include "grammar/lexicon.hpp"
 #include "grammar/x3/encoding.hpp"
@@ -39,6 +41,9 @@ struct Tables : LanguageForms {
   index_table duration_cue;
   // words after a number that count more of what was counted before (4 آخرين)
   index_table others;
+  // nouns news counts most (plurals.tsv): each broken plural's singular (ضباط → ضابط), and
+  // each dual's singular for nouns whose dual can only be a dual (ضابطين → ضابط)
+  std::unordered_map<std::u32string, std::u32string> singular_of, dual_of;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

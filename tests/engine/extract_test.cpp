@@ -205,7 +205,7 @@ TEST_CASE("open vocabulary: a noun the lexicon lacks, counted, gets an open id f
   };
   const Grammar& ar = *find_grammar("ar");
   auto open_id = [&](const std::string& noun) {
-    return "ar:" + to_utf8(ar.lemma(normalise_key(noun)));
+    return "ar:" + to_utf8(ar.lemma(lexicon(), normalise_key(noun)));
   };
   CHECK(counts("قتل 4 مسلحين في الهجوم") == std::vector<std::string>{open_id("مسلحين") + " 4"});
   CHECK(counts("اعتقلت الشرطة 21 ضابطا و32 شرطيا") ==
@@ -270,6 +270,27 @@ TEST_CASE("durations: a claim after a cue, never an age or «ago»") {
     CHECK_MESSAGE(durations(none).empty(), none);
 }
 
+TEST_CASE("a dual alone counts two, when it can only be a dual") {
+  auto counts = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& f : facts_of(text + "\n"))
+      if (f.quantity)
+        out.push_back(f.object.str() + " " + std::to_string(static_cast<long>(f.quantity->value)));
+    return out;
+  };
+  const Grammar& ar = *find_grammar("ar");
+  auto open_id = [&](const std::string& noun) {
+    return "ar:" + to_utf8(ar.lemma(lexicon(), normalise_key(noun)));
+  };
+  CHECK(counts("تمكنت الشرطة من ضبط ضابطين وطلقتين") ==
+        std::vector<std::string>{open_id("ضابط") + " 2", open_id("طلقة") + " 2"});
+  // the second dual describes the first; a sound plural in ين is no dual
+  CHECK(counts("أسفر الحادث عن مقتل طفلتين شقيقتين") ==
+        std::vector<std::string>{open_id("طفلة") + " 2"});
+  CHECK(counts("التقى الوزير العاملين بالشركة").empty());
+  CHECK(counts("أصيب مصابين").empty());
+}
+
 TEST_CASE("«others» counts more of what the sentence counted before") {
   auto facts = facts_of("قتل 3 جنود وأصيب 5 آخرون.\nوصل 4 آخرون.\n");
   REQUIRE(facts.size() == 2);
@@ -288,7 +309,7 @@ TEST_CASE("partitives: a number counts the group after من") {
   };
   const Grammar& ar = *find_grammar("ar");
   auto open_id = [&](const std::string& noun) {
-    return "ar:" + to_utf8(ar.lemma(normalise_key(noun)));
+    return "ar:" + to_utf8(ar.lemma(lexicon(), normalise_key(noun)));
   };
   // a curated group, in digits and in words
   CHECK(counts("قررت المحكمة إخلاء سبيل 9 من المتهمين") == std::vector<std::string>{"suspect 9"});
