@@ -126,6 +126,10 @@ bool after_label(const Lexicon& lex, std::u32string_view text, Span range, std::
   iterator_type it = base + wb;
   x3::unused_type none;
   if (parse_at(lex, ar::label_rule(), it, base + w, none) && it == base + w) return true;
+  // a number after a labelled one (المادتين 208 و245، الفقرتين 3 و4): a reference too
+  if (std::all_of(text.begin() + wb, text.begin() + w, is_digit) && at > w &&
+      (text[at - 1] == U'\u0648' || text[at - 1] == U' '))
+    return after_label(lex, text, range, wb);
   // لل is ل with the article (للمادة = ل + المادة): the label with its article
   std::u32string_view word = text.substr(wb, w - wb);
   if (word.size() > 0 && (word[0] == U'\u0648' || word[0] == U'\u0641')) word.remove_prefix(1);
@@ -162,6 +166,23 @@ int duration_cue_before(const Lexicon& lex, std::u32string_view text, Span range
   if (unit.id == "year" || unit.id == "decade") return 0;
   const Span w2 = word_before(w1.begin);
   return w2.end < w1.begin ? cue(w2) : 0;
+}
+
+/// «لسنة 2011» after a case, law or decree number (القضية رقم 2715 جنايات المركز لسنة
+/// 2011، القانون 10 لسنة 1978): the year of the reference, not a time of the claim.
+bool reference_year(std::u32string_view text, Span range, std::uint32_t p) {
+  constexpr std::u32string_view lisana = U"\u0644\u0633\u0646\u0647 ";  // لسنه
+  if (text.substr(p, lisana.size()) != lisana) return false;
+  std::uint32_t w = p;
+  for (int words = 0; words < 3 && w > range.begin; ++words) {
+    while (w > range.begin && !is_word_char(text[w - 1])) --w;
+    std::uint32_t wb = w;
+    while (wb > range.begin && is_word_char(text[wb - 1])) --wb;
+    for (auto i = wb; i < w; ++i)
+      if (is_digit(text[i])) return true;
+    w = wb;
+  }
+  return false;
 }
 
 /// أحد، إحدى (cues.tsv one_of) at `first`: "one of" a group, which counts nothing.
@@ -358,6 +379,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           ar::EntityAst e;
           iterator_type eit = first;
           const bool named = (digit_start && after_label(lex, text, range, p)) ||
+                             reference_year(text, range, p) ||
                              (parse_at(lex, ar::entity_rule(), eit, last, e) && eit > it);
           if (!named) {
             TimePiece piece = to_piece(t, Span{p, idx(base, it)});

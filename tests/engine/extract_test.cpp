@@ -270,6 +270,16 @@ TEST_CASE("durations: a claim after a cue, never an age or «ago»") {
     CHECK_MESSAGE(durations(none).empty(), none);
 }
 
+TEST_CASE("references are no claims and give no time: case years, coordinated articles") {
+  auto facts = facts_of(
+      "في القضية رقم 2715 جنايات المركز لسنة 2011 اعتقل 4 أشخاص.\n"
+      "وفقا للمادتين 208 و245 من القانون.\nوصل في 26 من نفس الشهر 5 أشخاص.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].quantity->value == 4);
+  CHECK_FALSE(facts[0].time);  // the case's year is not the arrest's
+  CHECK(facts[1].quantity->value == 5);
+}
+
 TEST_CASE("a dual alone counts two, when it can only be a dual") {
   auto counts = [](const std::string& text) {
     std::vector<std::string> out;
