@@ -49,6 +49,19 @@ class Arabic final : public Grammar {
     std::u32string out;
     std::string stem = snowball_stem("arabic", to_utf8(word));
     for (std::size_t i = 0; i < stem.size();) out += decode_utf8(stem, i);
+    // The stemmer takes a first ب س ل ك ف for a clitic even where it is the root's
+    // (بلاغ → لاغ، بنادق → نادق، سيارات → يارا): without the article, a counted noun
+    // carries no such clitic, so the letter is given back.
+    const bool article = word.size() > 2 && word.compare(0, 2, U"\u0627\u0644") == 0;
+    if (!article && !out.empty() && word.size() > out.size() &&
+        word.compare(0, out.size(), out) != 0 && word.compare(1, out.size(), out) == 0 &&
+        std::u32string_view(U"\u0628\u0633\u0644\u0643\u0641").find(word[0]) !=
+            std::u32string_view::npos)
+      out.insert(out.begin(), word[0]);
+    // a feminine plural in ات leaves its ا (عينات → عينا): the stem is the singular's
+    if (word.size() > 3 && word.compare(word.size() - 2, 2, U"\u0627\u062A") == 0 &&
+        out.size() > 2 && out.back() == U'\u0627')
+      out.pop_back();
     return out;
   }
   std::optional<double> parse_number(const Lexicon& lex, std::u32string_view t) const override {

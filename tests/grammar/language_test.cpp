@@ -116,4 +116,9 @@ TEST_CASE("Arabic lemmas come from Snowball's Arabic stemmer") {
   CHECK(lemma("الضباط") == lemma("ضابط"));
   CHECK(lemma("ضابطين") == lemma("ضابط"));
   CHECK(lemma("طلقتين") == lemma("طلقة"));
+  // a root's first letter is no clitic; a feminine plural in ات meets its singular
+  CHECK(lemma("بلاغ") == "\u0628\u0644\u0627\u063A");  // بلاغ, not لاغ
+  CHECK(lemma("بلاغات") == lemma("بلاغ"));
+  CHECK(lemma("سيارات") == lemma("سيارة"));
+  CHECK(lemma("عينات") == lemma("عينة"));
 }
