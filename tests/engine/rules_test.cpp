@@ -264,6 +264,15 @@ TEST_CASE("a figure restated within one document, consistently or not") {
              count("A:2", "MA", "dismantle", "terrorist_cell", "=", 150, "since", "2002")},
             {"A"});
   CHECK(f == std::vector<std::string>{"restated-inconsistently:contradicts"});
+  // durations are terms each person has of his own: never a contradiction
+  f = fired({count("A:1", "MA", "sentence", "second", "=", 946080000, "in", "2010"),
+             count("A:2", "MA", "sentence", "second", "=", 788400000, "in", "2010")},
+            {"A"});
+  CHECK(f.empty());
+  f = fired({count("A:1", "MA", "sentence", "second", "=", 946080000, "in", "2010"),
+             count("B:1", "MA", "sentence", "second", "=", 788400000, "in", "2010")},
+            {"A", "B"});
+  CHECK_FALSE(has(f, "numeric-contradiction:contradicts"));
 }
 
 TEST_CASE("single-source only with two or more documents, and only for unmatched facts") {
