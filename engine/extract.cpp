@@ -180,7 +180,8 @@ struct SubjectTally {
 struct FactMemory {
   /// (generic object, op, value) → the specific object that figure was first given for
   std::unordered_map<std::string, const ObjectInfo*> restated;
-  /// object → (predicate, family) of the latest count of it with a predicate
+  /// (object, op, value) → (predicate, family) of the latest count of that figure with a
+  /// predicate: a figure restated without its verb says what it said first
   std::unordered_map<std::string, std::pair<Id, Id>> predicate_of;
 
   static std::string figure_key(const std::string& object, const FactQuantity& q) {
@@ -188,7 +189,8 @@ struct FactMemory {
   }
   void remember(const Fact& f, const ObjectInfo* object) {
     if (!object) return;
-    if (!f.predicate.empty()) predicate_of[object->id] = {f.predicate, f.family};
+    if (!f.predicate.empty())
+      predicate_of[figure_key(object->id, *f.quantity)] = {f.predicate, f.family};
     for (const auto& head : object->heads) restated[figure_key(head, *f.quantity)] = object;
   }
 };
@@ -245,6 +247,16 @@ struct MainSubjectSlots {
       }
   }
 };
+
+/// Whether a predicate word is the second half of «لقي … مصرعه/حتفه» (مصرعه، حتفهما،
+/// مصرعهم): a noun with a pronoun that refers back to the counted ones before it.
+bool refers_back(std::u32string_view text, Span span) {
+  std::u32string_view w = text.substr(span.begin, span.end - span.begin);
+  for (std::u32string_view head : {std::u32string_view(U"\u0645\u0635\u0631\u0639"),  // مصرع
+                                   std::u32string_view(U"\u062D\u062A\u0641")})       // حتف
+    if (w.size() > head.size() && w.substr(0, head.size()) == head) return true;
+  return false;
+}
 
 /// Whether a time frames the figures of the sentences after it in its section: a year (or
 /// years) written in digits (في عام 2021، منذ 2015), as a report states the period it
@@ -593,13 +605,28 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
               auto kind = lex.predicate(p.predicate).kind;
               if (kind == PredicateKind::action || kind == PredicateKind::existence) verb = &p;
             }
+        // the second half of a split idiom right after the counted noun governs the count
+        // whatever came before (لقي 4 أشخاص مصرعهم، لقي شخصان حتفهما): a predicate noun
+        // whose pronoun refers back to the counted ones
+        if (!q.absence)
+          for (const auto& p : ps.predicates) {
+            if (p.span.begin < q.span.end) continue;
+            const auto end = std::max(q.span.end, q.open_noun.end);
+            int words = 0;
+            for (auto i = end; i < p.span.begin; ++i) words += norm.text[i] == U' ';
+            if (words > 2) break;
+            if (refers_back(norm.text, p.span) &&
+                lex.predicate(p.predicate).kind == PredicateKind::action)
+              verb = &p;
+            break;
+          }
         if (verb) {
           set_predicate(f, lex.predicate(verb->predicate));
           anchor.begin = std::min(anchor.begin, verb->span.begin);
         } else if (object && !object->default_predicate.empty()) {
           if (const auto* p = lex.find_predicate(object->default_predicate)) set_predicate(f, *p);
         } else if (object) {
-          auto earlier = memory.predicate_of.find(object->id);
+          auto earlier = memory.predicate_of.find(FactMemory::figure_key(object->id, fq));
           if (earlier != memory.predicate_of.end())
             f.predicate = earlier->second.first, f.family = earlier->second.second;
         }

@@ -301,6 +301,17 @@ TEST_CASE("a dual alone counts two, when it can only be a dual") {
   CHECK(counts("أصيب مصابين").empty());
 }
 
+TEST_CASE("predicates: split idioms, killed and injured together, no verb from an earlier figure") {
+  auto facts = facts_of(
+      "مصرع وإصابة 12 شخصا في حادث.\nلقي شخصان مصرعهما كما أصيب 10 أشخاص آخرين.\n"
+      "قتل 3 أشخاص وإصابة 5 آخرين.\nوصل 7 أشخاص.\n");
+  std::vector<std::string> got;
+  for (const auto& f : facts)
+    got.push_back(f.predicate.str() + " " + std::to_string(static_cast<long>(f.quantity->value)));
+  CHECK(got == std::vector<std::string>{"casualties 12", "kill 2", "injure 10", "kill 3",
+                                        "injure 5", " 7"});
+}
+
 TEST_CASE("«others» counts more of what the sentence counted before") {
   auto facts = facts_of("قتل 3 جنود وأصيب 5 آخرون.\nوصل 4 آخرون.\n");
   REQUIRE(facts.size() == 2);
