@@ -217,6 +217,7 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
   std::uint32_t n = number.end;
   if (n + 1 >= range.end || text[n] != U' ' || !is_arabic_letter(text[n + 1])) return {};
   if (is_year(text, number)) return {};
+  if (number.begin > range.begin && text[number.begin - 1] == U'%') return {};  // %95
   if (after_label(lex, text, range, number.begin)) return {};
   std::uint32_t b = n + 1, e = b;
   while (e < range.end && is_word_char(text[e])) ++e;
@@ -260,7 +261,9 @@ std::optional<Partitive> partitive(const Lexicon& lex, std::u32string_view text,
   const std::uint32_t b = number.end + static_cast<std::uint32_t>(from.size());
   if (b >= range.end || text.substr(number.end, from.size()) != from || !is_arabic_letter(text[b]))
     return std::nullopt;
-  if (is_year(text, number) || after_label(lex, text, range, number.begin)) return std::nullopt;
+  if (is_year(text, number) || after_label(lex, text, range, number.begin) ||
+      (number.begin > range.begin && text[number.begin - 1] == U'%'))
+    return std::nullopt;
   x3::unused_type none;
   auto whole_word = [&](auto const& rule, std::uint32_t at, std::uint32_t end) {
     iterator_type it = base + at;
@@ -300,6 +303,20 @@ std::optional<Partitive> partitive(const Lexicon& lex, std::u32string_view text,
 /// the second dual describes the first, it counts nothing more; ضابطين وطلقتين are two).
 bool after_count(std::u32string_view text, const SentencePieces& out, std::uint32_t p) {
   return !out.quantities.empty() && out.quantities.back().span.end + 1 == p && text[p] != U'\u0648';
+}
+
+/// Whether the word at `p` is عشر/عشرة closing an ordinal (القمة الثانية عشر، المادة
+/// الثامنة عشرة): the word before it is definite, as a cardinal's never is.
+bool ordinal_teen(std::u32string_view text, Span range, std::uint32_t p) {
+  constexpr std::u32string_view ashar = U"\u0639\u0634\u0631";  // عشر
+  if (text.substr(p, ashar.size()) != ashar || p < range.begin + 4 || text[p - 1] != U' ')
+    return false;
+  std::uint32_t e = p + static_cast<std::uint32_t>(ashar.size());
+  if (e < range.end && text[e] == U'\u0647') ++e;            // عشره
+  if (e < range.end && is_word_char(text[e])) return false;  // عشرات، عشرين: no teen
+  std::uint32_t w = p - 1;
+  while (w > range.begin && is_word_char(text[w - 1])) --w;
+  return p - 1 - w > 2 && text[w] == U'\u0627' && text[w + 1] == U'\u0644';
 }
 
 /// A dual standing alone counts two (بضبط ضابطين، وطلقتين): an indefinite word, perhaps
@@ -436,6 +453,11 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           QuantityPiece piece = to_piece(q, Span{p, idx(base, qit)}, here);
           // «أحد أفراد الشرطة», «إحدى القرى»: one of a group, no count
           if (q.value == 1 && starts_one_of(lex, base + p, last)) {
+            p = idx(base, qit);
+            continue;
+          }
+          // «الثانية عشر»: عشر after a definite word ends an ordinal, it counts nothing
+          if (piece.value == 10 && ordinal_teen(text, range, p)) {
             p = idx(base, qit);
             continue;
           }

@@ -280,6 +280,15 @@ TEST_CASE("references are no claims and give no time: case years, coordinated ar
   CHECK(facts[1].quantity->value == 5);
 }
 
+TEST_CASE("no count: the teen of an ordinal, a percentage written first, names with numbers") {
+  for (const char* none : {"انطلقت القمة الثانية عشر للمنظمة", "استحوذ على %95 من شركة المملكة",
+                           "نقلت قناة فرانس 24 الخبر", "مضى على ذلك 15 قرنا"})
+    CHECK_MESSAGE(facts_of(std::string(none) + "\n").empty(), none);
+  // a vague amount and a cardinal ten still count
+  CHECK(facts_of("رحلت البلاد عشرات الأشخاص\n").size() == 1);
+  CHECK(facts_of("أصيب عشرة أشخاص\n").size() == 1);
+}
+
 TEST_CASE("a dual alone counts two, when it can only be a dual") {
   auto counts = [](const std::string& text) {
     std::vector<std::string> out;
