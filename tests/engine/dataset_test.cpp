@@ -91,7 +91,8 @@ namespace {
 /// A copy of the project's lexicon with `append` written at the end of `file`; the
 /// diagnostics loading it gives.
 std::vector<Diagnostic> lexicon_errors(const std::string& file, const std::string& append) {
-  auto dir = std::filesystem::temp_directory_path() / "claimcheck-lexicon-test";
+  auto dir = std::filesystem::temp_directory_path() /
+             ("claimcheck-lexicon-test-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::copy(claimcheck::test::source_dir / "grammar" / "lexicon", dir,
                         std::filesystem::copy_options::recursive);

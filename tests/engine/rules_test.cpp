@@ -1,6 +1,8 @@
 // The rule language: exact diagnostics for broken rules, each default rule firing when it
 // should and staying silent when it must, and the tutorial rule of docs/rules.md run as
 // written there.
+#include <unistd.h>
+
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -283,7 +285,8 @@ TEST_CASE("the example rule in docs/rules.md works as written") {
   REQUIRE(start != std::string::npos);
   start += 9;
   std::string rule_text = md.substr(start, md.find("```", start) - start);
-  auto dir = std::filesystem::temp_directory_path() / "claimcheck-docs-rule";
+  auto dir = std::filesystem::temp_directory_path() /
+             ("claimcheck-docs-rule-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "recycled.rules") << rule_text;
