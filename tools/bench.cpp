@@ -33,6 +33,7 @@
 #include "engine/rules/parser.hpp"
 #include "engine/store/store.hpp"
 #include "grammar/lexicon.hpp"
+#include "grammar/text.hpp"
 
 namespace fs = std::filesystem;
 using namespace claimcheck;
@@ -148,16 +149,98 @@ std::vector<Fact> synthetic_facts(const Lexicon& lex, std::size_t docs,
   return facts;
 }
 
+/// Extraction of a JSON Lines batch against UTF-8 decoding of the same text, one core
+/// each, in one run: the ratio of their speeds cancels the machine's phase out.
+int bench_jsonl(const Lexicon& lex, const std::string& path) {
+  long start_kb = peak_rss_kb();
+  std::vector<Document> docs;
+  std::size_t bytes = 0;
+  auto read_start = std::chrono::steady_clock::now();
+  LineReader reader(path);
+  while (auto line = reader.next()) {
+    docs.push_back(parse_json_document(line->text, path + ":" + std::to_string(line->number),
+                                       std::to_string(line->number)));
+    bytes += docs.back().content().size() - docs.back().content_begin();
+  }
+  double read_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count();
+  if (docs.empty()) {
+    std::cerr << "bench: " << path << ": no documents\n";
+    return 3;
+  }
+  const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  long before_kb = peak_rss_kb();
+  std::printf("%s: %zu documents, %.1f MB of text (read and parsed in %.2f s)\n", path.c_str(),
+              docs.size(), mb, read_s);
+
+  // decoding: every code point of the same text, with the grammar's own decoder, into a
+  // buffer reused from document to document (best of three passes)
+  std::u32string decoded;
+  std::size_t code_points = 0;
+  double decode_s = 1e300;
+  for (int pass = 0; pass < 3; ++pass) {
+    code_points = 0;
+    auto start = std::chrono::steady_clock::now();
+    for (const auto& d : docs) {
+      std::string_view text = std::string_view(d.content()).substr(d.content_begin());
+      decoded.clear();
+      for (std::size_t pos = 0; pos < text.size();) decoded.push_back(decode_utf8(text, pos));
+      code_points += decoded.size();
+    }
+    decode_s = std::min(
+        decode_s, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+
+  std::size_t facts = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (const auto& d : docs) facts += extract_facts(lex, d).size();
+  double extract_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  long peak_kb = peak_rss_kb();
+
+  const double extract_rate = mb / extract_s, decode_rate = mb / decode_s;
+  std::printf("extraction: %.2f s, %.2f MB/s, %.0f facts/s, %.0f documents/s (%zu facts)\n",
+              extract_s, extract_rate, static_cast<double>(facts) / extract_s,
+              static_cast<double>(docs.size()) / extract_s, facts);
+  std::printf("decoding:   %.3f s, %.1f MB/s (%zu code points)\n", decode_s, decode_rate,
+              code_points);
+  std::printf(
+      "peak memory: %.1f MB (%.1f MB at start, %.1f MB with the documents read; extraction "
+      "%.1f MB more)\n",
+      peak_kb / 1024.0, start_kb / 1024.0, before_kb / 1024.0, (peak_kb - before_kb) / 1024.0);
+  std::printf("ratio: %.4f (extraction 1/%.1f of decoding, one core each)\n",
+              extract_rate / decode_rate, decode_rate / extract_rate);
+  return 0;
+}
+
+/// The fixed baseline the engine is measured against, in the same run: sorting the same
+/// facts by key (subject, predicate and object, as one string) with the standard library
+/// only, so that no change to claimcheck's code changes it; in seconds.
+double sort_baseline(const std::vector<Fact>& facts) {
+  std::vector<std::pair<std::string, std::uint32_t>> keys;
+  keys.reserve(facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i)
+    keys.emplace_back(
+        facts[i].subject.str() + '\x1f' + facts[i].predicate.str() + '\x1f' + facts[i].object.str(),
+        static_cast<std::uint32_t>(i));
+  auto start = std::chrono::steady_clock::now();
+  std::sort(keys.begin(), keys.end());
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 int bench_engine(const Lexicon& lex, const fs::path& data, std::size_t docs) {
   auto rules = rules::load_rules(data / "rules", lex);
   for (std::size_t n : {docs, docs * 2}) {
     std::vector<Document> documents;
     auto facts = synthetic_facts(lex, n, documents);
     long before_kb = peak_rss_kb();
+    std::vector<double> baseline{sort_baseline(facts), sort_baseline(facts)};
     auto start = std::chrono::steady_clock::now();
     auto findings = rules::evaluate(rules, documents, facts, lex);
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    baseline.push_back(sort_baseline(facts));
+    std::sort(baseline.begin(), baseline.end());
     std::map<std::string, std::size_t> by_verdict;
     for (const auto& f : findings) ++by_verdict[f.verdict];
     std::printf("%zu documents, %zu facts: %.2f s, %zu findings (", n, facts.size(), seconds,
@@ -167,6 +250,9 @@ int bench_engine(const Lexicon& lex, const fs::path& data, std::size_t docs) {
       std::printf("%s%zu %s", first ? "" : ", ", c, v.c_str()), first = false;
     std::printf("), peak memory %.0f MB (%.0f MB before evaluation)\n", peak_rss_kb() / 1024.0,
                 before_kb / 1024.0);
+    std::printf("baseline: sorting the %zu facts by key %.3f s (median of 3)\n", facts.size(),
+                baseline[1]);
+    std::printf("ratio: %.2f (evaluation over the baseline)\n", seconds / baseline[1]);
   }
   return 0;
 }
@@ -280,6 +366,7 @@ int main(int argc, char** argv) {
   bool single = false;
   std::size_t engine_docs = 0, store_articles_n = 0, store_docs = 100000;
   fs::path data = default_data_dir();
+  std::string jsonl;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--mb" && i + 1 < argc)
@@ -296,13 +383,23 @@ int main(int argc, char** argv) {
       store_docs = std::stoul(argv[++i]);
     else if (a == "--data" && i + 1 < argc)
       data = argv[++i];
+    else if (a == "--jsonl" && i + 1 < argc)
+      jsonl = argv[++i];
     else {
-      std::cerr << "usage: bench [--mb N] [--single] [--engine DOCS] [--store ARTICLES "
-                   "[--store-docs N]] [--data DIR]\n";
+      std::cerr << "usage: bench [--mb N] [--single] [--jsonl FILE] [--engine DOCS] [--store "
+                   "ARTICLES [--store-docs N]] [--data DIR]\n";
       return 2;
     }
   }
   auto lex = Lexicon::load(data / "grammar" / "lexicon");
+  if (!jsonl.empty()) {
+    try {
+      return bench_jsonl(*lex, jsonl);
+    } catch (const InputError& e) {
+      std::cerr << "bench: " << e.what() << '\n';
+      return 3;
+    }
+  }
   if (engine_docs) return bench_engine(*lex, data, engine_docs);
   if (store_articles_n) return bench_store(*lex, data, store_articles_n, store_docs);
   std::vector<std::string> articles;
