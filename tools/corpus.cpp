@@ -253,8 +253,17 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
   options.validate();
   if (db.empty()) throw UsageError("check needs --db FILE");
   if (files.empty()) throw UsageError("check needs at least one new document");
+  // -v logs the time of each step
+  auto started = std::chrono::steady_clock::now();
+  auto step = [&](const char* what) {
+    auto now = std::chrono::steady_clock::now();
+    spdlog::debug("check: {} {:.1f} ms", what,
+                  std::chrono::duration<double, std::milli>(now - started).count());
+    started = now;
+  };
   auto rule_files = load_rule_dir(options.rules_dir, lex);
   const std::string extractor = extractor_version(data_dir);
+  step("rules and extractor version");
   Store store = Store::open(db, save ? Store::Mode::read_write : Store::Mode::read_only);
   if (auto stale = store.info(extractor).stale)
     spdlog::warn(
@@ -281,7 +290,9 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
     docs.push_back(std::move(doc));
   }
   if (docs.empty()) throw InputError("check: no document left to check");
+  step("store opened, documents read and extracted");
   auto stored_facts = store.candidates(facts, rule_files);
+  step("candidates");
   std::erase_if(stored_facts,
                 [&](const Fact& f) { return same_as_new.count(std::stoll(f.doc.substr(1))) > 0; });
   std::vector<std::int64_t> stored_ids;
@@ -293,9 +304,13 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
                stored_facts.size(), stored_ids.size());
   std::vector<Document> all_docs = docs;
   for (auto id : stored_ids) all_docs.push_back(store.load_document(id, false));
+  step("stored documents");
   std::vector<Fact> all_facts = facts;
-  all_facts.insert(all_facts.end(), stored_facts.begin(), stored_facts.end());
-  auto findings = rules::evaluate(rule_files, all_docs, all_facts, lex);
+  all_facts.insert(all_facts.end(), std::make_move_iterator(stored_facts.begin()),
+                   std::make_move_iterator(stored_facts.end()));
+  auto findings = rules::evaluate(rule_files, all_docs, all_facts, lex,
+                                  std::vector<std::string>(new_docs.begin(), new_docs.end()));
+  step("rules evaluated");
   // the report is about the new documents: findings that cite one of their facts, and
   // the stored documents those findings involve
   std::erase_if(findings, [&](const rules::Finding& f) {
@@ -316,6 +331,7 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
   for (auto& f : all_facts)
     if (involved.count(f.doc)) report_facts.push_back(std::move(f));
   int code = write_report(options, report_docs, report_facts, findings, lex);
+  step("report written");
   if (save) {
     for (std::size_t i = 0; i < docs.size(); ++i) {
       std::vector<Fact> own;

@@ -586,7 +586,8 @@ nlohmann::ordered_json Finding::details() const {
 }
 
 std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vector<Document>& docs,
-                              const std::vector<Fact>& facts, const Lexicon& lex) {
+                              const std::vector<Fact>& facts, const Lexicon& lex,
+                              const std::vector<std::string>& focus) {
   Namer names(lex, docs);
   std::unordered_map<std::string, std::size_t> doc_order;
   for (std::size_t i = 0; i < docs.size(); ++i) doc_order[docs[i].id] = i;
@@ -595,6 +596,16 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   for (const auto& f : facts) views.push_back(make_view(f));
   std::vector<std::size_t> fact_doc(facts.size());
   for (std::size_t i = 0; i < facts.size(); ++i) fact_doc[i] = doc_order[facts[i].doc];
+  // with a focus, the facts of the focused documents: a group or pair without one is skipped
+  std::vector<char> focused;
+  if (!focus.empty()) {
+    std::vector<char> doc_focused(docs.size(), 0);
+    for (const auto& id : focus)
+      if (auto it = doc_order.find(id); it != doc_order.end()) doc_focused[it->second] = 1;
+    focused.resize(facts.size());
+    for (std::size_t i = 0; i < facts.size(); ++i) focused[i] = doc_focused[fact_doc[i]];
+  }
+  auto in_focus = [&](std::size_t i) { return focused.empty() || focused[i]; };
 
   // every join value interned once: a fact's key is then a few integers. Times are
   // interned by their written form (op, from, to), which the interned map owns.
@@ -808,6 +819,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
         const std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
                                                    grouping.offsets[k + 1] - grouping.offsets[k]);
+        if (!focused.empty() && std::none_of(group.begin(), group.end(), in_focus)) continue;
         if (single) {
           // a fact is single-source when its whole group comes from one document
           if (docs.size() < 2) continue;
@@ -816,7 +828,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           });
           if (!one_document) continue;
           for (std::size_t i : group)
-            if (holds(views[i], nullptr)) emit(make(facts[i], nullptr));
+            if (in_focus(i) && holds(views[i], nullptr)) emit(make(facts[i], nullptr));
           continue;
         }
         if (by_group) {
@@ -1006,6 +1018,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         }
         for (std::size_t x = 0; x < group.size(); ++x)
           for (std::size_t y = x + 1; y < group.size(); ++y) {
+            if (!in_focus(group[x]) && !in_focus(group[y])) continue;
             std::size_t a, b;
             if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
             emit(make(facts[a], &facts[b]));
