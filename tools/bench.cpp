@@ -4,7 +4,11 @@
 // `--single` instead extracts one document of that size, to show how memory follows the
 // largest document. `--engine N` instead times the rule engine on synthetic facts for N
 // documents (about ten facts each, keys drawn from Zipf distributions over subjects,
-// predicates, objects and years), then on 2N, to show how the cost grows. `--store N`
+// predicates, objects and years), then on 2N, to show how the cost grows (`--once`: N
+// only), each against a fixed baseline in the same run (sorting the same facts by key),
+// and prints their ratio; `--dump FILE` writes the findings for N. `--jsonl FILE` extracts
+// a JSON Lines batch and decodes the same text from UTF-8, one core each, and prints the
+// ratio of their speeds. `--store N`
 // times the corpus: ingesting N articles of about 3 KB into a fresh SQLite file (one
 // transaction each), the file's size per document, and `check` of a new article against
 // a store of 100,000 documents (`--store-docs N` to change; filled with the engine
@@ -213,46 +217,81 @@ int bench_jsonl(const Lexicon& lex, const std::string& path) {
   return 0;
 }
 
+/// Wall time and this thread's CPU time since it was started, in seconds. On a machine
+/// shared with others the CPU time leaves out the time the thread waited for a core.
+struct Stopwatch {
+  static double cpu_now() {
+    rusage u{};
+    getrusage(RUSAGE_THREAD, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  }
+  std::chrono::steady_clock::time_point wall_start = std::chrono::steady_clock::now();
+  double cpu_start = cpu_now();
+  double wall() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  }
+  double cpu() const { return cpu_now() - cpu_start; }
+};
+
+struct Times {
+  double wall = 0, cpu = 0;
+};
+
 /// The fixed baseline the engine is measured against, in the same run: sorting the same
 /// facts by key (subject, predicate and object, as one string) with the standard library
-/// only, so that no change to claimcheck's code changes it; in seconds.
-double sort_baseline(const std::vector<Fact>& facts) {
+/// only, so that no change to claimcheck's code changes it.
+Times sort_baseline(const std::vector<Fact>& facts) {
   std::vector<std::pair<std::string, std::uint32_t>> keys;
   keys.reserve(facts.size());
   for (std::size_t i = 0; i < facts.size(); ++i)
     keys.emplace_back(
         facts[i].subject.str() + '\x1f' + facts[i].predicate.str() + '\x1f' + facts[i].object.str(),
         static_cast<std::uint32_t>(i));
-  auto start = std::chrono::steady_clock::now();
+  Stopwatch watch;
   std::sort(keys.begin(), keys.end());
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return {watch.wall(), watch.cpu()};
 }
 
-int bench_engine(const Lexicon& lex, const fs::path& data, std::size_t docs) {
+int bench_engine(const Lexicon& lex, const fs::path& data, std::size_t docs, std::string dump,
+                 bool once) {
   auto rules = rules::load_rules(data / "rules", lex);
   for (std::size_t n : {docs, docs * 2}) {
+    if (once && n != docs) break;
     std::vector<Document> documents;
     auto facts = synthetic_facts(lex, n, documents);
     long before_kb = peak_rss_kb();
-    std::vector<double> baseline{sort_baseline(facts), sort_baseline(facts)};
-    auto start = std::chrono::steady_clock::now();
+    // the baseline twice before the evaluation and once after: the median of the three
+    std::vector<Times> baseline{sort_baseline(facts), sort_baseline(facts)};
+    Stopwatch watch;
     auto findings = rules::evaluate(rules, documents, facts, lex);
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const Times engine{watch.wall(), watch.cpu()};
     baseline.push_back(sort_baseline(facts));
-    std::sort(baseline.begin(), baseline.end());
+    auto median = [&](double Times::*field) {
+      std::vector<double> v;
+      for (const auto& t : baseline) v.push_back(t.*field);
+      std::sort(v.begin(), v.end());
+      return v[1];
+    };
+    const Times base{median(&Times::wall), median(&Times::cpu)};
+    if (!dump.empty()) {  // every finding, to compare the engine's results before and after
+      std::ofstream out(dump);
+      for (const auto& f : findings) out << finding_json(f).dump() << '\n';
+      dump.clear();
+    }
     std::map<std::string, std::size_t> by_verdict;
     for (const auto& f : findings) ++by_verdict[f.verdict];
-    std::printf("%zu documents, %zu facts: %.2f s, %zu findings (", n, facts.size(), seconds,
-                findings.size());
+    std::printf("%zu documents, %zu facts: %.2f s (CPU %.2f s), %zu findings (", n, facts.size(),
+                engine.wall, engine.cpu, findings.size());
     bool first = true;
     for (const auto& [v, c] : by_verdict)
       std::printf("%s%zu %s", first ? "" : ", ", c, v.c_str()), first = false;
     std::printf("), peak memory %.0f MB (%.0f MB before evaluation)\n", peak_rss_kb() / 1024.0,
                 before_kb / 1024.0);
-    std::printf("baseline: sorting the %zu facts by key %.3f s (median of 3)\n", facts.size(),
-                baseline[1]);
-    std::printf("ratio: %.2f (evaluation over the baseline)\n", seconds / baseline[1]);
+    std::printf("baseline: sorting the %zu facts by key %.3f s (CPU %.3f s; medians of 3)\n",
+                facts.size(), base.wall, base.cpu);
+    std::printf("ratio: %.2f (evaluation over the baseline, CPU time; wall time %.2f)\n",
+                engine.cpu / base.cpu, engine.wall / base.wall);
   }
   return 0;
 }
@@ -366,7 +405,8 @@ int main(int argc, char** argv) {
   bool single = false;
   std::size_t engine_docs = 0, store_articles_n = 0, store_docs = 100000;
   fs::path data = default_data_dir();
-  std::string jsonl;
+  std::string jsonl, dump;
+  bool once = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--mb" && i + 1 < argc)
@@ -385,9 +425,14 @@ int main(int argc, char** argv) {
       data = argv[++i];
     else if (a == "--jsonl" && i + 1 < argc)
       jsonl = argv[++i];
+    else if (a == "--dump" && i + 1 < argc)
+      dump = argv[++i];
+    else if (a == "--once")
+      once = true;
     else {
-      std::cerr << "usage: bench [--mb N] [--single] [--jsonl FILE] [--engine DOCS] [--store "
-                   "ARTICLES [--store-docs N]] [--data DIR]\n";
+      std::cerr << "usage: bench [--mb N] [--single] [--jsonl FILE] [--engine DOCS [--once] "
+                   "[--dump FILE]] "
+                   "[--store ARTICLES [--store-docs N]] [--data DIR]\n";
       return 2;
     }
   }
@@ -400,7 +445,7 @@ int main(int argc, char** argv) {
       return 3;
     }
   }
-  if (engine_docs) return bench_engine(*lex, data, engine_docs);
+  if (engine_docs) return bench_engine(*lex, data, engine_docs, dump, once);
   if (store_articles_n) return bench_store(*lex, data, store_articles_n, store_docs);
   std::vector<std::string> articles;
   for (const auto& e : fs::directory_iterator(data / "fixtures"))
