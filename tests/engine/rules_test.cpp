@@ -355,3 +355,32 @@ TEST_CASE("group findings over many documents: every fact with a partner, and on
   CHECK(it->facts.size() == 11);
   CHECK(it->verdict == "contradicts");
 }
+
+TEST_CASE(
+    "a cumulative contradiction in a group too varied for classes: bounds decide, open and "
+    "closed") {
+  // twelve figures for one thing (more than 8, each its own class: the bound search of
+  // `exceeds`); the span since 2019 contains 2020, and 50 is exceeded by > 50 and by 100…,
+  // not by 40, by >= 50 nor by < 30
+  std::vector<Fact> facts{count("D0:1", "TN", "arrest", "person", "=", 40, "in", "2020"),
+                          count("D1:1", "TN", "arrest", "person", ">", 50, "in", "2020"),
+                          count("D2:1", "TN", "arrest", "person", ">=", 50, "in", "2020")};
+  for (int i = 3; i <= 9; ++i)
+    facts.push_back(count("D" + std::to_string(i) + ":1", "TN", "arrest", "person", "=", 100 + i,
+                          "in", "2020"));
+  facts.push_back(count("D10:1", "TN", "arrest", "person", "=", 50, "since", "2019"));
+  facts.push_back(count("D11:1", "TN", "arrest", "person", "<", 30, "in", "2020"));
+  std::vector<Document> documents(12);
+  for (int i = 0; i <= 11; ++i) documents[static_cast<std::size_t>(i)].id = "D" + std::to_string(i);
+  const Finding* found = nullptr;
+  auto findings = evaluate(default_rules(), documents, facts, lexicon());
+  for (const auto& f : findings)
+    if (f.rule == "cumulative-contradiction") found = &f;
+  REQUIRE(found);
+  CHECK(found->facts == std::vector<std::string>{"D1:1", "D3:1", "D4:1", "D5:1", "D6:1", "D7:1",
+                                                 "D8:1", "D9:1", "D10:1"});
+  // the pair that explains it: the first fact with a partner, and its first partner
+  CHECK(found->explanation ==
+        "the second article reports more than 50 in 2020, more than the 50 that article D10 "
+        "reports since 2019, a span containing it (and 7 more facts in 9 documents)");
+}
