@@ -5,14 +5,18 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <deque>
+#include <exception>
 #include <limits>
 #include <map>
 #include <optional>
 #include <set>
 #include <span>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -29,6 +33,9 @@ const std::vector<std::string>& verdicts() {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// From this many facts on, the rules run on every core (each rule on one thread).
+constexpr std::size_t kFactsForThreads = 20000;
 
 /// A quantity as an interval of values.
 struct Interval {
@@ -936,7 +943,7 @@ nlohmann::ordered_json Finding::details() const {
 
 std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vector<Document>& docs,
                               const std::vector<Fact>& facts, const Lexicon& lex,
-                              const std::vector<std::string>& focus) {
+                              const std::vector<std::string>& focus, unsigned threads) {
   Namer names(lex, docs);
   std::unordered_map<std::string, std::size_t> doc_order;
   for (std::size_t i = 0; i < docs.size(); ++i) doc_order[docs[i].id] = i;
@@ -1035,542 +1042,594 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   };
   std::unordered_map<std::string, Grouping> grouping_cache;
 
-  // every rule's findings go straight into the result, in rule order
-  std::vector<Finding> found;
-  for (const auto& file : files)
-    for (const auto& rule : file.rules) {
-      auto rule_start = std::chrono::steady_clock::now();
-      const Template explain(rule.explain);
-      const bool across = rule.pair == "across", within_doc = rule.pair == "within",
-                 single = rule.pair == "single", by_group = rule.report == "group";
-      std::size_t pairs_tried = 0;
-      std::optional<Compiled> when;
-      if (rule.when) when = compile(*rule.when);
-      auto holds = [&](const View& a, const View* b) {
-        ++pairs_tried;
-        return !when || test(*when, a, b);
-      };
-      std::vector<int> join_ids;
-      for (const auto& j : rule.join) join_ids.push_back(field_id(j));
-      std::set<int> read_set;
-      if (when) fields_read(*when, read_set);
-      const std::vector<int> read_fields(read_set.begin(), read_set.end());
-      // the conjuncts that read nothing but times are decided once per pair of spans; the
-      // rest are evaluated only for the pairs of facts whose spans pass
-      std::optional<Compiled> time_part, rest;
-      if (when && when->kind == Node::and_) {
-        Compiled part, others;
-        part.kind = others.kind = Node::and_;
-        for (const auto& c : when->args) {
-          std::set<int> r;
-          fields_read(c, r);
-          (!r.empty() && r == std::set<int>{f_time} ? part : others).args.push_back(c);
-        }
-        if (!part.args.empty()) time_part = std::move(part), rest = std::move(others);
-      }
-      // A condition left for pairs of classes that is one `exceeds` of the two quantities
-      // is answered from the classes ordered by their bounds, not class pair by class pair
-      // (+1: exceeds(a.quantity, b.quantity), -1: exceeds(b.quantity, a.quantity)).
-      int exceeds_order = 0;
-      {
-        const Compiled* r = time_part ? &*rest : when ? &*when : nullptr;
-        if (r && r->kind == Node::and_ && r->args.size() == 1) r = &r->args[0];
-        if (r && r->kind == Node::call && r->id == fn_exceeds && r->args.size() == 2 &&
-            r->args[0].kind == Node::path && r->args[1].kind == Node::path &&
-            r->args[0].id == f_quantity && r->args[1].id == f_quantity &&
-            r->args[0].side != r->args[1].side)
-          exceeds_order = r->args[0].side == 'a' ? 1 : -1;
-      }
-      auto rest_holds = [&](const View& a, const View& b) {
-        ++pairs_tried;
-        return !rest || test(*rest, a, &b);
-      };
-      if (within_doc) join_ids.push_back(f_doc);  // only pairs within a document
-      ids_of(f_kind);                             // intern the kinds before looking up the rule's
-      std::vector<std::uint32_t> kinds;
-      for (const auto& k : rule.about)
-        if (auto it = interned.find(k); it != interned.end()) kinds.push_back(it->second);
+  // the facts of a rule's kinds grouped by its join key, once per distinct (kinds, key)
+  // among the rules; all are made before the rules run, and only read while they do
+  auto grouping_for = [&](const Rule& rule) -> const Grouping& {
+    std::vector<int> join_ids;
+    for (const auto& j : rule.join) join_ids.push_back(field_id(j));
+    if (rule.pair == "within") join_ids.push_back(f_doc);  // only pairs within a document
+    ids_of(f_kind);  // intern the kinds before looking up the rule's
+    std::vector<std::uint32_t> kinds;
+    for (const auto& k : rule.about)
+      if (auto it = interned.find(k); it != interned.end()) kinds.push_back(it->second);
 
-      // group the facts by key, once per distinct (kinds, key) among the rules
-      std::string signature;
-      for (auto k : kinds) signature += std::to_string(k) + ",";
-      signature += "|";
-      for (int id : join_ids) signature += std::to_string(id) + ",";
-      auto cached = grouping_cache.find(signature);
-      if (cached == grouping_cache.end()) {
-        Grouping g;
-        const auto& kind_ids = ids_of(f_kind);
-        std::vector<const std::vector<std::uint32_t>*> join_columns;
-        for (int id : join_ids) join_columns.push_back(&ids_of(id));
-        // an open-addressing table of group ids, each group known by its first fact: no
-        // allocation per key, and the keys stay in the interned columns
-        std::size_t capacity = 16;
-        while (capacity < facts.size() * 2) capacity *= 2;
-        std::vector<std::uint32_t> slots(capacity, kAbsent), first_fact;
-        std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
-        auto same_key = [&](std::size_t i, std::size_t j) {
-          for (const auto* column : join_columns)
-            if ((*column)[i] != (*column)[j]) return false;
-          return true;
-        };
-        for (std::size_t i = 0; i < facts.size(); ++i) {
-          if (std::find(kinds.begin(), kinds.end(), kind_ids[i]) == kinds.end()) continue;
-          std::uint64_t h = 1469598103934665603ull;
-          bool complete = true;
-          for (const auto* column : join_columns) {
-            std::uint32_t v = (*column)[i];
-            if (v == kAbsent) {
-              complete = false;
-              break;
-            }
-            h = (h ^ v) * 1099511628211ull;
-          }
-          if (!complete) continue;
-          std::size_t slot = static_cast<std::size_t>(h ^ (h >> 29)) & (capacity - 1);
-          while (slots[slot] != kAbsent && !same_key(first_fact[slots[slot]], i))
-            slot = (slot + 1) & (capacity - 1);
-          if (slots[slot] == kAbsent) {
-            slots[slot] = static_cast<std::uint32_t>(first_fact.size());
-            first_fact.push_back(static_cast<std::uint32_t>(i));
-          }
-          fact_group[i] = slots[slot];
-        }
-        // counting sort into one flat array: group k is members[offsets[k] .. offsets[k+1])
-        g.offsets.assign(first_fact.size() + 1, 0);
-        for (auto gi : fact_group)
-          if (gi != kAbsent) ++g.offsets[gi + 1];
-        for (std::size_t k = 1; k < g.offsets.size(); ++k) g.offsets[k] += g.offsets[k - 1];
-        g.members.resize(g.offsets.back());
-        std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
-        for (std::size_t i = 0; i < facts.size(); ++i)
-          if (fact_group[i] != kAbsent)
-            g.members[fill[fact_group[i]]++] = static_cast<std::uint32_t>(i);
-        cached = grouping_cache.emplace(signature, std::move(g)).first;
-      }
-      const Grouping& grouping = cached->second;
-
-      // findings with the same documents and explanation are merged
-      // by a hash of documents and explanation; equal hashes are compared in full
-      // (open addressing: (hash, finding + 1) a slot, 0 for an empty one)
-      std::vector<std::pair<std::uint64_t, std::size_t>> merged(64);
-      std::size_t merged_used = 0;
-      const std::size_t rule_begin = found.size();
-      auto make = [&](const Fact& a, const Fact* b) {
-        const SetDetails sets =
-            b && (a.kind == "set" || b->kind == "set") ? compare_sets(a, *b) : SetDetails{};
-        Finding fd;
-        fd.rule = rule.id;
-        fd.verdict = rule.verdict;
-        fd.explanation =
-            render(explain, names, a, *fact_label[static_cast<std::size_t>(&a - facts.data())], b,
-                   b ? fact_label[static_cast<std::size_t>(b - facts.data())] : nullptr,
-                   b ? &sets : nullptr);
-        fd.docs.push_back(a.doc);
-        if (b && b->doc != a.doc) fd.docs.push_back(b->doc);
-        fd.facts.push_back(a.id);
-        if (b) fd.facts.push_back(b->id);
-        if (b && (a.kind == "set" || b->kind == "set")) {
-          fd.has_sets = true;
-          fd.shared = sets.shared;
-          if (!sets.only_a.empty()) fd.only_in.emplace_back(a.doc, sets.only_a);
-          if (!sets.only_b.empty()) fd.only_in.emplace_back(b->doc, sets.only_b);
-        } else if (b) {
-          fd.pair = {brief(a), brief(*b)};
-        }
-        return fd;
-      };
-      auto emit = [&](Finding fd) {
-        std::uint64_t h = std::hash<std::string>{}(fd.explanation);
-        for (const auto& d : fd.docs) h = (h ^ std::hash<std::string>{}(d)) * 1099511628211ull;
-        if (2 * (merged_used + 1) > merged.size()) {  // grow: at most half the slots used
-          std::vector<std::pair<std::uint64_t, std::size_t>> bigger(merged.size() * 2);
-          for (const auto& e : merged)
-            if (e.second) {
-              std::size_t k =
-                  static_cast<std::size_t>(e.first ^ (e.first >> 31)) & (bigger.size() - 1);
-              while (bigger[k].second) k = (k + 1) & (bigger.size() - 1);
-              bigger[k] = e;
-            }
-          merged.swap(bigger);
-        }
-        std::size_t k = static_cast<std::size_t>(h ^ (h >> 31)) & (merged.size() - 1);
-        for (; merged[k].second; k = (k + 1) & (merged.size() - 1)) {
-          const Finding& f = found[merged[k].second - 1];
-          if (merged[k].first == h && f.docs == fd.docs && f.explanation == fd.explanation) break;
-        }
-        if (!merged[k].second) {
-          merged[k] = {h, found.size() + 1};
-          ++merged_used;
-          found.push_back(std::move(fd));
-          return;
-        }
-        auto& into = found[merged[k].second - 1];
-        for (const auto& id : fd.facts)
-          if (std::find(into.facts.begin(), into.facts.end(), id) == into.facts.end())
-            into.facts.push_back(id);
-        // (merges only happen between pair findings of two or three facts)
-      };
-      // orders a candidate pair by document and checks the pairing mode
-      auto ordered = [&](std::size_t x, std::size_t y, std::size_t& a, std::size_t& b) {
-        bool same_doc = fact_doc[x] == fact_doc[y];
-        if (across && same_doc) return false;
-        if (within_doc && !same_doc) return false;
-        a = x, b = y;
-        if (fact_doc[a] > fact_doc[b] || (same_doc && a > b)) std::swap(a, b);
+    // group the facts by key, once per distinct (kinds, key) among the rules
+    std::string signature;
+    for (auto k : kinds) signature += std::to_string(k) + ",";
+    signature += "|";
+    for (int id : join_ids) signature += std::to_string(id) + ",";
+    auto cached = grouping_cache.find(signature);
+    if (cached == grouping_cache.end()) {
+      Grouping g;
+      const auto& kind_ids = ids_of(f_kind);
+      std::vector<const std::vector<std::uint32_t>*> join_columns;
+      for (int id : join_ids) join_columns.push_back(&ids_of(id));
+      // an open-addressing table of group ids, each group known by its first fact: no
+      // allocation per key, and the keys stay in the interned columns
+      std::size_t capacity = 16;
+      while (capacity < facts.size() * 2) capacity *= 2;
+      std::vector<std::uint32_t> slots(capacity, kAbsent), first_fact;
+      std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
+      auto same_key = [&](std::size_t i, std::size_t j) {
+        for (const auto* column : join_columns)
+          if ((*column)[i] != (*column)[j]) return false;
         return true;
       };
-
-      // buffers reused from group to group
-      std::vector<char> marked;
-      Numbering class_of;
-      std::array<const std::vector<std::uint32_t>*, f_members + 1> read_columns{};
-      std::vector<std::uint32_t> fact_class;
-      std::vector<std::size_t> representative, min_doc, max_doc;
-      std::vector<View> class_views;  // the representatives' views, side by side in memory
-      std::string sig;
-      std::vector<const void*> member_keys;
-      std::vector<std::ptrdiff_t> latest, earliest;
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner, earlier_partner;
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> by_span;  // (span id, class)
-      std::vector<std::size_t> bucket_starts;
-      std::vector<std::uint32_t> by_latest, by_earliest;
-      std::vector<BoundOrder> bound_orders;  // with one `exceeds`: 4 a bucket
-      std::vector<char> allowed;
-      std::vector<std::uint32_t> bucket_of;
-      PairAnswers span_pairs;  // (time id, time id) → time_part
-      for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
-        const std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
-                                                   grouping.offsets[k + 1] - grouping.offsets[k]);
-        if (!focused.empty() && std::none_of(group.begin(), group.end(), in_focus)) continue;
-        if (single) {
-          // a fact is single-source when its whole group comes from one document
-          if (docs.size() < 2) continue;
-          bool one_document = std::all_of(group.begin(), group.end(), [&](std::size_t i) {
-            return fact_doc[i] == fact_doc[group[0]];
-          });
-          if (!one_document) continue;
-          for (std::size_t i : group)
-            if (in_focus(i) && holds(views[i], nullptr)) emit(make(facts[i], nullptr));
-          continue;
-        }
-        if (by_group) {
-          // one finding per group: every fact with at least one partner
-          marked.assign(group.size(), 0);
-          std::optional<std::pair<std::size_t, std::size_t>> first;
-          bool use_classes = across && group.size() > 8, indexed = false;
-          // Facts whose read fields are equal behave alike: evaluate the condition once per
-          // pair of such classes, then mark each fact in constant time from the range of
-          // documents its partner classes come from.
-          if (use_classes) {
-            for (int id : read_fields)
-              if (id != f_members && id != f_quantity) read_columns[id] = &ids_of(id);
-            class_of.clear(group.size());
-            fact_class.assign(group.size(), 0);
-            representative.clear(), min_doc.clear(), max_doc.clear();
-            for (std::size_t x = 0; x < group.size(); ++x) {
-              std::size_t i = group[x];
-              sig.clear();
-              for (int id : read_fields) {
-                if (id == f_members) {
-                  // interned: equal members, equal addresses (sorted, so a set in any order)
-                  member_keys.clear();
-                  for (const auto& m : facts[i].members) member_keys.push_back(m.key());
-                  std::sort(member_keys.begin(), member_keys.end());
-                  sig.append(reinterpret_cast<const char*>(member_keys.data()),
-                             member_keys.size() * sizeof(const void*));
-                  sig += '|';
-                } else if (id == f_quantity) {
-                  const View& v = views[i];
-                  double q[2] = {v.has_quantity ? v.value : -1, v.has_quantity ? v.upper : 0};
-                  sig += v.has_quantity ? v.op : '-';
-                  sig += v.percent ? '%' : ' ';
-                  sig.append(reinterpret_cast<const char*>(q), sizeof q);
-                } else {
-                  sig.append(reinterpret_cast<const char*>(&(*read_columns[id])[i]),
-                             sizeof(std::uint32_t));
-                }
-              }
-              auto [c, fresh] = class_of.insert(sig);
-              if (fresh)
-                representative.push_back(i), min_doc.push_back(fact_doc[i]),
-                    max_doc.push_back(fact_doc[i]);
-              fact_class[x] = c;
-              min_doc[c] = std::min(min_doc[c], fact_doc[i]);
-              max_doc[c] = std::max(max_doc[c], fact_doc[i]);
-            }
-            const std::size_t n = representative.size();
-            // worth it when the classes collapse the group; or, with one `exceeds` left, always:
-            // each class's partners are then found by binary search. Which pair explains the
-            // finding is then still the one the pair-by-pair scan below would find first.
-            indexed = exceeds_order != 0 && n * 2 > group.size();
-            use_classes = n * 2 <= group.size() || indexed;
+      for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (std::find(kinds.begin(), kinds.end(), kind_ids[i]) == kinds.end()) continue;
+        std::uint64_t h = 1469598103934665603ull;
+        bool complete = true;
+        for (const auto* column : join_columns) {
+          std::uint32_t v = (*column)[i];
+          if (v == kAbsent) {
+            complete = false;
+            break;
           }
-          if (use_classes) {
-            const std::size_t n = representative.size();
-            std::size_t group_min_doc = *std::min_element(min_doc.begin(), min_doc.end());
-            std::size_t group_max_doc = *std::max_element(max_doc.begin(), max_doc.end());
-            // a fact of class c1 in document d has a partner when some class c2 with
-            // cond(c1, c2) has a fact in a later document, or some class with cond(c2, c1)
-            // has one in an earlier document
-            latest.assign(n, -1), earliest.assign(n, PTRDIFF_MAX);
-            later_partner.assign(n, {}), earlier_partner.assign(n, {});
-            const auto& times = ids_of(f_time);
-            auto spans_allow = [&](const View& v1, const View& v2) {
-              if (!time_part) return true;
-              return span_pairs.get(times[static_cast<std::size_t>(v1.fact - facts.data())],
-                                    times[static_cast<std::size_t>(v2.fact - facts.data())],
-                                    [&] { return test(*time_part, v1, &v2); });
-            };
-            // classes bucketed by span, so a span pair the time-only conjuncts reject skips
-            // every class pair in it at once
-            by_span.clear();
-            for (std::size_t c = 0; c < n; ++c)
-              by_span.emplace_back(time_part ? ids_of(f_time)[representative[c]] : 0,
-                                   static_cast<std::uint32_t>(c));
-            std::sort(by_span.begin(), by_span.end());
-            class_views.clear();
-            for (std::size_t c = 0; c < n; ++c) class_views.push_back(views[representative[c]]);
-            // with the time-only conjuncts passed, only the rest of the condition is left
-            auto pair_holds = [&](const View& x, const View& y) {
-              return time_part ? rest_holds(x, y) : holds(x, &y);
-            };
-            // each bucket's classes twice: by their latest document, latest first, and by
-            // their earliest, earliest first (ties in class order). The first class of the
-            // first order whose pair holds is the latest partner the bucket can give, so the
-            // search stops there, or as soon as no class left could improve on the one known;
-            // and so for the earliest partner. The partner found is the one the classes in
-            // their own order would give: the first to reach the best document.
-            bucket_starts.clear();
-            for (std::size_t e = 0; e < by_span.size(); ++e)
-              if (e == 0 || by_span[e].first != by_span[e - 1].first) bucket_starts.push_back(e);
-            bucket_starts.push_back(by_span.size());
-            by_latest.resize(n), by_earliest.resize(n);
-            for (std::size_t k = 0; k + 1 < bucket_starts.size(); ++k) {
-              const std::size_t start = bucket_starts[k], end = bucket_starts[k + 1];
-              for (std::size_t e = start; e < end; ++e)
-                by_latest[e] = by_earliest[e] = by_span[e].second;
-              std::stable_sort(
-                  by_latest.begin() + static_cast<std::ptrdiff_t>(start),
-                  by_latest.begin() + static_cast<std::ptrdiff_t>(end),
-                  [&](std::uint32_t x, std::uint32_t y) { return max_doc[x] > max_doc[y]; });
-              std::stable_sort(
-                  by_earliest.begin() + static_cast<std::ptrdiff_t>(start),
-                  by_earliest.begin() + static_cast<std::ptrdiff_t>(end),
-                  [&](std::uint32_t x, std::uint32_t y) { return min_doc[x] < min_doc[y]; });
-            }
-            // whether the time-only conjuncts pass, bucket by bucket: allowed[k1 * B + k2] for
-            // a class of bucket k1 first and one of bucket k2 second (a bucket is one span)
-            const std::size_t buckets_n = bucket_starts.size() - 1;
-            allowed.assign(buckets_n * buckets_n, 1);
-            if (time_part)
-              for (std::size_t k1 = 0; k1 < buckets_n; ++k1)
-                for (std::size_t k2 = 0; k2 < buckets_n; ++k2)
-                  allowed[k1 * buckets_n + k2] =
-                      spans_allow(class_views[by_span[bucket_starts[k1]].second],
-                                  class_views[by_span[bucket_starts[k2]].second]);
-            bucket_of.resize(n);
-            for (std::size_t k = 0; k < buckets_n; ++k)
-              for (std::size_t e = bucket_starts[k]; e < bucket_starts[k + 1]; ++e)
-                bucket_of[by_span[e].second] = static_cast<std::uint32_t>(k);
-            // with one `exceeds` left: each bucket's classes with a quantity, by unit (percent
-            // or not) and in two orders, below (upper bound rising) and above (lower bound
-            // falling), each order with the best class of every prefix; the classes a class
-            // exceeds, or is exceeded by, are then a prefix found by binary search
-            const std::size_t buckets = bucket_starts.size() - 1;
-            if (exceeds_order != 0) {
-              bound_orders.assign(buckets * 4, {});
-              for (std::size_t k = 0; k < buckets; ++k)
-                for (std::size_t e = bucket_starts[k]; e < bucket_starts[k + 1]; ++e) {
-                  const std::uint32_t c = by_span[e].second;
-                  const View& v = class_views[c];
-                  if (!v.has_quantity) continue;
-                  const Interval& q = v.interval;
-                  auto& below = bound_orders[k * 4 + (v.percent ? 2 : 0)];
-                  auto& above = bound_orders[k * 4 + (v.percent ? 3 : 1)];
-                  below.entries.push_back({q.hi, q.hi_open ? 0 : 1, c});
-                  above.entries.push_back({-q.lo, q.lo_open ? 0 : 1, c});
-                }
-              for (auto& order : bound_orders) order.finish(max_doc, min_doc);
-            }
-            // the classes of order `o` that the class of view `v` is compared with and that
-            // pass: v exceeds them (below) or they exceed v (above)
-            auto passing = [&](const BoundOrder& o, const View& v, bool below) {
-              const double bound = below ? v.interval.lo : -v.interval.hi;
-              const int rank = (below ? v.interval.lo_open : v.interval.hi_open) ? 2 : 1;
-              auto it = std::partition_point(
-                  o.entries.begin(), o.entries.end(), [&](const BoundOrder::Entry& en) {
-                    return en.bound < bound || (en.bound == bound && en.rank < rank);
-                  });
-              return static_cast<std::size_t>(it - o.entries.begin());
-            };
-            for (std::size_t c1 = 0; c1 < n; ++c1) {
-              const View& v1 = class_views[c1];
-              for (std::size_t k = 0; k + 1 < bucket_starts.size(); ++k) {
-                if (latest[c1] == static_cast<std::ptrdiff_t>(group_max_doc) &&
-                    earliest[c1] == static_cast<std::ptrdiff_t>(group_min_doc))
-                  break;  // partners at both ends already: nothing more to learn
-                const std::size_t start = bucket_starts[k], end = bucket_starts[k + 1];
-                const bool forward = allowed[bucket_of[c1] * buckets_n + k],
-                           backward = allowed[k * buckets_n + bucket_of[c1]];
-                if (exceeds_order != 0) {
-                  if (!v1.has_quantity) break;  // exceeds nothing, exceeded by nothing
-                  const std::size_t unit = v1.percent ? 2 : 0;
-                  // forward: pair (v1, v2) holds when v1 exceeds v2 (+1) or v2 exceeds v1 (-1)
-                  if (forward) {
-                    const BoundOrder& o = bound_orders[k * 4 + unit + (exceeds_order > 0 ? 0 : 1)];
-                    ++pairs_tried;
-                    if (std::size_t m = passing(o, v1, exceeds_order > 0)) {
-                      const std::uint32_t c2 = o.latest[m - 1];
-                      if (static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1])
-                        latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]),
-                        later_partner[c1] = {static_cast<std::uint32_t>(c1), c2};
-                    }
-                  }
-                  // backward: pair (v2, v1) holds when v2 exceeds v1 (+1) or v1 exceeds v2 (-1)
-                  if (backward) {
-                    const BoundOrder& o = bound_orders[k * 4 + unit + (exceeds_order > 0 ? 1 : 0)];
-                    ++pairs_tried;
-                    if (std::size_t m = passing(o, v1, exceeds_order < 0)) {
-                      const std::uint32_t c2 = o.earliest[m - 1];
-                      if (static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1])
-                        earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]),
-                        earlier_partner[c1] = {c2, static_cast<std::uint32_t>(c1)};
-                    }
-                  }
-                  continue;
-                }
-                if (forward)
-                  for (std::size_t e = start; e < end; ++e) {
-                    const std::uint32_t c2 = by_latest[e];
-                    if (static_cast<std::ptrdiff_t>(max_doc[c2]) <= latest[c1]) break;
-                    if (pair_holds(v1, class_views[c2])) {
-                      latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]);
-                      later_partner[c1] = {static_cast<std::uint32_t>(c1), c2};
-                      break;
-                    }
-                  }
-                if (backward)
-                  for (std::size_t e = start; e < end; ++e) {
-                    const std::uint32_t c2 = by_earliest[e];
-                    if (static_cast<std::ptrdiff_t>(min_doc[c2]) >= earliest[c1]) break;
-                    if (pair_holds(class_views[c2], v1)) {
-                      earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]);
-                      earlier_partner[c1] = {c2, static_cast<std::uint32_t>(c1)};
-                      break;
-                    }
-                  }
+          h = (h ^ v) * 1099511628211ull;
+        }
+        if (!complete) continue;
+        std::size_t slot = static_cast<std::size_t>(h ^ (h >> 29)) & (capacity - 1);
+        while (slots[slot] != kAbsent && !same_key(first_fact[slots[slot]], i))
+          slot = (slot + 1) & (capacity - 1);
+        if (slots[slot] == kAbsent) {
+          slots[slot] = static_cast<std::uint32_t>(first_fact.size());
+          first_fact.push_back(static_cast<std::uint32_t>(i));
+        }
+        fact_group[i] = slots[slot];
+      }
+      // counting sort into one flat array: group k is members[offsets[k] .. offsets[k+1])
+      g.offsets.assign(first_fact.size() + 1, 0);
+      for (auto gi : fact_group)
+        if (gi != kAbsent) ++g.offsets[gi + 1];
+      for (std::size_t k = 1; k < g.offsets.size(); ++k) g.offsets[k] += g.offsets[k - 1];
+      g.members.resize(g.offsets.back());
+      std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
+      for (std::size_t i = 0; i < facts.size(); ++i)
+        if (fact_group[i] != kAbsent)
+          g.members[fill[fact_group[i]]++] = static_cast<std::uint32_t>(i);
+      cached = grouping_cache.emplace(signature, std::move(g)).first;
+    }
+    return cached->second;
+  };
+  // the columns every rule reads, made before the rules run (ids_of is then read only)
+  std::vector<const Rule*> all_rules;
+  for (const auto& file : files)
+    for (const auto& rule : file.rules) all_rules.push_back(&rule);
+  ids_of(f_kind), ids_of(f_time);
+  for (const Rule* rule : all_rules) {
+    grouping_for(*rule);
+    if (rule->when) {
+      std::set<int> read;
+      fields_read(compile(*rule->when), read);
+      for (int id : read)
+        if (id >= 0 && id < kFields && id != f_quantity) ids_of(id);
+    }
+  }
+
+  // Each rule's findings on their own (a deque: no copy as they grow): the rules run side
+  // by side on large inputs (each thread with its own cache of entity names), and their
+  // findings are joined in rule order.
+  auto run_rule = [&](const Rule& rule, const Namer& names, std::deque<Finding>& found) {
+    auto rule_start = std::chrono::steady_clock::now();
+    const Template explain(rule.explain);
+    const bool across = rule.pair == "across", within_doc = rule.pair == "within",
+               single = rule.pair == "single", by_group = rule.report == "group";
+    std::size_t pairs_tried = 0;
+    std::optional<Compiled> when;
+    if (rule.when) when = compile(*rule.when);
+    auto holds = [&](const View& a, const View* b) {
+      ++pairs_tried;
+      return !when || test(*when, a, b);
+    };
+    std::set<int> read_set;
+    if (when) fields_read(*when, read_set);
+    const std::vector<int> read_fields(read_set.begin(), read_set.end());
+    // the conjuncts that read nothing but times are decided once per pair of spans; the
+    // rest are evaluated only for the pairs of facts whose spans pass
+    std::optional<Compiled> time_part, rest;
+    if (when && when->kind == Node::and_) {
+      Compiled part, others;
+      part.kind = others.kind = Node::and_;
+      for (const auto& c : when->args) {
+        std::set<int> r;
+        fields_read(c, r);
+        (!r.empty() && r == std::set<int>{f_time} ? part : others).args.push_back(c);
+      }
+      if (!part.args.empty()) time_part = std::move(part), rest = std::move(others);
+    }
+    // A condition left for pairs of classes that is one `exceeds` of the two quantities
+    // is answered from the classes ordered by their bounds, not class pair by class pair
+    // (+1: exceeds(a.quantity, b.quantity), -1: exceeds(b.quantity, a.quantity)).
+    int exceeds_order = 0;
+    {
+      const Compiled* r = time_part ? &*rest : when ? &*when : nullptr;
+      if (r && r->kind == Node::and_ && r->args.size() == 1) r = &r->args[0];
+      if (r && r->kind == Node::call && r->id == fn_exceeds && r->args.size() == 2 &&
+          r->args[0].kind == Node::path && r->args[1].kind == Node::path &&
+          r->args[0].id == f_quantity && r->args[1].id == f_quantity &&
+          r->args[0].side != r->args[1].side)
+        exceeds_order = r->args[0].side == 'a' ? 1 : -1;
+    }
+    auto rest_holds = [&](const View& a, const View& b) {
+      ++pairs_tried;
+      return !rest || test(*rest, a, &b);
+    };
+    const Grouping& grouping = grouping_for(rule);
+
+    // findings with the same documents and explanation are merged
+    // by a hash of documents and explanation; equal hashes are compared in full
+    // (open addressing: (hash, finding + 1) a slot, 0 for an empty one)
+    std::vector<std::pair<std::uint64_t, std::size_t>> merged(64);
+    std::size_t merged_used = 0;
+    const std::size_t rule_begin = found.size();
+    auto make = [&](const Fact& a, const Fact* b) {
+      const SetDetails sets =
+          b && (a.kind == "set" || b->kind == "set") ? compare_sets(a, *b) : SetDetails{};
+      Finding fd;
+      fd.rule = rule.id;
+      fd.verdict = rule.verdict;
+      fd.explanation =
+          render(explain, names, a, *fact_label[static_cast<std::size_t>(&a - facts.data())], b,
+                 b ? fact_label[static_cast<std::size_t>(b - facts.data())] : nullptr,
+                 b ? &sets : nullptr);
+      fd.docs.push_back(a.doc);
+      if (b && b->doc != a.doc) fd.docs.push_back(b->doc);
+      fd.facts.push_back(a.id);
+      if (b) fd.facts.push_back(b->id);
+      if (b && (a.kind == "set" || b->kind == "set")) {
+        fd.has_sets = true;
+        fd.shared = sets.shared;
+        if (!sets.only_a.empty()) fd.only_in.emplace_back(a.doc, sets.only_a);
+        if (!sets.only_b.empty()) fd.only_in.emplace_back(b->doc, sets.only_b);
+      } else if (b) {
+        fd.pair = {brief(a), brief(*b)};
+      }
+      return fd;
+    };
+    auto emit = [&](Finding fd) {
+      std::uint64_t h = std::hash<std::string>{}(fd.explanation);
+      for (const auto& d : fd.docs) h = (h ^ std::hash<std::string>{}(d)) * 1099511628211ull;
+      if (2 * (merged_used + 1) > merged.size()) {  // grow: at most half the slots used
+        std::vector<std::pair<std::uint64_t, std::size_t>> bigger(merged.size() * 2);
+        for (const auto& e : merged)
+          if (e.second) {
+            std::size_t k =
+                static_cast<std::size_t>(e.first ^ (e.first >> 31)) & (bigger.size() - 1);
+            while (bigger[k].second) k = (k + 1) & (bigger.size() - 1);
+            bigger[k] = e;
+          }
+        merged.swap(bigger);
+      }
+      std::size_t k = static_cast<std::size_t>(h ^ (h >> 31)) & (merged.size() - 1);
+      for (; merged[k].second; k = (k + 1) & (merged.size() - 1)) {
+        const Finding& f = found[merged[k].second - 1];
+        if (merged[k].first == h && f.docs == fd.docs && f.explanation == fd.explanation) break;
+      }
+      if (!merged[k].second) {
+        merged[k] = {h, found.size() + 1};
+        ++merged_used;
+        found.push_back(std::move(fd));
+        return;
+      }
+      auto& into = found[merged[k].second - 1];
+      for (const auto& id : fd.facts)
+        if (std::find(into.facts.begin(), into.facts.end(), id) == into.facts.end())
+          into.facts.push_back(id);
+      // (merges only happen between pair findings of two or three facts)
+    };
+    // orders a candidate pair by document and checks the pairing mode
+    auto ordered = [&](std::size_t x, std::size_t y, std::size_t& a, std::size_t& b) {
+      bool same_doc = fact_doc[x] == fact_doc[y];
+      if (across && same_doc) return false;
+      if (within_doc && !same_doc) return false;
+      a = x, b = y;
+      if (fact_doc[a] > fact_doc[b] || (same_doc && a > b)) std::swap(a, b);
+      return true;
+    };
+
+    // buffers reused from group to group
+    std::vector<char> marked;
+    Numbering class_of;
+    std::array<const std::vector<std::uint32_t>*, f_members + 1> read_columns{};
+    std::vector<std::uint32_t> fact_class;
+    std::vector<std::size_t> representative, min_doc, max_doc;
+    std::vector<View> class_views;  // the representatives' views, side by side in memory
+    std::string sig;
+    std::vector<const void*> member_keys;
+    std::vector<std::ptrdiff_t> latest, earliest;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner, earlier_partner;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_span;  // (span id, class)
+    std::vector<std::size_t> bucket_starts;
+    std::vector<std::uint32_t> by_latest, by_earliest;
+    std::vector<BoundOrder> bound_orders;  // with one `exceeds`: 4 a bucket
+    std::vector<char> allowed;
+    std::vector<std::uint32_t> bucket_of;
+    PairAnswers span_pairs;  // (time id, time id) → time_part
+    for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
+      const std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
+                                                 grouping.offsets[k + 1] - grouping.offsets[k]);
+      if (!focused.empty() && std::none_of(group.begin(), group.end(), in_focus)) continue;
+      if (single) {
+        // a fact is single-source when its whole group comes from one document
+        if (docs.size() < 2) continue;
+        bool one_document = std::all_of(group.begin(), group.end(), [&](std::size_t i) {
+          return fact_doc[i] == fact_doc[group[0]];
+        });
+        if (!one_document) continue;
+        for (std::size_t i : group)
+          if (in_focus(i) && holds(views[i], nullptr)) emit(make(facts[i], nullptr));
+        continue;
+      }
+      if (by_group) {
+        // one finding per group: every fact with at least one partner
+        marked.assign(group.size(), 0);
+        std::optional<std::pair<std::size_t, std::size_t>> first;
+        bool use_classes = across && group.size() > 8, indexed = false;
+        // Facts whose read fields are equal behave alike: evaluate the condition once per
+        // pair of such classes, then mark each fact in constant time from the range of
+        // documents its partner classes come from.
+        if (use_classes) {
+          for (int id : read_fields)
+            if (id != f_members && id != f_quantity) read_columns[id] = &ids_of(id);
+          class_of.clear(group.size());
+          fact_class.assign(group.size(), 0);
+          representative.clear(), min_doc.clear(), max_doc.clear();
+          for (std::size_t x = 0; x < group.size(); ++x) {
+            std::size_t i = group[x];
+            sig.clear();
+            for (int id : read_fields) {
+              if (id == f_members) {
+                // interned: equal members, equal addresses (sorted, so a set in any order)
+                member_keys.clear();
+                for (const auto& m : facts[i].members) member_keys.push_back(m.key());
+                std::sort(member_keys.begin(), member_keys.end());
+                sig.append(reinterpret_cast<const char*>(member_keys.data()),
+                           member_keys.size() * sizeof(const void*));
+                sig += '|';
+              } else if (id == f_quantity) {
+                const View& v = views[i];
+                double q[2] = {v.has_quantity ? v.value : -1, v.has_quantity ? v.upper : 0};
+                sig += v.has_quantity ? v.op : '-';
+                sig += v.percent ? '%' : ' ';
+                sig.append(reinterpret_cast<const char*>(q), sizeof q);
+              } else {
+                sig.append(reinterpret_cast<const char*>(&(*read_columns[id])[i]),
+                           sizeof(std::uint32_t));
               }
             }
-            for (std::size_t x = 0; x < group.size(); ++x) {
-              auto d = static_cast<std::ptrdiff_t>(fact_doc[group[x]]);
-              std::uint32_t c = fact_class[x];
-              bool later = latest[c] > d, earlier = earliest[c] < d;
-              if (!later && !earlier) continue;
-              marked[x] = 1;
-              if (first) continue;
-              if (indexed) {
-                // as the pair-by-pair scan: this first fact with a partner, and its first partner
-                for (std::size_t y = 0; y < group.size() && !first; ++y) {
-                  std::size_t a, b;
-                  if (y != x && ordered(group[x], group[y], a, b) && holds(views[a], &views[b]))
-                    first = std::pair{a, b};
+            auto [c, fresh] = class_of.insert(sig);
+            if (fresh)
+              representative.push_back(i), min_doc.push_back(fact_doc[i]),
+                  max_doc.push_back(fact_doc[i]);
+            fact_class[x] = c;
+            min_doc[c] = std::min(min_doc[c], fact_doc[i]);
+            max_doc[c] = std::max(max_doc[c], fact_doc[i]);
+          }
+          const std::size_t n = representative.size();
+          // worth it when the classes collapse the group; or, with one `exceeds` left, always:
+          // each class's partners are then found by binary search. Which pair explains the
+          // finding is then still the one the pair-by-pair scan below would find first.
+          indexed = exceeds_order != 0 && n * 2 > group.size();
+          use_classes = n * 2 <= group.size() || indexed;
+        }
+        if (use_classes) {
+          const std::size_t n = representative.size();
+          std::size_t group_min_doc = *std::min_element(min_doc.begin(), min_doc.end());
+          std::size_t group_max_doc = *std::max_element(max_doc.begin(), max_doc.end());
+          // a fact of class c1 in document d has a partner when some class c2 with
+          // cond(c1, c2) has a fact in a later document, or some class with cond(c2, c1)
+          // has one in an earlier document
+          latest.assign(n, -1), earliest.assign(n, PTRDIFF_MAX);
+          later_partner.assign(n, {}), earlier_partner.assign(n, {});
+          const auto& times = ids_of(f_time);
+          auto spans_allow = [&](const View& v1, const View& v2) {
+            if (!time_part) return true;
+            return span_pairs.get(times[static_cast<std::size_t>(v1.fact - facts.data())],
+                                  times[static_cast<std::size_t>(v2.fact - facts.data())],
+                                  [&] { return test(*time_part, v1, &v2); });
+          };
+          // classes bucketed by span, so a span pair the time-only conjuncts reject skips
+          // every class pair in it at once
+          by_span.clear();
+          for (std::size_t c = 0; c < n; ++c)
+            by_span.emplace_back(time_part ? ids_of(f_time)[representative[c]] : 0,
+                                 static_cast<std::uint32_t>(c));
+          std::sort(by_span.begin(), by_span.end());
+          class_views.clear();
+          for (std::size_t c = 0; c < n; ++c) class_views.push_back(views[representative[c]]);
+          // with the time-only conjuncts passed, only the rest of the condition is left
+          auto pair_holds = [&](const View& x, const View& y) {
+            return time_part ? rest_holds(x, y) : holds(x, &y);
+          };
+          // each bucket's classes twice: by their latest document, latest first, and by
+          // their earliest, earliest first (ties in class order). The first class of the
+          // first order whose pair holds is the latest partner the bucket can give, so the
+          // search stops there, or as soon as no class left could improve on the one known;
+          // and so for the earliest partner. The partner found is the one the classes in
+          // their own order would give: the first to reach the best document.
+          bucket_starts.clear();
+          for (std::size_t e = 0; e < by_span.size(); ++e)
+            if (e == 0 || by_span[e].first != by_span[e - 1].first) bucket_starts.push_back(e);
+          bucket_starts.push_back(by_span.size());
+          by_latest.resize(n), by_earliest.resize(n);
+          for (std::size_t k = 0; k + 1 < bucket_starts.size(); ++k) {
+            const std::size_t start = bucket_starts[k], end = bucket_starts[k + 1];
+            for (std::size_t e = start; e < end; ++e)
+              by_latest[e] = by_earliest[e] = by_span[e].second;
+            std::stable_sort(
+                by_latest.begin() + static_cast<std::ptrdiff_t>(start),
+                by_latest.begin() + static_cast<std::ptrdiff_t>(end),
+                [&](std::uint32_t x, std::uint32_t y) { return max_doc[x] > max_doc[y]; });
+            std::stable_sort(
+                by_earliest.begin() + static_cast<std::ptrdiff_t>(start),
+                by_earliest.begin() + static_cast<std::ptrdiff_t>(end),
+                [&](std::uint32_t x, std::uint32_t y) { return min_doc[x] < min_doc[y]; });
+          }
+          // whether the time-only conjuncts pass, bucket by bucket: allowed[k1 * B + k2] for
+          // a class of bucket k1 first and one of bucket k2 second (a bucket is one span)
+          const std::size_t buckets_n = bucket_starts.size() - 1;
+          allowed.assign(buckets_n * buckets_n, 1);
+          if (time_part)
+            for (std::size_t k1 = 0; k1 < buckets_n; ++k1)
+              for (std::size_t k2 = 0; k2 < buckets_n; ++k2)
+                allowed[k1 * buckets_n + k2] =
+                    spans_allow(class_views[by_span[bucket_starts[k1]].second],
+                                class_views[by_span[bucket_starts[k2]].second]);
+          bucket_of.resize(n);
+          for (std::size_t k = 0; k < buckets_n; ++k)
+            for (std::size_t e = bucket_starts[k]; e < bucket_starts[k + 1]; ++e)
+              bucket_of[by_span[e].second] = static_cast<std::uint32_t>(k);
+          // with one `exceeds` left: each bucket's classes with a quantity, by unit (percent
+          // or not) and in two orders, below (upper bound rising) and above (lower bound
+          // falling), each order with the best class of every prefix; the classes a class
+          // exceeds, or is exceeded by, are then a prefix found by binary search
+          const std::size_t buckets = bucket_starts.size() - 1;
+          if (exceeds_order != 0) {
+            bound_orders.assign(buckets * 4, {});
+            for (std::size_t k = 0; k < buckets; ++k)
+              for (std::size_t e = bucket_starts[k]; e < bucket_starts[k + 1]; ++e) {
+                const std::uint32_t c = by_span[e].second;
+                const View& v = class_views[c];
+                if (!v.has_quantity) continue;
+                const Interval& q = v.interval;
+                auto& below = bound_orders[k * 4 + (v.percent ? 2 : 0)];
+                auto& above = bound_orders[k * 4 + (v.percent ? 3 : 1)];
+                below.entries.push_back({q.hi, q.hi_open ? 0 : 1, c});
+                above.entries.push_back({-q.lo, q.lo_open ? 0 : 1, c});
+              }
+            for (auto& order : bound_orders) order.finish(max_doc, min_doc);
+          }
+          // the classes of order `o` that the class of view `v` is compared with and that
+          // pass: v exceeds them (below) or they exceed v (above)
+          auto passing = [&](const BoundOrder& o, const View& v, bool below) {
+            const double bound = below ? v.interval.lo : -v.interval.hi;
+            const int rank = (below ? v.interval.lo_open : v.interval.hi_open) ? 2 : 1;
+            auto it = std::partition_point(
+                o.entries.begin(), o.entries.end(), [&](const BoundOrder::Entry& en) {
+                  return en.bound < bound || (en.bound == bound && en.rank < rank);
+                });
+            return static_cast<std::size_t>(it - o.entries.begin());
+          };
+          for (std::size_t c1 = 0; c1 < n; ++c1) {
+            const View& v1 = class_views[c1];
+            for (std::size_t k = 0; k + 1 < bucket_starts.size(); ++k) {
+              if (latest[c1] == static_cast<std::ptrdiff_t>(group_max_doc) &&
+                  earliest[c1] == static_cast<std::ptrdiff_t>(group_min_doc))
+                break;  // partners at both ends already: nothing more to learn
+              const std::size_t start = bucket_starts[k], end = bucket_starts[k + 1];
+              const bool forward = allowed[bucket_of[c1] * buckets_n + k],
+                         backward = allowed[k * buckets_n + bucket_of[c1]];
+              if (exceeds_order != 0) {
+                if (!v1.has_quantity) break;  // exceeds nothing, exceeded by nothing
+                const std::size_t unit = v1.percent ? 2 : 0;
+                // forward: pair (v1, v2) holds when v1 exceeds v2 (+1) or v2 exceeds v1 (-1)
+                if (forward) {
+                  const BoundOrder& o = bound_orders[k * 4 + unit + (exceeds_order > 0 ? 0 : 1)];
+                  ++pairs_tried;
+                  if (std::size_t m = passing(o, v1, exceeds_order > 0)) {
+                    const std::uint32_t c2 = o.latest[m - 1];
+                    if (static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1])
+                      latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]),
+                      later_partner[c1] = {static_cast<std::uint32_t>(c1), c2};
+                  }
+                }
+                // backward: pair (v2, v1) holds when v2 exceeds v1 (+1) or v1 exceeds v2 (-1)
+                if (backward) {
+                  const BoundOrder& o = bound_orders[k * 4 + unit + (exceeds_order > 0 ? 1 : 0)];
+                  ++pairs_tried;
+                  if (std::size_t m = passing(o, v1, exceeds_order < 0)) {
+                    const std::uint32_t c2 = o.earliest[m - 1];
+                    if (static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1])
+                      earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]),
+                      earlier_partner[c1] = {c2, static_cast<std::uint32_t>(c1)};
+                  }
                 }
                 continue;
               }
-              // a concrete pair for the explanation: this fact and a partner of the class found
-              std::uint32_t partner_class =
-                  later ? later_partner[c].second : earlier_partner[c].first;
-              for (std::size_t y = 0; y < group.size(); ++y) {
-                if (fact_class[y] != partner_class) continue;
-                auto dy = static_cast<std::ptrdiff_t>(fact_doc[group[y]]);
-                if (later && dy > d) {
-                  first = std::pair{group[x], group[y]};
-                  break;
+              if (forward)
+                for (std::size_t e = start; e < end; ++e) {
+                  const std::uint32_t c2 = by_latest[e];
+                  if (static_cast<std::ptrdiff_t>(max_doc[c2]) <= latest[c1]) break;
+                  if (pair_holds(v1, class_views[c2])) {
+                    latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]);
+                    later_partner[c1] = {static_cast<std::uint32_t>(c1), c2};
+                    break;
+                  }
                 }
-                if (!later && dy < d) {
-                  first = std::pair{group[y], group[x]};
-                  break;
+              if (backward)
+                for (std::size_t e = start; e < end; ++e) {
+                  const std::uint32_t c2 = by_earliest[e];
+                  if (static_cast<std::ptrdiff_t>(min_doc[c2]) >= earliest[c1]) break;
+                  if (pair_holds(class_views[c2], v1)) {
+                    earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]);
+                    earlier_partner[c1] = {c2, static_cast<std::uint32_t>(c1)};
+                    break;
+                  }
                 }
-              }
             }
-          } else
-            for (std::size_t x = 0; x < group.size(); ++x) {
-              if (marked[x]) continue;
-              for (std::size_t y = 0; y < group.size(); ++y) {
-                if (x == y) continue;
+          }
+          for (std::size_t x = 0; x < group.size(); ++x) {
+            auto d = static_cast<std::ptrdiff_t>(fact_doc[group[x]]);
+            std::uint32_t c = fact_class[x];
+            bool later = latest[c] > d, earlier = earliest[c] < d;
+            if (!later && !earlier) continue;
+            marked[x] = 1;
+            if (first) continue;
+            if (indexed) {
+              // as the pair-by-pair scan: this first fact with a partner, and its first partner
+              for (std::size_t y = 0; y < group.size() && !first; ++y) {
                 std::size_t a, b;
-                if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
-                marked[x] = marked[y] = 1;
-                if (!first) first = std::pair{a, b};
+                if (y != x && ordered(group[x], group[y], a, b) && holds(views[a], &views[b]))
+                  first = std::pair{a, b};
+              }
+              continue;
+            }
+            // a concrete pair for the explanation: this fact and a partner of the class found
+            std::uint32_t partner_class =
+                later ? later_partner[c].second : earlier_partner[c].first;
+            for (std::size_t y = 0; y < group.size(); ++y) {
+              if (fact_class[y] != partner_class) continue;
+              auto dy = static_cast<std::ptrdiff_t>(fact_doc[group[y]]);
+              if (later && dy > d) {
+                first = std::pair{group[x], group[y]};
+                break;
+              }
+              if (!later && dy < d) {
+                first = std::pair{group[y], group[x]};
                 break;
               }
             }
-          if (!first) continue;
-          Finding fd = make(facts[first->first], &facts[first->second]);
-          std::vector<std::size_t> members;
-          for (std::size_t x = 0; x < group.size(); ++x)
-            if (marked[x]) members.push_back(group[x]);
-          auto by_doc = [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; };
-          if (!std::is_sorted(members.begin(), members.end(), by_doc))
-            std::stable_sort(members.begin(), members.end(), by_doc);
-          fd.facts.clear();
-          fd.docs.clear();
-          fd.facts.reserve(members.size());
-          std::size_t last_doc = 0;
-          for (std::size_t m : members) {
-            fd.facts.push_back(fact_ids[m]);  // side by side: no fact read for its id
-            // a new document: when every fact's document is known, its position says so
-            if (fd.docs.empty() ||
-                (docs_known ? fact_doc[m] != last_doc : fd.docs.back() != facts[m].doc))
-              fd.docs.push_back(facts[m].doc);  // sorted by document
-            last_doc = fact_doc[m];
           }
-          if (members.size() > 2)
-            fd.explanation += " (and " + std::to_string(members.size() - 2) + " more facts in " +
-                              std::to_string(fd.docs.size()) + " documents)";
-          if (facts[members.front()].kind == "set") {
-            // over the group: members named by two or more documents are shared; the
-            // others are listed under the one document that names them
-            std::map<std::string, std::set<std::string>> named_by;
-            std::vector<std::string> order;
-            for (std::size_t m : members)
-              for (const auto& c : facts[m].members) {
-                if (!named_by.count(c)) order.push_back(c);
-                named_by[c].insert(facts[m].doc);
-              }
-            std::map<std::string, std::vector<std::string>> only_by_doc;
-            fd.has_sets = true;
-            fd.shared.clear(), fd.only_in.clear();
-            for (const auto& c : order)
-              if (named_by[c].size() == 1)
-                only_by_doc[*named_by[c].begin()].push_back(c);
-              else
-                fd.shared.push_back(c);
-            for (const auto& d : fd.docs)
-              if (auto it = only_by_doc.find(d); it != only_by_doc.end())
-                fd.only_in.emplace_back(d, std::move(it->second));
+        } else
+          for (std::size_t x = 0; x < group.size(); ++x) {
+            if (marked[x]) continue;
+            for (std::size_t y = 0; y < group.size(); ++y) {
+              if (x == y) continue;
+              std::size_t a, b;
+              if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
+              marked[x] = marked[y] = 1;
+              if (!first) first = std::pair{a, b};
+              break;
+            }
           }
-          fd.group_facts = members.size();
-          found.push_back(std::move(fd));  // one finding per group: nothing to merge
-          continue;
-        }
+        if (!first) continue;
+        Finding fd = make(facts[first->first], &facts[first->second]);
+        std::vector<std::size_t> members;
         for (std::size_t x = 0; x < group.size(); ++x)
-          for (std::size_t y = x + 1; y < group.size(); ++y) {
-            if (!in_focus(group[x]) && !in_focus(group[y])) continue;
-            std::size_t a, b;
-            if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
-            emit(make(facts[a], &facts[b]));
-          }
+          if (marked[x]) members.push_back(group[x]);
+        auto by_doc = [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; };
+        if (!std::is_sorted(members.begin(), members.end(), by_doc))
+          std::stable_sort(members.begin(), members.end(), by_doc);
+        fd.facts.clear();
+        fd.docs.clear();
+        fd.facts.reserve(members.size());
+        std::size_t last_doc = 0;
+        for (std::size_t m : members) {
+          fd.facts.push_back(fact_ids[m]);  // side by side: no fact read for its id
+          // a new document: when every fact's document is known, its position says so
+          if (fd.docs.empty() ||
+              (docs_known ? fact_doc[m] != last_doc : fd.docs.back() != facts[m].doc))
+            fd.docs.push_back(facts[m].doc);  // sorted by document
+          last_doc = fact_doc[m];
+        }
+        if (members.size() > 2)
+          fd.explanation += " (and " + std::to_string(members.size() - 2) + " more facts in " +
+                            std::to_string(fd.docs.size()) + " documents)";
+        if (facts[members.front()].kind == "set") {
+          // over the group: members named by two or more documents are shared; the
+          // others are listed under the one document that names them
+          std::map<std::string, std::set<std::string>> named_by;
+          std::vector<std::string> order;
+          for (std::size_t m : members)
+            for (const auto& c : facts[m].members) {
+              if (!named_by.count(c)) order.push_back(c);
+              named_by[c].insert(facts[m].doc);
+            }
+          std::map<std::string, std::vector<std::string>> only_by_doc;
+          fd.has_sets = true;
+          fd.shared.clear(), fd.only_in.clear();
+          for (const auto& c : order)
+            if (named_by[c].size() == 1)
+              only_by_doc[*named_by[c].begin()].push_back(c);
+            else
+              fd.shared.push_back(c);
+          for (const auto& d : fd.docs)
+            if (auto it = only_by_doc.find(d); it != only_by_doc.end())
+              fd.only_in.emplace_back(d, std::move(it->second));
+        }
+        fd.group_facts = members.size();
+        found.push_back(std::move(fd));  // one finding per group: nothing to merge
+        continue;
       }
-      std::size_t largest = 0;
-      for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k)
-        largest = std::max<std::size_t>(largest, grouping.offsets[k + 1] - grouping.offsets[k]);
-      spdlog::debug(
-          "rule {}: {} groups (largest {}), {} conditions evaluated, {} findings, {:.1f} ms",
-          rule.id, grouping.offsets.size() - 1, largest, pairs_tried, found.size() - rule_begin,
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rule_start)
-              .count());
+      for (std::size_t x = 0; x < group.size(); ++x)
+        for (std::size_t y = x + 1; y < group.size(); ++y) {
+          if (!in_focus(group[x]) && !in_focus(group[y])) continue;
+          std::size_t a, b;
+          if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
+          emit(make(facts[a], &facts[b]));
+        }
     }
+    std::size_t largest = 0;
+    for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k)
+      largest = std::max<std::size_t>(largest, grouping.offsets[k + 1] - grouping.offsets[k]);
+    spdlog::debug(
+        "rule {}: {} groups (largest {}), {} conditions evaluated, {} findings, {:.1f} ms", rule.id,
+        grouping.offsets.size() - 1, largest, pairs_tried, found.size() - rule_begin,
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rule_start)
+            .count());
+  };
+  std::vector<std::deque<Finding>> per_rule(all_rules.size());
+  if (threads == 0)
+    threads =
+        facts.size() < kFactsForThreads ? 1 : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(all_rules.size()));
+  if (threads <= 1) {
+    for (std::size_t r = 0; r < all_rules.size(); ++r) run_rule(*all_rules[r], names, per_rule[r]);
+  } else {
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> pool;
+    std::vector<std::exception_ptr> errors(threads);
+    for (unsigned t = 0; t < threads; ++t)
+      pool.emplace_back([&, t] {
+        Namer own = names;  // its entity names' cache is its own
+        try {
+          for (std::size_t r; (r = next++) < all_rules.size();)
+            run_rule(*all_rules[r], own, per_rule[r]);
+        } catch (...) {
+          errors[t] = std::current_exception();
+          next = all_rules.size();
+        }
+      });
+    for (auto& t : pool) t.join();
+    for (const auto& e : errors)
+      if (e) std::rethrow_exception(e);
+  }
+  std::size_t total = 0;
+  for (const auto& f : per_rule) total += f.size();
+  std::vector<Finding> found;
+  found.reserve(total);
+  for (auto& f : per_rule)
+    for (auto& fd : f) found.push_back(std::move(fd));
   return found;
 }
 

@@ -7,6 +7,8 @@
 #include <regex>
 #include <sstream>
 
+#include "engine/extract.hpp"
+#include "engine/report.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
 #include "tests/support.hpp"
@@ -383,4 +385,29 @@ TEST_CASE(
   CHECK(found->explanation ==
         "the second article reports more than 50 in 2020, more than the 50 that article D10 "
         "reports since 2019, a span containing it (and 7 more facts in 9 documents)");
+}
+
+TEST_CASE("the rules on several threads find what one thread finds, in the same order") {
+  // every fixture article at once: findings of every kind of rule
+  std::vector<Document> documents;
+  std::vector<Fact> facts;
+  for (const auto& dir :
+       std::filesystem::directory_iterator(claimcheck::test::source_dir / "fixtures"))
+    for (const auto& file : std::filesystem::directory_iterator(dir.path()))
+      if (file.path().extension() == ".txt") {
+        Document doc = read_document(file.path().string(), "D" + std::to_string(documents.size()));
+        auto own = extract_facts(lexicon(), doc);
+        facts.insert(facts.end(), own.begin(), own.end());
+        documents.push_back(std::move(doc));
+      }
+  auto dump = [&](unsigned threads) {
+    std::string out;
+    for (const auto& f : evaluate(default_rules(), documents, facts, lexicon(), {}, threads))
+      out += finding_json(f).dump() + "\n";
+    return out;
+  };
+  const std::string one = dump(1);
+  CHECK(std::count(one.begin(), one.end(), '\n') > 20);
+  CHECK(dump(2) == one);
+  CHECK(dump(5) == one);
 }
