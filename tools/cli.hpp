@@ -96,14 +96,17 @@ constexpr std::size_t kDocumentsPerJob = 4;
 /// One document on its way through extract or ingest: read from a file or a JSON line,
 /// then extracted, on a worker thread (see map_in_order), and taken back in input order.
 struct DocumentJob {
-  std::string path;             ///< the file
-  std::size_t line = 0;         ///< JSON Lines: the line's number; 0 for a whole file
-  std::string text;             ///< JSON Lines: the line itself
-  std::string id;               ///< the document's id (A, B, …), or a JSON line's if it has none
-  bool hash = false;            ///< also compute content_hash (JSON lines, for the corpus)
-  bool extract = true;          ///< false: pass the job through untouched
-  std::optional<Document> doc;  ///< the document (filled by run_job unless read already)
-  std::string content_hash;     ///< with `hash`: json_content_hash of the document
+  std::string path;      ///< the file
+  std::size_t line = 0;  ///< JSON Lines: the line's number; 0 for a whole file
+  std::string text;      ///< JSON Lines: the line itself
+  std::string id;        ///< the document's id (A, B, …), or a JSON line's if it has none
+  bool hash = false;     ///< also compute content_hash (JSON lines, for the corpus)
+  bool extract = true;   ///< false: pass the job through untouched
+  /// ingest: which stored document (re-extraction), or the stored copy of this file's
+  /// content (extract false)
+  std::size_t index = 0;
+  std::optional<Document> doc;             ///< the document (filled by run_job unless read already)
+  std::string content_hash;                ///< with `hash`: json_content_hash of the document
   std::optional<std::vector<Fact>> facts;  ///< its facts; nothing when skipped
   std::string skipped;                     ///< why it was skipped (the time budget)
   std::exception_ptr error;                ///< reading or extraction failed (InputError)

@@ -132,12 +132,12 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
           DocumentJob job;
           job.path = docs[next].path;
           job.doc = store.load_document(docs[next].id);
-          job.line = next++;  // which stored document (the job is never re-read)
+          job.index = next++;
           return job;
         },
         work,
         [&](DocumentJob job) {
-          const auto& d = docs[job.line];
+          const auto& d = docs[job.index];
           ++done;
           progress.step(done, done, d.path);
           if (!take_job(job, skipped)) return;
@@ -197,7 +197,7 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
             job.doc = read_document(job.path, "N");
             if (auto id = store.find_hash(sha256_hex(job.doc->bytes))) {
               job.extract = false;
-              job.line = static_cast<std::size_t>(*id);  // the stored copy
+              job.index = static_cast<std::size_t>(*id);
             }
           } catch (const InputError&) {
             job.error = std::current_exception();
@@ -209,7 +209,7 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
           progress.step(next, next, job.path);
           if (!job.extract && !job.error) {
             ++unchanged;
-            std::cout << "unchanged " << store::stored_id(static_cast<std::int64_t>(job.line))
+            std::cout << "unchanged " << store::stored_id(static_cast<std::int64_t>(job.index))
                       << " " << job.path << " (the same content is already stored)\n"
                       << std::flush;
             return;

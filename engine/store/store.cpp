@@ -10,10 +10,13 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "engine/sha256.hpp"
@@ -354,8 +357,19 @@ void insert_facts(Stmt& ins, Stmt& sentence, std::int64_t doc, const std::vector
 }
 
 /// The texts facts share (a sentence's, a paragraph's source), read once for all of them.
+/// A (document, number) pair as one hash key.
+struct PairHash {
+  std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& p) const noexcept {
+    std::uint64_t h = static_cast<std::uint64_t>(p.first) * 0x9E3779B97F4A7C15ull ^
+                      static_cast<std::uint64_t>(p.second);
+    h ^= h >> 29, h *= 0xBF58476D1CE4E5B9ull, h ^= h >> 32;
+    return static_cast<std::size_t>(h);
+  }
+};
+
 struct SharedTexts {
-  std::map<std::pair<std::int64_t, std::int64_t>, SharedText> sentences;  ///< (doc, n)
+  std::unordered_map<std::pair<std::int64_t, std::int64_t>, SharedText, PairHash>
+      sentences;  ///< (doc, n)
   std::map<std::string, SharedText, std::less<>> others;
 
   SharedText other(std::string_view text) {
@@ -701,9 +715,9 @@ std::vector<std::pair<std::string, std::string>> Store::candidate_plans(
 
 std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
                                     const std::vector<rules::RuleFile>& rules) {
-  std::set<std::pair<std::int64_t, std::int64_t>> seen;  // (doc, n)
-  std::vector<Fact> out;
-  std::vector<std::pair<std::int64_t, std::int64_t>> keys;  // out[i]'s (doc, n)
+  std::unordered_set<std::pair<std::int64_t, std::int64_t>, PairHash> seen;  // (doc, n)
+  std::deque<Fact> out;                                                      // no copy as it grows
+  std::vector<std::pair<std::int64_t, std::int64_t>> keys;                   // out[i]'s (doc, n)
   std::size_t queries = 0, rows = 0;
   SharedTexts texts;
   std::set<std::string> asked;  // query and values, each asked once
