@@ -1606,6 +1606,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   if (threads <= 1) {
     for (std::size_t r = 0; r < all_rules.size(); ++r) run_rule(*all_rules[r], names, per_rule[r]);
   } else {
+    spdlog::default_logger_raw();  // the log's registry made here, before the threads use it
     std::atomic<std::size_t> next{0};
     std::vector<std::thread> pool;
     std::vector<std::exception_ptr> errors(threads);
