@@ -128,4 +128,64 @@ void map_in_order(unsigned threads, std::size_t window, Next&& next, Work&& work
   }
 }
 
+/// map_in_order over batches of consecutive items, for items too small to be worth a
+/// hand-over between threads each (a line of JSON): a batch holds up to `batch_items`
+/// items and, unless one item alone outweighs it, `batch_weight` of `weight(item)`. At most
+/// `window` batches are in flight. Each result, or each item's exception, is taken in
+/// input order, exactly as map_in_order would take them.
+template <typename Next, typename Weight, typename Work, typename Take>
+void map_in_batches(unsigned threads, std::size_t window, std::size_t batch_items,
+                    std::size_t batch_weight, Next&& next, Weight&& weight, Work&& work,
+                    Take&& take) {
+  using In = typename std::invoke_result_t<Next&>::value_type;
+  using Out = std::invoke_result_t<Work&, In&&>;
+  struct Result {
+    std::optional<Out> out;
+    std::exception_ptr error;
+  };
+  std::optional<In> pending;  // read, but too heavy for the batch before
+  bool exhausted = false;
+  auto next_batch = [&]() -> std::optional<std::vector<In>> {
+    std::vector<In> batch;
+    std::size_t total = 0;
+    while (batch.size() < batch_items && total < batch_weight) {
+      std::optional<In> item;
+      if (pending)
+        item = std::move(pending), pending.reset();
+      else if (!exhausted)
+        item = next();
+      if (!item) {
+        exhausted = true;
+        break;
+      }
+      const std::size_t w = weight(*item);
+      if (!batch.empty() && total + w > batch_weight) {
+        pending = std::move(item);
+        break;
+      }
+      total += w;
+      batch.push_back(std::move(*item));
+    }
+    if (batch.empty()) return std::nullopt;
+    return batch;
+  };
+  map_in_order(
+      threads, window, next_batch,
+      [&](std::vector<In> batch) {
+        std::vector<Result> results(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) try {
+            results[i].out.emplace(work(std::move(batch[i])));
+          } catch (...) {
+            results[i].error = std::current_exception();
+          }
+        return results;
+      },
+      [&](std::vector<Result> results) {
+        for (auto& r : results) {
+          if (r.error) std::rethrow_exception(r.error);
+          take(std::move(*r.out));
+        }
+      });
+}
+
 }  // namespace claimcheck

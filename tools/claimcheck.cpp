@@ -88,9 +88,8 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
     doc.bytes.shrink_to_fit();
     docs.push_back(std::move(doc));
   };
-  map_in_order(
-      jobs, jobs * cli::kDocumentsPerJob, [&] { return source.next(); },
-      [&](cli::DocumentJob job) { return cli::run_job(lex, std::move(job)); }, take);
+  cli::run_jobs(
+      lex, jobs, [&] { return source.next(); }, take);
   if (format == "json") {
     write_json_report(out, docs, facts);
   } else if (format == "text") {

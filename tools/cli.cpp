@@ -120,6 +120,11 @@ bool take_jobs(const std::vector<std::string>& args, std::size_t& i, unsigned& j
   return true;
 }
 
+std::size_t job_weight(const DocumentJob& job) {
+  if (job.line) return job.text.size() + 1;
+  return job.doc ? job.doc->bytes.size() + 1 : kBatchBytes;
+}
+
 DocumentJob run_job(const Lexicon& lex, DocumentJob job) {
   if (!job.extract || job.error) return job;
   HoldLog hold(job.log);

@@ -14,6 +14,7 @@
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
 #include "engine/fact.hpp"
+#include "engine/in_order.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "grammar/lexicon.hpp"
 #include "tools/log.hpp"
@@ -89,9 +90,11 @@ std::optional<std::vector<Fact>> extract_or_skip(const Lexicon& lex, const Docum
 /// documents); false when args[i] is something else. Throws UsageError for a bad N.
 bool take_jobs(const std::vector<std::string>& args, std::size_t& i, unsigned& jobs);
 
-/// Documents in flight per extraction thread: what bounds a command's memory beyond the
-/// largest document and the results it keeps.
-constexpr std::size_t kDocumentsPerJob = 4;
+/// Batches in flight per extraction thread, and what a batch holds: up to 16 documents
+/// and, unless one document alone is larger, 256 KB of JSON lines (a file or a stored
+/// document is a batch of its own). What bounds a command's memory beyond the largest
+/// document and the results it keeps; small documents travel between threads 16 at a time.
+constexpr std::size_t kBatchesPerJob = 2, kBatchDocuments = 16, kBatchBytes = 256 * 1024;
 
 /// One document on its way through extract or ingest: read from a file or a JSON line,
 /// then extracted, on a worker thread (see map_in_order), and taken back in input order.
@@ -120,6 +123,19 @@ DocumentJob run_job(const Lexicon& lex, DocumentJob job);
 /// Back on the command's thread: logs the job's messages and its skip (counting it in
 /// `skipped`), and rethrows its error. True when it has facts.
 bool take_job(DocumentJob& job, int& skipped);
+
+/// What a job weighs in a batch: its JSON line, its document, or (a file not read yet) a
+/// batch's worth.
+std::size_t job_weight(const DocumentJob& job);
+
+/// Reads and extracts the jobs `next()` gives on `jobs` threads (in batches) and hands
+/// each to `take` in input order.
+template <typename Next, typename Take>
+void run_jobs(const Lexicon& lex, unsigned jobs, Next&& next, Take&& take) {
+  map_in_batches(
+      jobs, jobs * kBatchesPerJob, kBatchDocuments, kBatchBytes, next, job_weight,
+      [&](DocumentJob job) { return run_job(lex, std::move(job)); }, take);
+}
 
 /// The jobs of extract or ingest in input order: a job a file, or (JSON Lines) a job a
 /// line of each file. Files are opened in turn, as the jobs are asked for.

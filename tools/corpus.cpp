@@ -117,15 +117,13 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
   Store store = Store::open(db, Store::Mode::read_write);
   std::size_t stored = 0, unchanged = 0, updated = 0;
   int skipped = 0;
-  const std::size_t window = jobs * kDocumentsPerJob;
-  auto work = [&](DocumentJob job) { return run_job(lex, std::move(job)); };
   if (reextract) {
     // stored documents read here, extracted on the workers, their facts replaced in order
     auto docs = store.list();
     Progress progress(docs.size(), false);
     std::size_t next = 0, done = 0;
-    map_in_order(
-        jobs, window,
+    run_jobs(
+        lex, jobs,
         [&]() -> std::optional<DocumentJob> {
           while (next < docs.size() && docs[next].extractor == extractor) ++next;
           if (next == docs.size()) return std::nullopt;
@@ -135,7 +133,6 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
           job.index = next++;
           return job;
         },
-        work,
         [&](DocumentJob job) {
           const auto& d = docs[job.index];
           ++done;
@@ -157,14 +154,13 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
     std::size_t documents = 0;
     Store::Batch batch(store);
     try {
-      map_in_order(
-          jobs, window,
+      run_jobs(
+          lex, jobs,
           [&]() -> std::optional<DocumentJob> {
             auto job = source.next();
             if (job) job->hash = true;
             return job;
           },
-          work,
           [&](DocumentJob job) {
             progress.step(source.bytes_read(), ++documents, job.path);
             if (!take_job(job, skipped)) return;
@@ -187,8 +183,8 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
     // files read here, so that one already stored is not extracted again
     std::size_t next = 0;
     Progress progress(files.size(), false);
-    map_in_order(
-        jobs, window,
+    run_jobs(
+        lex, jobs,
         [&]() -> std::optional<DocumentJob> {
           if (next == files.size()) return std::nullopt;
           DocumentJob job;
@@ -204,7 +200,6 @@ int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
           }
           return job;
         },
-        work,
         [&](DocumentJob job) {
           progress.step(next, next, job.path);
           if (!job.extract && !job.error) {
