@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "grammar/language.hpp"
@@ -131,6 +132,56 @@ Document parse_document(std::string bytes, const std::string& path, const std::s
   if (doc.lang.empty())
     doc.lang = detect_language(std::string_view(doc.bytes).substr(doc.body_offset));
   return doc;
+}
+
+Document parse_json_document(std::string_view line, const std::string& where,
+                             const std::string& fallback_id) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw InputError(where + ": byte " + std::to_string(e.byte > 0 ? e.byte - 1 : 0) +
+                     ": invalid JSON");
+  } catch (const nlohmann::json::exception& e) {  // a number too large to hold, say
+    std::string what = e.what();
+    throw InputError(where + ": invalid JSON: " + what.substr(what.find("] ") + 2));
+  }
+  if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+    throw InputError(where + ": expected an object with a \"text\" string");
+  auto field = [&](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  std::string id = field("id");
+  Document doc = parse_document(std::move(j["text"].get_ref<std::string&>()), where,
+                                id.empty() ? fallback_id : id, field("lang"));
+  doc.body_offset = 0;
+  doc.source = field("source");
+  doc.date = field("date");
+  doc.title = field("title");
+  return doc;
+}
+
+LineReader::LineReader(std::string path) : path_(std::move(path)) {
+  if (path_ == "-") return;
+  std::error_code ec;
+  if (!std::filesystem::exists(path_, ec)) throw InputError(path_ + ": no such file");
+  if (std::filesystem::is_directory(path_, ec))
+    throw InputError(path_ + ": is a directory, expected a text file");
+  file_.open(path_, std::ios::binary);
+  if (!file_) throw InputError(path_ + ": cannot be opened for reading");
+}
+
+std::optional<LineReader::Line> LineReader::next() {
+  std::istream& in = path_ == "-" ? std::cin : file_;
+  Line line;
+  while (std::getline(in, line.text)) {
+    line.number = ++number_;
+    bytes_ += line.text.size() + 1;
+    if (line.text.find_first_not_of(" \t\r") != std::string::npos) return line;
+  }
+  if (in.bad()) throw InputError(path_ + ": read error");
+  return std::nullopt;
 }
 
 const Grammar* grammar_for(const Document& doc) {

@@ -3,8 +3,11 @@
 // the text claims are read from (for HTML, the page's text with a map back to its bytes).
 #pragma once
 
+#include <fstream>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "engine/markup.hpp"
@@ -68,6 +71,34 @@ Document read_document(const std::string& path, const std::string& id);
 /// not looked at.
 Document parse_document(std::string bytes, const std::string& path, const std::string& id,
                         const std::string& lang = "");
+
+/// One document of a JSON Lines batch: `line` holds an object with a "text" string and,
+/// optionally, "id", "date", "source", "lang" and "title" strings. `where` ("FILE:LINE")
+/// is its path and starts every error message (InputError: invalid JSON with the byte,
+/// no "text"); its id is the JSON "id", or `fallback_id` when it has none.
+Document parse_json_document(std::string_view line, const std::string& where,
+                             const std::string& fallback_id);
+
+/// Reads a file ("-": standard input) line by line, for JSON Lines batches: next() gives
+/// each line that holds more than white space, with its 1-based number, and nothing at
+/// the end. Throws InputError for a file that cannot be read.
+class LineReader {
+ public:
+  explicit LineReader(std::string path);
+  struct Line {
+    std::size_t number = 0;
+    std::string text;
+  };
+  std::optional<Line> next();
+  const std::string& path() const { return path_; }
+  /// Bytes read so far (for a progress bar).
+  std::size_t bytes_read() const { return bytes_; }
+
+ private:
+  std::string path_;
+  std::ifstream file_;
+  std::size_t number_ = 0, bytes_ = 0;
+};
 
 /// Fills in the text and map of a document known to be HTML (one read back from a corpus,
 /// say), keeping its metadata.

@@ -17,8 +17,6 @@ Table& table() {
   return *t;
 }
 
-const std::string kEmpty;
-
 }  // namespace
 
 Id::Id(std::string_view s) {
@@ -26,10 +24,6 @@ Id::Id(std::string_view s) {
   Table& t = table();
   std::lock_guard<std::mutex> lock(t.mutex);
   text_ = &*t.strings.emplace(s).first;
-}
-
-const std::string& Id::str() const {
-  return text_ ? *text_ : kEmpty;
 }
 
 }  // namespace claimcheck

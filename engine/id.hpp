@@ -18,7 +18,7 @@ class Id {
   Id(const std::string& s) : Id(std::string_view(s)) {}
   Id(const char* s) : Id(std::string_view(s)) {}
 
-  const std::string& str() const;
+  const std::string& str() const { return text_ ? *text_ : empty_; }
   operator const std::string&() const { return str(); }
   bool empty() const { return text_ == nullptr; }
   std::size_t size() const { return str().size(); }
@@ -39,6 +39,7 @@ class Id {
 
  private:
   const std::string* text_ = nullptr;  ///< null for the empty id
+  inline static const std::string empty_;
 };
 
 }  // namespace claimcheck

@@ -154,6 +154,17 @@ void Uncompared::count(const ordered_json& fact, bool cited) {
     ++no_counterpart;
 }
 
+void Uncompared::count(const Fact& fact, bool cited) {
+  if (!fact.quantity || cited) return;
+  ++figures;
+  if (fact.subject.empty())
+    ++no_subject;
+  else if (!fact.time)
+    ++no_time;
+  else
+    ++no_counterpart;
+}
+
 ordered_json Uncompared::json() const {
   return ordered_json{{"figures", figures},
                       {"no_subject", no_subject},
@@ -292,9 +303,9 @@ void write_text_report(std::ostream& out, const std::vector<Document>& docs,
   out << "\n";
   const auto cited = cited_facts(findings);
   Uncompared uncompared;
-  for (const auto& f : facts) uncompared.count(fact_json(f), cited.count(f.id) > 0);
+  for (const auto& f : facts) uncompared.count(f, cited.count(f.id) > 0);
   if (uncompared.figures > 0) out << uncompared.text() << "\n";
-  std::map<std::string, const Fact*> by_id;
+  std::unordered_map<std::string, const Fact*> by_id;
   for (const auto& f : facts) by_id[f.id] = &f;
   for (std::size_t i : report_order(findings, facts)) {
     const auto& f = findings[i];

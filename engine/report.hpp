@@ -38,6 +38,7 @@ const std::vector<std::string>& verdicts_by_priority();
 struct Uncompared {
   int figures = 0, no_subject = 0, no_time = 0, no_counterpart = 0;
   void count(const ordered_json& fact, bool cited);
+  void count(const Fact& fact, bool cited);  ///< the same, without building its JSON
   ordered_json json() const;
   std::string text() const;  ///< "3 figures not compared: 2 without a time, 1 …"
 };

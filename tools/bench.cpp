@@ -4,7 +4,11 @@
 // `--single` instead extracts one document of that size, to show how memory follows the
 // largest document. `--engine N` instead times the rule engine on synthetic facts for N
 // documents (about ten facts each, keys drawn from Zipf distributions over subjects,
-// predicates, objects and years), then on 2N, to show how the cost grows. `--store N`
+// predicates, objects and years), then on 2N, to show how the cost grows (`--once`: N
+// only), each against a fixed baseline in the same run (sorting the same facts by key),
+// and prints their ratio; `--dump FILE` writes the findings for N. `--jsonl FILE` extracts
+// a JSON Lines batch and decodes the same text from UTF-8, one core each, and prints the
+// ratio of their speeds. `--store N`
 // times the corpus: ingesting N articles of about 3 KB into a fresh SQLite file (one
 // transaction each), the file's size per document, and `check` of a new article against
 // a store of 100,000 documents (`--store-docs N` to change; filled with the engine
@@ -33,6 +37,7 @@
 #include "engine/rules/parser.hpp"
 #include "engine/store/store.hpp"
 #include "grammar/lexicon.hpp"
+#include "grammar/text.hpp"
 
 namespace fs = std::filesystem;
 using namespace claimcheck;
@@ -148,25 +153,145 @@ std::vector<Fact> synthetic_facts(const Lexicon& lex, std::size_t docs,
   return facts;
 }
 
-int bench_engine(const Lexicon& lex, const fs::path& data, std::size_t docs) {
+/// Extraction of a JSON Lines batch against UTF-8 decoding of the same text, one core
+/// each, in one run: the ratio of their speeds cancels the machine's phase out.
+int bench_jsonl(const Lexicon& lex, const std::string& path) {
+  long start_kb = peak_rss_kb();
+  std::vector<Document> docs;
+  std::size_t bytes = 0;
+  auto read_start = std::chrono::steady_clock::now();
+  LineReader reader(path);
+  while (auto line = reader.next()) {
+    docs.push_back(parse_json_document(line->text, path + ":" + std::to_string(line->number),
+                                       std::to_string(line->number)));
+    bytes += docs.back().content().size() - docs.back().content_begin();
+  }
+  double read_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count();
+  if (docs.empty()) {
+    std::cerr << "bench: " << path << ": no documents\n";
+    return 3;
+  }
+  const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  long before_kb = peak_rss_kb();
+  std::printf("%s: %zu documents, %.1f MB of text (read and parsed in %.2f s)\n", path.c_str(),
+              docs.size(), mb, read_s);
+
+  // decoding: every code point of the same text, with the grammar's own decoder, into a
+  // buffer reused from document to document (best of three passes)
+  std::u32string decoded;
+  std::size_t code_points = 0;
+  double decode_s = 1e300;
+  for (int pass = 0; pass < 3; ++pass) {
+    code_points = 0;
+    auto start = std::chrono::steady_clock::now();
+    for (const auto& d : docs) {
+      std::string_view text = std::string_view(d.content()).substr(d.content_begin());
+      decoded.clear();
+      for (std::size_t pos = 0; pos < text.size();) decoded.push_back(decode_utf8(text, pos));
+      code_points += decoded.size();
+    }
+    decode_s = std::min(
+        decode_s, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+
+  std::size_t facts = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (const auto& d : docs) facts += extract_facts(lex, d).size();
+  double extract_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  long peak_kb = peak_rss_kb();
+
+  const double extract_rate = mb / extract_s, decode_rate = mb / decode_s;
+  std::printf("extraction: %.2f s, %.2f MB/s, %.0f facts/s, %.0f documents/s (%zu facts)\n",
+              extract_s, extract_rate, static_cast<double>(facts) / extract_s,
+              static_cast<double>(docs.size()) / extract_s, facts);
+  std::printf("decoding:   %.3f s, %.1f MB/s (%zu code points)\n", decode_s, decode_rate,
+              code_points);
+  std::printf(
+      "peak memory: %.1f MB (%.1f MB at start, %.1f MB with the documents read; extraction "
+      "%.1f MB more)\n",
+      peak_kb / 1024.0, start_kb / 1024.0, before_kb / 1024.0, (peak_kb - before_kb) / 1024.0);
+  std::printf("ratio: %.4f (extraction 1/%.1f of decoding, one core each)\n",
+              extract_rate / decode_rate, decode_rate / extract_rate);
+  return 0;
+}
+
+/// Wall time and the process's CPU time since it was started, in seconds. On a machine
+/// shared with others the CPU time leaves out the time spent waiting for a core.
+struct Stopwatch {
+  static double cpu_now() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  }
+  std::chrono::steady_clock::time_point wall_start = std::chrono::steady_clock::now();
+  double cpu_start = cpu_now();
+  double wall() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  }
+  double cpu() const { return cpu_now() - cpu_start; }
+};
+
+struct Times {
+  double wall = 0, cpu = 0;
+};
+
+/// The fixed baseline the engine is measured against, in the same run: sorting the same
+/// facts by key (subject, predicate and object, as one string) with the standard library
+/// only, so that no change to claimcheck's code changes it.
+Times sort_baseline(const std::vector<Fact>& facts) {
+  std::vector<std::pair<std::string, std::uint32_t>> keys;
+  keys.reserve(facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i)
+    keys.emplace_back(
+        facts[i].subject.str() + '\x1f' + facts[i].predicate.str() + '\x1f' + facts[i].object.str(),
+        static_cast<std::uint32_t>(i));
+  Stopwatch watch;
+  std::sort(keys.begin(), keys.end());
+  return {watch.wall(), watch.cpu()};
+}
+
+int bench_engine(const Lexicon& lex, const fs::path& data, std::size_t docs, std::string dump,
+                 bool once, unsigned threads) {
   auto rules = rules::load_rules(data / "rules", lex);
   for (std::size_t n : {docs, docs * 2}) {
+    if (once && n != docs) break;
     std::vector<Document> documents;
     auto facts = synthetic_facts(lex, n, documents);
     long before_kb = peak_rss_kb();
-    auto start = std::chrono::steady_clock::now();
-    auto findings = rules::evaluate(rules, documents, facts, lex);
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // the baseline twice before the evaluation and once after: the median of the three
+    std::vector<Times> baseline{sort_baseline(facts), sort_baseline(facts)};
+    Stopwatch watch;
+    auto findings = rules::evaluate(rules, documents, facts, lex, {}, threads);
+    const Times engine{watch.wall(), watch.cpu()};
+    baseline.push_back(sort_baseline(facts));
+    auto median = [&](double Times::*field) {
+      std::vector<double> v;
+      for (const auto& t : baseline) v.push_back(t.*field);
+      std::sort(v.begin(), v.end());
+      return v[1];
+    };
+    const Times base{median(&Times::wall), median(&Times::cpu)};
+    if (!dump.empty()) {  // every finding, to compare the engine's results before and after
+      std::ofstream out(dump);
+      for (const auto& f : findings) out << finding_json(f).dump() << '\n';
+      dump.clear();
+    }
     std::map<std::string, std::size_t> by_verdict;
     for (const auto& f : findings) ++by_verdict[f.verdict];
-    std::printf("%zu documents, %zu facts: %.2f s, %zu findings (", n, facts.size(), seconds,
-                findings.size());
+    std::printf("%zu documents, %zu facts: %.2f s (CPU %.2f s), %zu findings (", n, facts.size(),
+                engine.wall, engine.cpu, findings.size());
     bool first = true;
     for (const auto& [v, c] : by_verdict)
       std::printf("%s%zu %s", first ? "" : ", ", c, v.c_str()), first = false;
     std::printf("), peak memory %.0f MB (%.0f MB before evaluation)\n", peak_rss_kb() / 1024.0,
                 before_kb / 1024.0);
+    std::printf("baseline: sorting the %zu facts by key %.3f s (CPU %.3f s; medians of 3)\n",
+                facts.size(), base.wall, base.cpu);
+    std::printf("ratio: %.2f (evaluation over the baseline, wall time; CPU time %.2f)\n",
+                engine.wall / base.wall, engine.cpu / base.cpu);
   }
   return 0;
 }
@@ -280,6 +405,9 @@ int main(int argc, char** argv) {
   bool single = false;
   std::size_t engine_docs = 0, store_articles_n = 0, store_docs = 100000;
   fs::path data = default_data_dir();
+  std::string jsonl, dump;
+  bool once = false;
+  unsigned threads = 0;  // the engine's: 0 for its default
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--mb" && i + 1 < argc)
@@ -296,14 +424,31 @@ int main(int argc, char** argv) {
       store_docs = std::stoul(argv[++i]);
     else if (a == "--data" && i + 1 < argc)
       data = argv[++i];
+    else if (a == "--jsonl" && i + 1 < argc)
+      jsonl = argv[++i];
+    else if (a == "--dump" && i + 1 < argc)
+      dump = argv[++i];
+    else if (a == "--once")
+      once = true;
+    else if (a == "-j" && i + 1 < argc)
+      threads = static_cast<unsigned>(std::stoul(argv[++i]));
     else {
-      std::cerr << "usage: bench [--mb N] [--single] [--engine DOCS] [--store ARTICLES "
-                   "[--store-docs N]] [--data DIR]\n";
+      std::cerr << "usage: bench [--mb N] [--single] [--jsonl FILE] [--engine DOCS [--once] "
+                   "[--dump FILE]] "
+                   "[--store ARTICLES [--store-docs N]] [--data DIR]\n";
       return 2;
     }
   }
   auto lex = Lexicon::load(data / "grammar" / "lexicon");
-  if (engine_docs) return bench_engine(*lex, data, engine_docs);
+  if (!jsonl.empty()) {
+    try {
+      return bench_jsonl(*lex, jsonl);
+    } catch (const InputError& e) {
+      std::cerr << "bench: " << e.what() << '\n';
+      return 3;
+    }
+  }
+  if (engine_docs) return bench_engine(*lex, data, engine_docs, dump, once, threads);
   if (store_articles_n) return bench_store(*lex, data, store_articles_n, store_docs);
   std::vector<std::string> articles;
   for (const auto& e : fs::directory_iterator(data / "fixtures"))

@@ -1,12 +1,12 @@
 // The claimcheck command: extract facts from documents and verify curated datasets.
 // Results go to standard output, logs to standard error. Exit codes: 0 success, 1 a check
 // failed, 2 usage error, 3 unreadable or invalid input.
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -19,6 +19,7 @@
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
 #include "engine/html.hpp"
+#include "engine/in_order.hpp"
 #include "engine/parse.hpp"
 #include "engine/report.hpp"
 #include "engine/rules/evaluate.hpp"
@@ -27,6 +28,7 @@
 #include "tools/cli.hpp"
 #include "tools/data.hpp"
 #include "tools/help.hpp"
+#include "tools/log.hpp"
 
 namespace {
 
@@ -37,53 +39,9 @@ using cli::RuleError;
 using cli::UsageError;
 using cli::write_whole_file;
 
-/// Reads JSON Lines documents from `path` and calls `fn` with each.
-template <typename Fn>
-void each_jsonl_document(const std::string& path, Fn&& fn) {
-  std::ifstream file;
-  if (path != "-") {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
-    if (std::filesystem::is_directory(path, ec))
-      throw InputError(path + ": is a directory, expected a text file");
-    file.open(path, std::ios::binary);
-    if (!file) throw InputError(path + ": cannot be opened for reading");
-  }
-  std::istream& in = path == "-" ? std::cin : file;
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::string where = path + ":" + std::to_string(number);
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-      throw InputError(where + ": byte " + std::to_string(e.byte > 0 ? e.byte - 1 : 0) +
-                       ": invalid JSON");
-    } catch (const nlohmann::json::exception& e) {  // a number too large to hold, say
-      std::string what = e.what();
-      throw InputError(where + ": invalid JSON: " + what.substr(what.find("] ") + 2));
-    }
-    if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
-      throw InputError(where + ": expected an object with a \"text\" string");
-    auto field = [&](const char* key) {
-      return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-    };
-    std::string id = field("id").empty() ? std::to_string(number) : field("id");
-    Document doc = parse_document(j["text"].get<std::string>(), where, id, field("lang"));
-    doc.body_offset = 0;
-    doc.source = field("source");
-    doc.date = field("date");
-    doc.title = field("title");
-    fn(std::move(doc));
-  }
-  if (in.bad()) throw InputError(path + ": read error");
-}
-
 int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   std::string format = "json", output_path, input = "text";
+  unsigned jobs = default_jobs();
   std::vector<std::string> files;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--format" || args[i] == "-o" || args[i] == "--input") {
@@ -92,6 +50,8 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
       ++i;
     } else if (args[i].rfind("--format=", 0) == 0) {
       format = args[i].substr(9);
+    } else if (cli::take_jobs(args, i, jobs)) {
+      continue;
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       throw UsageError("extract: unknown option '" + args[i] + "'");
     } else {
@@ -108,12 +68,14 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   std::vector<Document> docs;
   std::vector<Fact> facts;
   int skipped = 0;
-  auto take = [&](Document doc) {
-    auto extracted = cli::extract_or_skip(lex, doc, skipped);
-    if (!extracted) return;
-    auto& doc_facts = *extracted;
+  // documents are read and extracted on `jobs` threads and taken here in input order
+  cli::JobSource source(files, input == "jsonl");
+  auto take = [&](cli::DocumentJob job) {
+    if (!cli::take_job(job, skipped)) return;
+    Document& doc = *job.doc;
+    auto& doc_facts = *job.facts;
     spdlog::info("{}: {} bytes, {} facts", doc.path, doc.bytes.size(), doc_facts.size());
-    if (format == "jsonl") {  // stream: memory stays bounded by one document
+    if (format == "jsonl") {  // stream: memory stays bounded by the documents in flight
       for (const auto& f : doc_facts) out << fact_json(f).dump() << '\n';
       return;
     }
@@ -126,12 +88,8 @@ int run_extract(const Lexicon& lex, std::vector<std::string> args) {
     doc.bytes.shrink_to_fit();
     docs.push_back(std::move(doc));
   };
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (input == "jsonl")
-      each_jsonl_document(files[i], take);
-    else
-      take(read_document(files[i], doc_id(i)));
-  }
+  cli::run_jobs(
+      lex, jobs, [&] { return source.next(); }, take);
   if (format == "json") {
     write_json_report(out, docs, facts);
   } else if (format == "text") {
@@ -273,10 +231,7 @@ int run_rules(const Lexicon& lex, const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto logger = spdlog::stderr_color_mt("claimcheck");
-  spdlog::set_default_logger(logger);
-  spdlog::set_pattern("claimcheck: %^%l%$: %v");
-  spdlog::set_level(spdlog::level::warn);
+  cli::set_up_logging();
   std::vector<std::string> args(argv + 1, argv + argc);
   std::filesystem::path data_dir;
   std::string command;
@@ -342,7 +297,11 @@ int main(int argc, char** argv) {
     }
     data_dir = cli::lexicon_root(data_dir);
     spdlog::debug("lexicon from {}", (data_dir / "grammar" / "lexicon").string());
+    auto loading = std::chrono::steady_clock::now();
     auto lex = Lexicon::load(data_dir / "grammar" / "lexicon");
+    spdlog::debug("lexicon loaded in {:.1f} ms", std::chrono::duration<double, std::milli>(
+                                                     std::chrono::steady_clock::now() - loading)
+                                                     .count());
     int code = command == "extract"   ? run_extract(*lex, rest)
                : command == "compare" ? run_compare(*lex, rest)
                : command == "rules"   ? run_rules(*lex, rest)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include "engine/html.hpp"
 #include "engine/report.hpp"
 #include "engine/rules/parser.hpp"
+#include "engine/sha256.hpp"
 
 namespace claimcheck::cli {
 
@@ -95,6 +97,106 @@ std::optional<std::vector<Fact>> extract_or_skip(const Lexicon& lex, const Docum
     ++skipped;
     return std::nullopt;
   }
+}
+
+bool take_jobs(const std::vector<std::string>& args, std::size_t& i, unsigned& jobs) {
+  const std::string& a = args[i];
+  std::string value;
+  if (a == "-j" || a == "--jobs") {
+    if (i + 1 >= args.size()) throw UsageError(a + " needs a number of threads");
+    value = args[++i];
+  } else if (a.rfind("-j", 0) == 0 && a.size() > 2 &&
+             std::isdigit(static_cast<unsigned char>(a[2]))) {
+    value = a.substr(2);
+  } else if (a.rfind("--jobs=", 0) == 0) {
+    value = a.substr(7);
+  } else {
+    return false;
+  }
+  if (value.empty() || value.size() > 4 ||
+      value.find_first_not_of("0123456789") != std::string::npos || std::stoi(value) < 1)
+    throw UsageError("-j takes a number of threads, 1 or more, not '" + value + "'");
+  jobs = static_cast<unsigned>(std::stoi(value));
+  return true;
+}
+
+std::size_t job_weight(const DocumentJob& job) {
+  if (job.line) return job.text.size() + 1;
+  return job.doc ? job.doc->bytes.size() + 1 : kBatchBytes;
+}
+
+DocumentJob run_job(const Lexicon& lex, DocumentJob job) {
+  if (!job.extract || job.error) return job;
+  HoldLog hold(job.log);
+  try {
+    if (!job.doc)
+      job.doc = job.line ? parse_json_document(job.text, job.path + ":" + std::to_string(job.line),
+                                               job.id)
+                         : read_document(job.path, job.id);
+    job.text.clear();
+    job.text.shrink_to_fit();
+    if (job.hash) job.content_hash = json_content_hash(*job.doc);
+    job.facts = extract_facts(lex, *job.doc, extraction());
+  } catch (const BudgetExceeded& e) {
+    job.skipped = e.what();
+  } catch (...) {
+    job.error = std::current_exception();
+  }
+  return job;
+}
+
+bool take_job(DocumentJob& job, int& skipped) {
+  job.log.release();
+  if (job.error) std::rethrow_exception(job.error);
+  if (!job.skipped.empty()) {
+    spdlog::warn("{}", job.skipped);
+    ++skipped;
+  }
+  return job.facts.has_value();
+}
+
+JobSource::JobSource(std::vector<std::string> files, bool jsonl)
+    : files_(std::move(files)), jsonl_(jsonl) {}
+
+std::optional<DocumentJob> JobSource::next() {
+  DocumentJob job;
+  while (file_ < files_.size()) {
+    job.path = files_[file_];
+    if (!jsonl_) {
+      job.id = doc_id(file_++);
+      return job;
+    }
+    try {
+      if (!reader_) reader_.emplace(files_[file_]);
+      if (auto line = reader_->next()) {
+        job.line = line->number;
+        job.text = std::move(line->text);
+        job.id = std::to_string(line->number);
+        return job;
+      }
+    } catch (const InputError&) {
+      job.error = std::current_exception();
+      file_ = files_.size();
+      reader_.reset();
+      return job;
+    }
+    bytes_done_ += reader_->bytes_read();
+    reader_.reset();
+    ++file_;
+  }
+  return std::nullopt;
+}
+
+std::size_t JobSource::bytes_read() const {
+  return bytes_done_ + (reader_ ? reader_->bytes_read() : 0);
+}
+
+std::string json_content_hash(const Document& doc) {
+  std::string key = "claimcheck.jsonl";
+  for (const std::string* field :
+       {&doc.id, &doc.date, &doc.source, &doc.lang, &doc.title, &doc.bytes})
+    key += '\0' + *field;
+  return sha256_hex(key);
 }
 
 bool ReportOptions::take(const std::vector<std::string>& args, std::size_t& i) {

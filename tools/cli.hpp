@@ -2,6 +2,7 @@
 // file whole, and the report options and output of compare and check.
 #pragma once
 
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -13,8 +14,10 @@
 #include "engine/document.hpp"
 #include "engine/extract.hpp"
 #include "engine/fact.hpp"
+#include "engine/in_order.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "grammar/lexicon.hpp"
+#include "tools/log.hpp"
 
 namespace claimcheck::cli {
 
@@ -82,6 +85,79 @@ ExtractOptions& extraction();
 /// skipped, counts it in `skipped` and returns nothing.
 std::optional<std::vector<Fact>> extract_or_skip(const Lexicon& lex, const Document& doc,
                                                  int& skipped);
+
+/// Takes "-j N" / "--jobs N" / "-jN" at args[i] (the number of threads that extract
+/// documents); false when args[i] is something else. Throws UsageError for a bad N.
+bool take_jobs(const std::vector<std::string>& args, std::size_t& i, unsigned& jobs);
+
+/// Batches in flight per extraction thread, and what a batch holds: up to 16 documents
+/// and, unless one document alone is larger, 256 KB of JSON lines (a file or a stored
+/// document is a batch of its own). What bounds a command's memory beyond the largest
+/// document and the results it keeps; small documents travel between threads 16 at a time.
+constexpr std::size_t kBatchesPerJob = 2, kBatchDocuments = 16, kBatchBytes = 256 * 1024;
+
+/// One document on its way through extract or ingest: read from a file or a JSON line,
+/// then extracted, on a worker thread (see map_in_order), and taken back in input order.
+struct DocumentJob {
+  std::string path;      ///< the file
+  std::size_t line = 0;  ///< JSON Lines: the line's number; 0 for a whole file
+  std::string text;      ///< JSON Lines: the line itself
+  std::string id;        ///< the document's id (A, B, …), or a JSON line's if it has none
+  bool hash = false;     ///< also compute content_hash (JSON lines, for the corpus)
+  bool extract = true;   ///< false: pass the job through untouched
+  /// ingest: which stored document (re-extraction), or the stored copy of this file's
+  /// content (extract false)
+  std::size_t index = 0;
+  std::optional<Document> doc;             ///< the document (filled by run_job unless read already)
+  std::string content_hash;                ///< with `hash`: json_content_hash of the document
+  std::optional<std::vector<Fact>> facts;  ///< its facts; nothing when skipped
+  std::string skipped;                     ///< why it was skipped (the time budget)
+  std::exception_ptr error;                ///< reading or extraction failed (InputError)
+  HeldMessages log;                        ///< what was logged meanwhile
+};
+
+/// Reads (unless `job.doc` is there) and extracts the job's document; errors and log
+/// messages are kept in the job for take_job.
+DocumentJob run_job(const Lexicon& lex, DocumentJob job);
+
+/// Back on the command's thread: logs the job's messages and its skip (counting it in
+/// `skipped`), and rethrows its error. True when it has facts.
+bool take_job(DocumentJob& job, int& skipped);
+
+/// What a job weighs in a batch: its JSON line, its document, or (a file not read yet) a
+/// batch's worth.
+std::size_t job_weight(const DocumentJob& job);
+
+/// Reads and extracts the jobs `next()` gives on `jobs` threads (in batches) and hands
+/// each to `take` in input order.
+template <typename Next, typename Take>
+void run_jobs(const Lexicon& lex, unsigned jobs, Next&& next, Take&& take) {
+  map_in_batches(
+      jobs, jobs * kBatchesPerJob, kBatchDocuments, kBatchBytes, next, job_weight,
+      [&](DocumentJob job) { return run_job(lex, std::move(job)); }, take);
+}
+
+/// The jobs of extract or ingest in input order: a job a file, or (JSON Lines) a job a
+/// line of each file. Files are opened in turn, as the jobs are asked for.
+class JobSource {
+ public:
+  JobSource(std::vector<std::string> files, bool jsonl);
+  /// The next job, or nothing at the end. A file that cannot be read gives a job that
+  /// carries the error (raised in its turn, after the jobs before it) and is the last.
+  std::optional<DocumentJob> next();
+  /// Bytes read so far, over all files (for a progress bar).
+  std::size_t bytes_read() const;
+
+ private:
+  std::vector<std::string> files_;
+  bool jsonl_;
+  std::size_t file_ = 0, bytes_done_ = 0;
+  std::optional<LineReader> reader_;
+};
+
+/// What a JSON line's document is known by in a corpus: the SHA-256 of its id, metadata
+/// and text, so that the same text under another id is another document.
+std::string json_content_hash(const Document& doc);
 
 /// The corpus commands (corpus.cpp).
 int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,

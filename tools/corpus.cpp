@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "engine/extract.hpp"
+#include "engine/in_order.hpp"
 #include "engine/report.hpp"
 #include "engine/sha256.hpp"
 #include "engine/store/store.hpp"
@@ -39,20 +41,30 @@ std::int64_t parse_doc(const std::string& s) {
   return std::stoll(digits);
 }
 
-/// A progress bar on standard error when it is a terminal; nothing otherwise.
+/// A progress bar on standard error when it is a terminal (and the log is not verbose);
+/// nothing otherwise. `total` counts documents, or with `bytes` the bytes of the input;
+/// it is redrawn at most ten times a second.
 class Progress {
  public:
-  explicit Progress(std::size_t total)
+  Progress(std::size_t total, bool bytes)
       : total_(total),
-        on_(total > 1 && isatty(STDERR_FILENO) && spdlog::get_level() <= spdlog::level::warn) {}
-  void step(std::size_t done, const std::string& what) {
+        bytes_(bytes),
+        on_(total > 1 && isatty(STDERR_FILENO) && spdlog::get_level() == spdlog::level::warn) {}
+  void step(std::size_t done, std::size_t documents, const std::string& what) {
     if (!on_) return;
-    constexpr int width = 30;
-    int filled = static_cast<int>(width * done / total_);
+    auto now = std::chrono::steady_clock::now();
+    if (done < total_ && now - shown_ < std::chrono::milliseconds(100)) return;
+    shown_ = now;
+    constexpr std::size_t width = 30;
+    done = std::min(done, total_);
+    std::size_t filled = width * done / total_;
     std::string name = what.size() > 40 ? "…" + what.substr(what.size() - 39) : what;
-    std::cerr << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
-              << std::string(static_cast<std::size_t>(width - filled), '-') << "] " << done << "/"
-              << total_ << " " << name << "\x1b[K" << std::flush;
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, '-') << "] ";
+    if (bytes_)
+      std::cerr << 100 * done / total_ << "% " << documents << " documents ";
+    else
+      std::cerr << done << "/" << total_ << " ";
+    std::cerr << name << "\x1b[K" << std::flush;
   }
   ~Progress() {
     if (on_) std::cerr << "\r\x1b[K" << std::flush;
@@ -60,68 +72,155 @@ class Progress {
 
  private:
   std::size_t total_;
-  bool on_;
+  bool bytes_, on_;
+  std::chrono::steady_clock::time_point shown_{};
 };
+
+/// The size of the files (0 when one is standard input or cannot be read).
+std::size_t total_size(const std::vector<std::string>& files) {
+  std::size_t total = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    auto size = f == "-" ? 0 : std::filesystem::file_size(f, ec);
+    if (ec || f == "-") return 0;
+    total += static_cast<std::size_t>(size);
+  }
+  return total;
+}
 
 }  // namespace
 
 int run_ingest(const Lexicon& lex, const std::vector<std::string>& args,
                const std::filesystem::path& data_dir) {
-  std::string db;
+  std::string db, input = "text";
   bool reextract = false;
+  unsigned jobs = default_jobs();
   std::vector<std::string> files;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (!take_db(args, i, db).empty()) continue;
-    if (args[i] == "--reextract")
+    if (!take_db(args, i, db).empty() || take_jobs(args, i, jobs)) continue;
+    if (args[i] == "--reextract") {
       reextract = true;
-    else if (args[i].size() > 1 && args[i][0] == '-')
+    } else if (args[i] == "--input") {
+      if (i + 1 >= args.size()) throw UsageError("--input needs a value");
+      input = args[++i];
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
       throw UsageError("ingest: unknown option '" + args[i] + "'");
-    else
+    } else {
       files.push_back(args[i]);
+    }
   }
   if (db.empty()) throw UsageError("ingest needs --db FILE");
+  if (input != "text" && input != "jsonl")
+    throw UsageError("--input must be text or jsonl, not '" + input + "'");
   if (files.empty() && !reextract) throw UsageError("ingest needs FILEs (or --reextract)");
   const std::string extractor = extractor_version(data_dir);
   Store store = Store::open(db, Store::Mode::read_write);
   std::size_t stored = 0, unchanged = 0, updated = 0;
   int skipped = 0;
   if (reextract) {
+    // stored documents read here, extracted on the workers, their facts replaced in order
     auto docs = store.list();
-    Progress progress(docs.size());
-    std::size_t done = 0;
-    for (const auto& d : docs) {
-      progress.step(++done, d.path);
-      if (d.extractor == extractor) continue;
-      Document doc = store.load_document(d.id);
-      auto extracted = extract_or_skip(lex, doc, skipped);
-      if (!extracted) continue;
-      auto& facts = *extracted;
-      store.replace_facts(d.id, facts, extractor);
-      ++updated;
-      std::cout << "re-extracted " << store::stored_id(d.id) << " " << d.path << " ("
-                << d.fact_count << " facts before, " << facts.size() << " now)\n"
-                << std::flush;
-    }
+    Progress progress(docs.size(), false);
+    std::size_t next = 0, done = 0;
+    run_jobs(
+        lex, jobs,
+        [&]() -> std::optional<DocumentJob> {
+          while (next < docs.size() && docs[next].extractor == extractor) ++next;
+          if (next == docs.size()) return std::nullopt;
+          DocumentJob job;
+          job.path = docs[next].path;
+          job.doc = store.load_document(docs[next].id);
+          job.index = next++;
+          return job;
+        },
+        [&](DocumentJob job) {
+          const auto& d = docs[job.index];
+          ++done;
+          progress.step(done, done, d.path);
+          if (!take_job(job, skipped)) return;
+          store.replace_facts(d.id, *job.facts, extractor);
+          ++updated;
+          std::cout << "re-extracted " << store::stored_id(d.id) << " " << d.path << " ("
+                    << d.fact_count << " facts before, " << job.facts->size() << " now)\n"
+                    << std::flush;
+        });
   }
-  Progress progress(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    progress.step(i + 1, files[i]);
-    Document doc = read_document(files[i], "N");
-    if (auto id = store.find_hash(sha256_hex(doc.bytes))) {
-      ++unchanged;
-      std::cout << "unchanged " << store::stored_id(*id) << " " << files[i]
-                << " (the same content is already stored)\n"
-                << std::flush;
-      continue;
+  if (input == "jsonl") {
+    // one transaction for the whole batch: a bad line (its file:line is reported) leaves
+    // the corpus as it was, and so does a killed process
+    JobSource source(files, true);
+    Progress progress(total_size(files), true);
+    std::string report;  // printed once committed
+    std::size_t documents = 0;
+    Store::Batch batch(store);
+    try {
+      run_jobs(
+          lex, jobs,
+          [&]() -> std::optional<DocumentJob> {
+            auto job = source.next();
+            if (job) job->hash = true;
+            return job;
+          },
+          [&](DocumentJob job) {
+            progress.step(source.bytes_read(), ++documents, job.path);
+            if (!take_job(job, skipped)) return;
+            Document& doc = *job.doc;
+            doc.path = doc.id;  // a stored JSON document is named by its id
+            auto r = store.ingest(doc, *job.facts, extractor, job.content_hash);
+            (r.added ? stored : unchanged) += 1;
+            report += (r.added ? "stored " : "unchanged ") + store::stored_id(r.id) + " " +
+                      doc.path + " (" +
+                      (r.added ? std::to_string(job.facts->size()) + " facts"
+                               : std::string("the same document is already stored")) +
+                      ")\n";
+          });
+    } catch (const InputError& e) {
+      throw InputError(std::string(e.what()) + " (nothing of this ingest was stored)");
     }
-    auto extracted = extract_or_skip(lex, doc, skipped);
-    if (!extracted) continue;
-    auto& facts = *extracted;
-    auto r = store.ingest(doc, facts, extractor);
-    (r.added ? stored : unchanged) += 1;
-    std::cout << (r.added ? "stored " : "unchanged ") << store::stored_id(r.id) << " " << files[i]
-              << " (" << facts.size() << " facts)\n"
-              << std::flush;  // printed once committed: a killed ingest lists what it kept
+    batch.commit();
+    std::cout << report;
+  } else {
+    // files read here, so that one already stored is not extracted again
+    std::size_t next = 0;
+    Progress progress(files.size(), false);
+    run_jobs(
+        lex, jobs,
+        [&]() -> std::optional<DocumentJob> {
+          if (next == files.size()) return std::nullopt;
+          DocumentJob job;
+          job.path = files[next++];
+          try {
+            job.doc = read_document(job.path, "N");
+            if (auto id = store.find_hash(sha256_hex(job.doc->bytes))) {
+              job.extract = false;
+              job.index = static_cast<std::size_t>(*id);
+            }
+          } catch (const InputError&) {
+            job.error = std::current_exception();
+          }
+          return job;
+        },
+        [&](DocumentJob job) {
+          progress.step(next, next, job.path);
+          if (!job.extract && !job.error) {
+            ++unchanged;
+            std::cout << "unchanged " << store::stored_id(static_cast<std::int64_t>(job.index))
+                      << " " << job.path << " (the same content is already stored)\n"
+                      << std::flush;
+            return;
+          }
+          if (!take_job(job, skipped)) return;
+          // (a copy given twice is found here, when the first copy was stored after the
+          // second was read)
+          auto r = store.ingest(*job.doc, *job.facts, extractor);
+          (r.added ? stored : unchanged) += 1;
+          std::cout << (r.added ? "stored " : "unchanged ") << store::stored_id(r.id) << " "
+                    << job.path << " ("
+                    << (r.added ? std::to_string(job.facts->size()) + " facts"
+                                : std::string("the same content is already stored"))
+                    << ")\n"
+                    << std::flush;  // printed once committed: a killed ingest lists what it kept
+        });
   }
   std::cout << db << ": " << stored << " stored, " << unchanged << " unchanged";
   if (reextract) std::cout << ", " << updated << " re-extracted";
@@ -149,8 +248,17 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
   options.validate();
   if (db.empty()) throw UsageError("check needs --db FILE");
   if (files.empty()) throw UsageError("check needs at least one new document");
+  // -v logs the time of each step
+  auto started = std::chrono::steady_clock::now();
+  auto step = [&](const char* what) {
+    auto now = std::chrono::steady_clock::now();
+    spdlog::debug("check: {} {:.1f} ms", what,
+                  std::chrono::duration<double, std::milli>(now - started).count());
+    started = now;
+  };
   auto rule_files = load_rule_dir(options.rules_dir, lex);
   const std::string extractor = extractor_version(data_dir);
+  step("rules and extractor version");
   Store store = Store::open(db, save ? Store::Mode::read_write : Store::Mode::read_only);
   if (auto stale = store.info(extractor).stale)
     spdlog::warn(
@@ -177,7 +285,9 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
     docs.push_back(std::move(doc));
   }
   if (docs.empty()) throw InputError("check: no document left to check");
+  step("store opened, documents read and extracted");
   auto stored_facts = store.candidates(facts, rule_files);
+  step("candidates");
   std::erase_if(stored_facts,
                 [&](const Fact& f) { return same_as_new.count(std::stoll(f.doc.substr(1))) > 0; });
   std::vector<std::int64_t> stored_ids;
@@ -189,9 +299,13 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
                stored_facts.size(), stored_ids.size());
   std::vector<Document> all_docs = docs;
   for (auto id : stored_ids) all_docs.push_back(store.load_document(id, false));
+  step("stored documents");
   std::vector<Fact> all_facts = facts;
-  all_facts.insert(all_facts.end(), stored_facts.begin(), stored_facts.end());
-  auto findings = rules::evaluate(rule_files, all_docs, all_facts, lex);
+  all_facts.insert(all_facts.end(), std::make_move_iterator(stored_facts.begin()),
+                   std::make_move_iterator(stored_facts.end()));
+  auto findings = rules::evaluate(rule_files, all_docs, all_facts, lex,
+                                  std::vector<std::string>(new_docs.begin(), new_docs.end()));
+  step("rules evaluated");
   // the report is about the new documents: findings that cite one of their facts, and
   // the stored documents those findings involve
   std::erase_if(findings, [&](const rules::Finding& f) {
@@ -212,6 +326,7 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
   for (auto& f : all_facts)
     if (involved.count(f.doc)) report_facts.push_back(std::move(f));
   int code = write_report(options, report_docs, report_facts, findings, lex);
+  step("report written");
   if (save) {
     for (std::size_t i = 0; i < docs.size(); ++i) {
       std::vector<Fact> own;

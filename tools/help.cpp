@@ -57,8 +57,8 @@ constexpr std::string_view kReportOptions =
 
 const std::vector<std::pair<std::string_view, std::string>>& texts() {
   static const std::vector<std::pair<std::string_view, std::string>> t{
-      {"extract", R"(usage: claimcheck extract [--format json|jsonl|text] [-o FILE] FILE...
-       claimcheck extract --input jsonl [--format jsonl] FILE|-
+      {"extract", R"(usage: claimcheck extract [--format json|jsonl|text] [-o FILE] [-j N] FILE...
+       claimcheck extract --input jsonl [--format jsonl] [-j N] FILE|-
 
 Prints every claim of each document as a fact. FILE is UTF-8 text (with an optional
 front-matter block: title, source, date, lang, url) or an HTML page; - reads standard input.
@@ -69,10 +69,13 @@ options:
   --input jsonl          each FILE holds one document a line:
                          {"id","text","date","source","lang","title"}
   -o FILE                write to FILE, whole or not at all
+  -j N                   extract on N threads (default: one for each core); the output
+                         is in input order and the same for every N
   -h, --help             this text
 
-example:
+examples:
   claimcheck extract --format text fixtures/ar-numbers/article.txt
+  claimcheck extract --input jsonl --format jsonl -j 2 week.jsonl > facts.jsonl
 )"},
       {"compare", std::string(R"(usage: claimcheck compare [OPTIONS] FILE FILE...
 
@@ -125,18 +128,25 @@ options:
 example:
   claimcheck parse --reference 2013-02-12 "اعتقلت الشرطة 12 شخصا أمس"
 )"},
-      {"ingest", R"(usage: claimcheck ingest --db DB [--reextract] FILE...
+      {"ingest", R"(usage: claimcheck ingest --db DB [--reextract] [--input jsonl] [-j N] FILE...
 
-Stores documents and their facts in a corpus (a SQLite file, created when absent). The
-same content again changes nothing.
+Stores documents and their facts in a corpus (a SQLite file, created when absent), each
+file in a transaction of its own. The same content again changes nothing. A progress bar
+is drawn when standard error is a terminal.
 
 options:
   --db DB                the corpus file
   --reextract            bring facts extracted by an older grammar or lexicon up to date
+  --input jsonl          each FILE holds one document a line (as extract reads them),
+                         stored under its "id"; the whole batch is one transaction: a
+                         bad line stops it with FILE:LINE, exit 3, and nothing stored
+  -j N                   extract on N threads (default: one for each core); documents
+                         are stored in input order
   -h, --help             this text
 
-example:
+examples:
   claimcheck ingest --db corpus.sqlite fixtures/report-demo/a.txt
+  claimcheck ingest --db corpus.sqlite --input jsonl week.jsonl
 )"},
       {"check", std::string(R"(usage: claimcheck check --db DB [--save] [OPTIONS] FILE...
 

@@ -5,14 +5,18 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <deque>
+#include <exception>
 #include <limits>
 #include <map>
 #include <optional>
 #include <set>
 #include <span>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -29,6 +33,9 @@ const std::vector<std::string>& verdicts() {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// From this many facts on, the rules run on every core (each rule on one thread).
+constexpr std::size_t kFactsForThreads = 20000;
 
 /// A quantity as an interval of values.
 struct Interval {
@@ -79,6 +86,7 @@ Span span_of(const FactTime& t) {
 struct View {
   const Fact* fact = nullptr;
   bool has_quantity = false;
+  double value = 0, upper = 0;  ///< the quantity's value and upper bound (0 when none)
   Interval interval;
   char op = '=';  ///< = > G(>=) < L(<=) ~ b(between)
   bool percent = false;
@@ -141,6 +149,9 @@ struct Compiled {
   double value = 0;
   std::string text;
   bool equal = true;  ///< compare: == (true) or != (false)
+  /// call or compare: every argument a field of a or b (and, for close, a number last), so
+  /// that test() reads them from the views without building values
+  bool direct = false;
   std::vector<Compiled> args;
 };
 
@@ -154,6 +165,16 @@ Compiled compile(const Node& n) {
   if (n.kind == Node::call) c.id = function_id(n.text);
   if (n.kind == Node::compare) c.equal = n.text == "==";
   for (const auto& a : n.args) c.args.push_back(compile(*a));
+  if (c.kind == Node::call || c.kind == Node::compare) {
+    c.direct = !c.args.empty();
+    for (std::size_t i = 0; i < c.args.size(); ++i) {
+      const Compiled& a = c.args[i];
+      const bool last_number =
+          c.kind == Node::call && c.id == fn_close && i == 2 && a.kind == Node::number;
+      if (!(a.kind == Node::path && a.id >= 0) && !last_number) c.direct = false;
+    }
+    if (c.kind == Node::compare && c.args.size() != 2) c.direct = false;
+  }
   return c;
 }
 
@@ -189,6 +210,26 @@ std::string_view string_field(const Fact& f, int id) {
   }
 }
 
+/// The Id a field holds (an empty one for a fact without a source), or nullptr for the
+/// fields that are no Id.
+const Id* id_field(const Fact& f, int id) {
+  static const Id none;
+  switch (id) {
+    case f_subject:
+      return &f.subject;
+    case f_predicate:
+      return &f.predicate;
+    case f_family:
+      return &f.family;
+    case f_object:
+      return &f.object;
+    case f_source:
+      return f.source ? &f.source->entity : &none;
+    default:
+      return nullptr;
+  }
+}
+
 Val field(const View& v, int id) {
   Val out;
   switch (id) {
@@ -217,11 +258,9 @@ Val truth(bool b) {
 bool close_quantities(const View& va, const View& vb, double tol) {
   auto exact = [](char op) { return op == '=' || op == '~'; };
   if (!(va.op == vb.op || (exact(va.op) && exact(vb.op)))) return false;
-  const FactQuantity &a = *va.fact->quantity, &b = *vb.fact->quantity;
-  double scale = std::max(std::fabs(a.value), std::fabs(b.value));
-  bool values = std::fabs(a.value - b.value) <= tol * scale;
-  if (va.op == 'b')
-    values = values && std::fabs(a.upper.value_or(0) - b.upper.value_or(0)) <= tol * scale;
+  double scale = std::max(std::fabs(va.value), std::fabs(vb.value));
+  bool values = std::fabs(va.value - vb.value) <= tol * scale;
+  if (va.op == 'b') values = values && std::fabs(va.upper - vb.upper) <= tol * scale;
   return values;
 }
 
@@ -340,6 +379,139 @@ Val eval(const Compiled& n, const View& a, const View* b) {
   return {};
 }
 
+/// A call of fields of a and b, as call() would answer it from eval()'s values, read
+/// straight from the views (a missing b gives no value, as eval() does).
+bool direct_call(const Compiled& n, const View& a, const View* b) {
+  const Compiled& p = n.args[0];
+  const View* x = p.side == 'a' ? &a : b;
+  auto present = [](const View* v, int field) {
+    if (!v) return false;
+    return field == f_time ? v->has_time : field == f_quantity ? v->has_quantity : true;
+  };
+  if (n.id == fn_known) {
+    if (!x) return false;
+    switch (p.id) {
+      case f_time:
+        return x->has_time;
+      case f_quantity:
+        return x->has_quantity;
+      case f_members:
+        return !x->fact->members.empty();
+      default:
+        return !string_field(*x->fact, p.id).empty();
+    }
+  }
+  if (n.args.size() < 2) return false;
+  const Compiled& q = n.args[1];
+  const View* y = q.side == 'a' ? &a : b;
+  const bool xp = present(x, p.id), yp = present(y, q.id);
+  if (n.id == fn_same_span && !xp && !yp) return true;  // neither has a value
+  if (!xp || !yp) return false;
+  if (p.id == f_time && q.id == f_time) {
+    const Span &s1 = x->span, &s2 = y->span;
+    switch (n.id) {
+      case fn_same_span:
+        return s1.from == s2.from && s1.to == s2.to;
+      case fn_within:
+        return s2.from <= s1.from && s1.to <= s2.to;
+      case fn_overlaps:
+        return s1.from < s2.to && s2.from < s1.to;
+      case fn_disjoint:
+        return !(s1.from < s2.to && s2.from < s1.to);
+      default:
+        return false;
+    }
+  }
+  if (p.id == f_quantity && q.id == f_quantity) {
+    if (x->percent != y->percent) return false;  // different units: not comparable
+    const Interval &ia = x->interval, &ib = y->interval;
+    switch (n.id) {
+      case fn_overlaps:
+        return intervals_overlap(ia, ib);
+      case fn_disjoint:
+        return !intervals_overlap(ia, ib);
+      case fn_exceeds:
+        return ia.lo > ib.hi || (ia.lo == ib.hi && (ia.lo_open || ib.hi_open));
+      case fn_close:
+        return close_quantities(*x, *y, n.args.size() == 3 ? n.args[2].value : 0);
+      default:
+        return false;
+    }
+  }
+  if (p.id == f_members && q.id == f_members) {
+    Val args[2];
+    args[0].type = args[1].type = Val::set;
+    args[0].members = &x->fact->members, args[1].members = &y->fact->members;
+    return call(n.id, args);
+  }
+  // the other mixes of types (a string with a string, a time with a quantity): as eval()
+  Val args[3];
+  for (std::size_t i = 0; i < n.args.size() && i < 3; ++i)
+    args[i] = n.args[i].kind == Node::number ? eval(n.args[i], a, b)
+              : n.args[i].side == 'a'        ? field(a, n.args[i].id)
+              : b                            ? field(*b, n.args[i].id)
+                                             : Val{};
+  return call(n.id, args);
+}
+
+/// A comparison of two fields, as eval() compares their values: Ids by address (interned:
+/// equal text, equal address), other strings by text, a missing b as empty.
+bool direct_compare(const Compiled& n, const View& a, const View* b) {
+  const Compiled &p = n.args[0], &q = n.args[1];
+  const View* x = p.side == 'a' ? &a : b;
+  const View* y = q.side == 'a' ? &a : b;
+  auto is_text = [](int f) { return f != f_time && f != f_quantity && f != f_members; };
+  if (!is_text(p.id) || !is_text(q.id)) {  // a time, quantity or set is equal to nothing
+    Val l = x ? field(*x, p.id) : Val{}, r = y ? field(*y, q.id) : Val{};
+    bool eq = (l.type == Val::string || l.type == Val::none) &&
+              (r.type == Val::string || r.type == Val::none) && l.s == r.s;
+    return eq == n.equal;
+  }
+  const Id* ix = x ? id_field(*x->fact, p.id) : nullptr;
+  const Id* iy = y ? id_field(*y->fact, q.id) : nullptr;
+  bool eq;
+  if (ix && iy)
+    eq = *ix == *iy;
+  else
+    eq = (x ? string_field(*x->fact, p.id) : std::string_view()) ==
+         (y ? string_field(*y->fact, q.id) : std::string_view());
+  return eq == n.equal;
+}
+
+/// Whether a condition holds: eval() for conditions, without building values for the
+/// connectives, and a call's arguments read straight from the facts' views.
+bool test(const Compiled& n, const View& a, const View* b) {
+  switch (n.kind) {
+    case Node::and_:
+      for (const auto& x : n.args)
+        if (!test(x, a, b)) return false;
+      return true;
+    case Node::or_:
+      for (const auto& x : n.args)
+        if (test(x, a, b)) return true;
+      return false;
+    case Node::not_:
+      return !test(n.args[0], a, b);
+    case Node::compare:
+      if (n.direct) return direct_compare(n, a, b);
+      return eval(n, a, b).b;
+    case Node::call: {
+      if (n.direct) return direct_call(n, a, b);
+      Val args[3];
+      for (std::size_t i = 0; i < n.args.size() && i < 3; ++i) {
+        const Compiled& arg = n.args[i];
+        if (arg.kind == Node::path)
+          args[i] = arg.side == 'a' ? field(a, arg.id) : b ? field(*b, arg.id) : Val{};
+        else
+          args[i] = eval(arg, a, b);
+      }
+      return call(n.id, args);
+    }
+    default:
+      return eval(n, a, b).b;
+  }
+}
+
 /// The fields a condition reads, on either side.
 void fields_read(const Compiled& n, std::set<int>& out) {
   if (n.kind == Node::path) out.insert(n.id);
@@ -351,6 +523,7 @@ View make_view(const Fact& f) {
   v.fact = &f;
   if (f.quantity) {
     v.has_quantity = true;
+    v.value = f.quantity->value, v.upper = f.quantity->upper.value_or(0);
     v.interval = interval_of(*f.quantity);
     const std::string op = op_symbol(f.quantity->op);
     v.op = op == ">=" ? 'G' : op == "<=" ? 'L' : op == "between" ? 'b' : op[0];
@@ -374,100 +547,152 @@ class Namer {
       std::string label = !docs[i].title.empty() ? "“" + docs[i].title + "”"
                           : i < 10               ? std::string("the ") + ordinals[i] + " article"
                                                  : "article " + docs[i].id;
-      doc_labels_[docs[i].id] = label;
+      labels_.push_back(std::move(label));
     }
   }
-  std::string doc(const std::string& id) const {
-    auto it = doc_labels_.find(id);
-    return it == doc_labels_.end() ? id : it->second;
+  /// The label of the document at `index` in the documents given.
+  const std::string& doc(std::size_t index) const { return labels_[index]; }
+  const std::string& entity(const Id& id) const {
+    auto it = entity_ids_.find(id.key());
+    if (it == entity_ids_.end()) it = entity_ids_.emplace(id.key(), &entity(id.str())).first;
+    return *it->second;
   }
   const std::string& entity(const std::string& id) const {
     auto it = entity_names_.find(id);
     if (it == entity_names_.end()) it = entity_names_.emplace(id, lex_.display_name(id)).first;
     return it->second;
   }
-  std::string list(const std::vector<Id>& ids) const {
-    std::vector<std::string> names;
-    for (const auto& id : ids) names.push_back(id.str());
-    return list(names);
-  }
-  std::string list(const std::vector<std::string>& ids) const {
-    std::string s;
+  /// Appends "A, B and C", or "none".
+  template <typename Ids>
+  void list(std::string& out, const Ids& ids) const {
+    const std::size_t from = out.size();
     for (std::size_t i = 0; i < ids.size(); ++i)
-      s += (i == 0 ? "" : i + 1 == ids.size() ? " and " : ", ") + entity(ids[i]);
-    return s.empty() ? "none" : s;
+      out.append(i == 0 ? "" : i + 1 == ids.size() ? " and " : ", ").append(entity(ids[i]));
+    if (out.size() == from) out += "none";
   }
 
  private:
   const Lexicon& lex_;
-  std::unordered_map<std::string, std::string> doc_labels_;
-  mutable std::unordered_map<std::string, std::string> entity_names_;
+  std::vector<std::string> labels_;
+  mutable std::unordered_map<std::string, std::string> entity_names_;  // node-based: kept
+  mutable std::unordered_map<const void*, const std::string*> entity_ids_;
 };
 
-std::string words(const FactQuantity& q, const std::string& polarity) {
-  auto num = [](double v) {
-    if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return std::string(buf);
-  };
-  std::string s;
-  if (q.value == 0 && q.op == QuantityOp::eq && polarity == "negative")
-    s = "none";
-  else if (q.op == QuantityOp::gt)
-    s = "more than " + num(q.value);
-  else if (q.op == QuantityOp::ge)
-    s = "at least " + num(q.value);
-  else if (q.op == QuantityOp::lt)
-    s = "fewer than " + num(q.value);
-  else if (q.op == QuantityOp::le)
-    s = "at most " + num(q.value);
-  else if (q.op == QuantityOp::approx)
-    s = "about " + num(q.value);
-  else if (q.op == QuantityOp::between)
-    s = "between " + num(q.value) + " and " + num(q.upper.value_or(q.value));
+/// Writes a number as explanations do: whole numbers in full, others as %g.
+void append_number(std::string& out, double v) {
+  char buf[32];
+  if (v == std::floor(v) && std::fabs(v) < 1e15)
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
   else
-    s = num(q.value);
+    std::snprintf(buf, sizeof buf, "%g", v);
+  out += buf;
+}
+
+void append_words(std::string& out, const FactQuantity& q, const std::string& polarity) {
+  if (q.value == 0 && q.op == QuantityOp::eq && polarity == "negative") {
+    out += "none";
+  } else {
+    const char* lead = q.op == QuantityOp::gt        ? "more than "
+                       : q.op == QuantityOp::ge      ? "at least "
+                       : q.op == QuantityOp::lt      ? "fewer than "
+                       : q.op == QuantityOp::le      ? "at most "
+                       : q.op == QuantityOp::approx  ? "about "
+                       : q.op == QuantityOp::between ? "between "
+                                                     : "";
+    out += lead;
+    append_number(out, q.value);
+    if (q.op == QuantityOp::between) {
+      out += " and ";
+      append_number(out, q.upper.value_or(q.value));
+    }
+  }
   if (q.unit == "percent")
-    s += "%";
+    out += "%";
   else if (!q.unit.empty())
-    s += " " + q.unit;  // a measure in base units: 4200000 gram, 12000000 USD
-  if (!q.text.empty()) s += " («" + q.text + "»)";
-  return s;
+    out.append(" ").append(q.unit.str());  // a measure in base units: 4200000 gram, 12000000 USD
+  if (!q.text.empty()) out.append(" («").append(q.text).append("»)");
 }
 
-std::string time_words(const FactTime& t) {
-  std::string s = t.op == SpanOp::between ? "between " + t.from_iso() + " and " + t.to_iso()
-                  : t.op == SpanOp::until ? "until " + t.to_iso()
-                  : t.op == SpanOp::as_of ? "as of " + t.from_iso()
-                  : t.op == SpanOp::since ? "since " + t.from_iso()
-                  : t.to_iso().empty()    ? "in " + t.from_iso()
-                                          : "from " + t.from_iso() + " to " + t.to_iso();
-  if (t.inherited) s += " (from an earlier sentence)";
-  return s;
+void append_time_words(std::string& out, const FactTime& t) {
+  if (t.op == SpanOp::between)
+    out.append("between ").append(t.from_iso()).append(" and ").append(t.to_iso());
+  else if (t.op == SpanOp::until)
+    out.append("until ").append(t.to_iso());
+  else if (t.op == SpanOp::as_of)
+    out.append("as of ").append(t.from_iso());
+  else if (t.op == SpanOp::since)
+    out.append("since ").append(t.from_iso());
+  else if (std::string to = t.to_iso(); to.empty())
+    out.append("in ").append(t.from_iso());
+  else
+    out.append("from ").append(t.from_iso()).append(" to ").append(to);
+  if (t.inherited) out += " (from an earlier sentence)";
 }
 
-std::string render_field(const Namer& names, const Fact& f, const std::string& field) {
-  if (field == "source") {
-    std::string via = "via " + names.doc(f.doc);
-    return f.source ? names.entity(f.source->entity) + ", " + via : names.doc(f.doc);
+/// What an explanation's placeholder {a.FIELD} names, decided once per template.
+enum class Placeholder { source, doc, quantity, time, members, subject, object, other };
+
+Placeholder placeholder(const std::string& field) {
+  static const std::map<std::string, Placeholder> names{
+      {"source", Placeholder::source},     {"doc", Placeholder::doc},
+      {"quantity", Placeholder::quantity}, {"time", Placeholder::time},
+      {"members", Placeholder::members},   {"subject", Placeholder::subject},
+      {"object", Placeholder::object}};
+  auto it = names.find(field);
+  return it == names.end() ? Placeholder::other : it->second;
+}
+
+/// Appends a fact's field as an explanation writes it; `doc` is the label of its document.
+void append_field(std::string& out, const Namer& names, const Fact& f, const std::string& doc,
+                  Placeholder field, int other) {
+  switch (field) {
+    case Placeholder::source:
+      if (f.source) out.append(names.entity(f.source->entity)).append(", via ");
+      out += doc;
+      return;
+    case Placeholder::doc:
+      out += doc;
+      return;
+    case Placeholder::quantity:
+      if (f.quantity)
+        append_words(out, *f.quantity, f.polarity);
+      else
+        out += "no figure";
+      return;
+    case Placeholder::time:
+      if (f.time)
+        append_time_words(out, *f.time);
+      else
+        out += "no stated time";
+      return;
+    case Placeholder::members:
+      names.list(out, f.members);
+      return;
+    case Placeholder::subject:
+      out += f.subject.empty() ? std::string("an unnamed subject") : names.entity(f.subject);
+      return;
+    case Placeholder::object:
+      if (f.object.empty()) {
+        out += "an unnamed thing";
+        return;
+      }
+      if (f.object.str().find('/') != std::string::npos || f.kind == "membership") {
+        out += names.entity(f.object);
+        return;
+      }
+      break;
+    case Placeholder::other:
+      break;
   }
-  if (field == "doc") return names.doc(f.doc);
-  if (field == "quantity") return f.quantity ? words(*f.quantity, f.polarity) : "no figure";
-  if (field == "time") return f.time ? time_words(*f.time) : "no stated time";
-  if (field == "members") return names.list(f.members);
-  if (field == "subject") return f.subject.empty() ? "an unnamed subject" : names.entity(f.subject);
-  if (field == "object") {
-    if (f.object.empty()) return "an unnamed thing";
-    if (f.object.str().find('/') != std::string::npos || f.kind == "membership")
-      return names.entity(f.object);
-    std::string s = f.object.str();
-    std::replace(s.begin(), s.end(), '_', ' ');
-    return s;
+  std::size_t from = out.size();
+  std::string_view v =
+      field == Placeholder::object ? std::string_view(f.object.str()) : string_field(f, other);
+  if (v.empty()) {
+    out += "unknown";
+    return;
   }
-  std::string s(string_field(f, field_id(field)));
-  std::replace(s.begin(), s.end(), '_', ' ');
-  return s.empty() ? "unknown" : s;
+  out += v;
+  std::replace(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), '_', ' ');
 }
 
 struct SetDetails {
@@ -490,6 +715,8 @@ struct Template {
   struct Piece {
     std::string text;  ///< literal text, or the field name of a placeholder
     char side = 0;     ///< 0 literal, 'a'/'b' a fact field, 's' shared, 'x' only_a, 'y' only_b
+    Placeholder field = Placeholder::other;
+    int other = -1;  ///< Placeholder::other: the field's id
   };
   std::vector<Piece> pieces;
   std::size_t literal_size = 0;
@@ -521,36 +748,39 @@ struct Template {
       else if (key == "only_b")
         pieces.push_back({"", 'y'});
       else
-        pieces.push_back({key.substr(2), key[0]});
+        pieces.push_back(
+            {key.substr(2), key[0], placeholder(key.substr(2)), field_id(key.substr(2))});
     }
     flush();
   }
 };
 
-std::string render(const Template& t, const Namer& names, const Fact& a, const Fact* b,
-                   const SetDetails* sets) {
+/// The explanation of a finding on `a` (and `b`), whose documents are labelled `doc_a`
+/// (and `doc_b`).
+std::string render(const Template& t, const Namer& names, const Fact& a, const std::string& doc_a,
+                   const Fact* b, const std::string* doc_b, const SetDetails* sets) {
   static const std::vector<std::string> none;
-  std::string out;
-  out.reserve(t.literal_size + 160);
+  thread_local std::string out;  // a buffer reused: the explanation is copied out at its size
+  out.clear();
   for (const auto& p : t.pieces) {
     switch (p.side) {
       case 0:
         out += p.text;
         break;
       case 's':
-        out += names.list(sets ? sets->shared : none);
+        names.list(out, sets ? sets->shared : none);
         break;
       case 'x':
-        out += names.list(sets ? sets->only_a : none);
+        names.list(out, sets ? sets->only_a : none);
         break;
       case 'y':
-        out += names.list(sets ? sets->only_b : none);
+        names.list(out, sets ? sets->only_b : none);
         break;
       case 'a':
-        out += render_field(names, a, p.text);
+        append_field(out, names, a, doc_a, p.field, p.other);
         break;
       default:
-        if (b) out += render_field(names, *b, p.text);
+        if (b) append_field(out, names, *b, *doc_b, p.field, p.other);
     }
   }
   return out;
@@ -567,6 +797,132 @@ nlohmann::ordered_json brief_json(const FactBrief& b) {
   if (!b.time.empty()) j["time"] = b.time;
   return j;
 }
+
+/// Byte strings numbered in the order they are first seen (what an unordered_map from
+/// string to number does, without a node and an allocation each): open addressing over
+/// their hashes, the strings side by side in one buffer. Used for the classes of a group.
+class Numbering {
+ public:
+  /// Forgets every string; room for about `expected` of them without growing.
+  void clear(std::size_t expected) {
+    std::size_t capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    slots_.assign(capacity, 0);
+    hashes_.clear(), ends_.clear(), bytes_.clear();
+  }
+  /// The number of `key`, and whether it was new.
+  std::pair<std::uint32_t, bool> insert(std::string_view key) {
+    if (2 * (ends_.size() + 1) > slots_.size()) grow();
+    const std::uint64_t h = std::hash<std::string_view>{}(key);
+    std::size_t k = static_cast<std::size_t>(h) & (slots_.size() - 1);
+    for (; slots_[k]; k = (k + 1) & (slots_.size() - 1)) {
+      const std::uint32_t n = slots_[k] - 1;
+      if (hashes_[n] == h && text(n) == key) return {n, false};
+    }
+    const auto n = static_cast<std::uint32_t>(ends_.size());
+    slots_[k] = n + 1;
+    hashes_.push_back(h);
+    bytes_.append(key);
+    ends_.push_back(bytes_.size());
+    return {n, true};
+  }
+
+ private:
+  std::string_view text(std::uint32_t n) const {
+    std::size_t from = n == 0 ? 0 : ends_[n - 1];
+    return std::string_view(bytes_).substr(from, ends_[n] - from);
+  }
+  void grow() {
+    slots_.assign(slots_.size() * 2, 0);
+    for (std::uint32_t n = 0; n < ends_.size(); ++n) {
+      std::size_t k = static_cast<std::size_t>(hashes_[n]) & (slots_.size() - 1);
+      while (slots_[k]) k = (k + 1) & (slots_.size() - 1);
+      slots_[k] = n + 1;
+    }
+  }
+  std::vector<std::uint32_t> slots_;  ///< number + 1; 0 for an empty slot
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::size_t> ends_;  ///< where each string ends in bytes_
+  std::string bytes_;
+};
+
+/// A yes or no kept for pairs of 32-bit ids (the time-only part of a condition, decided once
+/// per pair of spans): open addressing, grown as it fills.
+class PairAnswers {
+ public:
+  /// The answer for (x, y), computed by `decide()` the first time.
+  template <typename Decide>
+  bool get(std::uint32_t x, std::uint32_t y, Decide&& decide) {
+    if (2 * (used_ + 1) > keys_.size()) grow();
+    const std::uint64_t key = (std::uint64_t(x) << 32 | y) + 1;  // 0 marks an empty slot
+    std::size_t k = slot(key);
+    for (; keys_[k]; k = (k + 1) & (keys_.size() - 1))
+      if (keys_[k] == key) return answers_[k];
+    keys_[k] = key;
+    ++used_;
+    answers_[k] = decide();
+    return answers_[k] != 0;
+  }
+
+ private:
+  std::size_t slot(std::uint64_t key) const {  // MurmurHash3's finaliser: every bit mixed
+    key ^= key >> 33, key *= 0xff51afd7ed558ccdull;
+    key ^= key >> 33, key *= 0xc4ceb9fe1a85ec53ull;
+    key ^= key >> 33;
+    return static_cast<std::size_t>(key) & (keys_.size() - 1);
+  }
+  void grow() {
+    std::vector<std::uint64_t> keys(keys_.empty() ? 64 : keys_.size() * 2, 0);
+    std::vector<char> answers(keys.size(), 0);
+    keys.swap(keys_), answers.swap(answers_);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (keys[i]) {
+        std::size_t k = slot(keys[i]);
+        while (keys_[k]) k = (k + 1) & (keys_.size() - 1);
+        keys_[k] = keys[i], answers_[k] = answers[i];
+      }
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<char> answers_;
+  std::size_t used_ = 0;
+};
+
+/// Classes of one span bucket ordered by a bound of their quantity (`bound` rising, and
+/// on a tie the open bounds first: `rank` 0 open, 1 closed), with the best class of every
+/// prefix: the one in the latest document, and the one in the earliest, each the first in
+/// class order on a tie. How a condition that is one `exceeds` finds a class's partners.
+struct BoundOrder {
+  struct Entry {
+    double bound;
+    int rank;
+    std::uint32_t cls;
+  };
+  std::vector<Entry> entries;
+  std::vector<std::uint32_t> latest, earliest;  ///< of entries[0..i]
+
+  void finish(const std::vector<std::size_t>& max_doc, const std::vector<std::size_t>& min_doc) {
+    // (entries come in class order: the class breaks ties as a stable sort would)
+    std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
+      if (x.bound != y.bound) return x.bound < y.bound;
+      return x.rank != y.rank ? x.rank < y.rank : x.cls < y.cls;
+    });
+    latest.resize(entries.size()), earliest.resize(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const std::uint32_t c = entries[i].cls;
+      auto before = [](std::uint32_t x, std::uint32_t y, std::size_t dx, std::size_t dy,
+                       bool larger) {
+        return larger ? dx > dy || (dx == dy && x < y) : dx < dy || (dx == dy && x < y);
+      };
+      latest[i] = i == 0 || before(c, latest[i - 1], max_doc[c], max_doc[latest[i - 1]], true)
+                      ? c
+                      : latest[i - 1];
+      earliest[i] =
+          i == 0 || before(c, earliest[i - 1], min_doc[c], min_doc[earliest[i - 1]], false)
+              ? c
+              : earliest[i - 1];
+    }
+  }
+};
 
 }  // namespace
 
@@ -586,7 +942,8 @@ nlohmann::ordered_json Finding::details() const {
 }
 
 std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vector<Document>& docs,
-                              const std::vector<Fact>& facts, const Lexicon& lex) {
+                              const std::vector<Fact>& facts, const Lexicon& lex,
+                              const std::vector<std::string>& focus, unsigned threads) {
   Namer names(lex, docs);
   std::unordered_map<std::string, std::size_t> doc_order;
   for (std::size_t i = 0; i < docs.size(); ++i) doc_order[docs[i].id] = i;
@@ -594,15 +951,49 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   views.reserve(facts.size());
   for (const auto& f : facts) views.push_back(make_view(f));
   std::vector<std::size_t> fact_doc(facts.size());
-  for (std::size_t i = 0; i < facts.size(); ++i) fact_doc[i] = doc_order[facts[i].doc];
+  // each fact's document by position, and its label (a document not given: its id)
+  std::vector<const std::string*> fact_label(facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (i > 0 && facts[i].doc == facts[i - 1].doc) {  // facts come document by document
+      fact_doc[i] = fact_doc[i - 1], fact_label[i] = fact_label[i - 1];
+      continue;
+    }
+    auto it = doc_order.find(facts[i].doc);
+    fact_doc[i] = it == doc_order.end() ? 0 : it->second;
+    fact_label[i] = it == doc_order.end() ? &facts[i].doc : &names.doc(it->second);
+  }
+  // the ids of the facts side by side, for the findings that list many of them
+  std::vector<std::string> fact_ids;
+  fact_ids.reserve(facts.size());
+  bool docs_known = true;  // every fact's document is one of docs (ids are then positions)
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    fact_ids.push_back(facts[i].id);
+    if (fact_doc[i] == 0 && !docs.empty() && facts[i].doc != docs[0].id) docs_known = false;
+  }
+  if (docs.empty() && !facts.empty()) docs_known = false;
+  // with a focus, the facts of the focused documents: a group or pair without one is skipped
+  std::vector<char> focused;
+  if (!focus.empty()) {
+    std::vector<char> doc_focused(docs.size(), 0);
+    for (const auto& id : focus)
+      if (auto it = doc_order.find(id); it != doc_order.end()) doc_focused[it->second] = 1;
+    focused.resize(facts.size());
+    for (std::size_t i = 0; i < facts.size(); ++i) focused[i] = doc_focused[fact_doc[i]];
+  }
+  auto in_focus = [&](std::size_t i) { return focused.empty() || focused[i]; };
 
   // every join value interned once: a fact's key is then a few integers. Times are
   // interned by their written form (op, from, to), which the interned map owns.
+  // Ids are interned already: they are numbered by address, other values by their text.
   std::unordered_map<std::string_view, std::uint32_t> interned;
+  std::unordered_map<const void*, std::uint32_t> interned_ids;
+  std::uint32_t next_number = 0;
   std::unordered_set<std::string> time_keys;
   std::string time_key;
   auto intern = [&](std::string_view s) {
-    return interned.try_emplace(s, static_cast<std::uint32_t>(interned.size())).first->second;
+    auto [it, fresh] = interned.try_emplace(s, next_number);
+    if (fresh) ++next_number;
+    return it->second;
   };
   constexpr std::uint32_t kAbsent = 0xFFFFFFFF;
   constexpr int kFields = f_members;  // string fields and time
@@ -615,6 +1006,16 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       for (std::size_t i = 0; i < facts.size(); ++i) {
         if (id == f_doc) {  // documents are already numbered
           column[i] = static_cast<std::uint32_t>(fact_doc[i]);
+          continue;
+        }
+        if (const Id* key = id_field(facts[i], id)) {
+          if (key->empty()) {
+            column[i] = kAbsent;
+            continue;
+          }
+          auto [it, fresh] = interned_ids.try_emplace(key->key(), next_number);
+          if (fresh) ++next_number;
+          column[i] = it->second;
           continue;
         }
         std::string_view v;
@@ -641,393 +1042,596 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   };
   std::unordered_map<std::string, Grouping> grouping_cache;
 
-  std::vector<std::vector<Finding>> per_rule;
-  for (const auto& file : files)
-    for (const auto& rule : file.rules) {
-      auto rule_start = std::chrono::steady_clock::now();
-      const Template explain(rule.explain);
-      const bool across = rule.pair == "across", within_doc = rule.pair == "within",
-                 single = rule.pair == "single", by_group = rule.report == "group";
-      std::size_t pairs_tried = 0;
-      std::optional<Compiled> when;
-      if (rule.when) when = compile(*rule.when);
-      auto holds = [&](const View& a, const View* b) {
-        ++pairs_tried;
-        return !when || eval(*when, a, b).b;
-      };
-      std::vector<int> join_ids;
-      for (const auto& j : rule.join) join_ids.push_back(field_id(j));
-      std::set<int> read_set;
-      if (when) fields_read(*when, read_set);
-      const std::vector<int> read_fields(read_set.begin(), read_set.end());
-      // the conjuncts that read nothing but times are decided once per pair of spans; the
-      // rest are evaluated only for the pairs of facts whose spans pass
-      std::optional<Compiled> time_part, rest;
-      if (when && when->kind == Node::and_) {
-        Compiled part, others;
-        part.kind = others.kind = Node::and_;
-        for (const auto& c : when->args) {
-          std::set<int> r;
-          fields_read(c, r);
-          (!r.empty() && r == std::set<int>{f_time} ? part : others).args.push_back(c);
-        }
-        if (!part.args.empty()) time_part = std::move(part), rest = std::move(others);
-      }
-      auto rest_holds = [&](const View& a, const View& b) {
-        ++pairs_tried;
-        return !rest || eval(*rest, a, &b).b;
-      };
-      if (within_doc) join_ids.push_back(f_doc);  // only pairs within a document
-      ids_of(f_kind);                             // intern the kinds before looking up the rule's
-      std::vector<std::uint32_t> kinds;
-      for (const auto& k : rule.about)
-        if (auto it = interned.find(k); it != interned.end()) kinds.push_back(it->second);
+  // the facts of a rule's kinds grouped by its join key, once per distinct (kinds, key)
+  // among the rules; all are made before the rules run, and only read while they do
+  auto grouping_for = [&](const Rule& rule) -> const Grouping& {
+    std::vector<int> join_ids;
+    for (const auto& j : rule.join) join_ids.push_back(field_id(j));
+    if (rule.pair == "within") join_ids.push_back(f_doc);  // only pairs within a document
+    ids_of(f_kind);  // intern the kinds before looking up the rule's
+    std::vector<std::uint32_t> kinds;
+    for (const auto& k : rule.about)
+      if (auto it = interned.find(k); it != interned.end()) kinds.push_back(it->second);
 
-      // group the facts by key, once per distinct (kinds, key) among the rules
-      std::string signature;
-      for (auto k : kinds) signature += std::to_string(k) + ",";
-      signature += "|";
-      for (int id : join_ids) signature += std::to_string(id) + ",";
-      auto cached = grouping_cache.find(signature);
-      if (cached == grouping_cache.end()) {
-        Grouping g;
-        const auto& kind_ids = ids_of(f_kind);
-        std::vector<const std::vector<std::uint32_t>*> join_columns;
-        for (int id : join_ids) join_columns.push_back(&ids_of(id));
-        // an open-addressing table of group ids, each group known by its first fact: no
-        // allocation per key, and the keys stay in the interned columns
-        std::size_t capacity = 16;
-        while (capacity < facts.size() * 2) capacity *= 2;
-        std::vector<std::uint32_t> slots(capacity, kAbsent), first_fact;
-        std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
-        auto same_key = [&](std::size_t i, std::size_t j) {
-          for (const auto* column : join_columns)
-            if ((*column)[i] != (*column)[j]) return false;
-          return true;
-        };
-        for (std::size_t i = 0; i < facts.size(); ++i) {
-          if (std::find(kinds.begin(), kinds.end(), kind_ids[i]) == kinds.end()) continue;
-          std::uint64_t h = 1469598103934665603ull;
-          bool complete = true;
-          for (const auto* column : join_columns) {
-            std::uint32_t v = (*column)[i];
-            if (v == kAbsent) {
-              complete = false;
-              break;
-            }
-            h = (h ^ v) * 1099511628211ull;
-          }
-          if (!complete) continue;
-          std::size_t slot = static_cast<std::size_t>(h ^ (h >> 29)) & (capacity - 1);
-          while (slots[slot] != kAbsent && !same_key(first_fact[slots[slot]], i))
-            slot = (slot + 1) & (capacity - 1);
-          if (slots[slot] == kAbsent) {
-            slots[slot] = static_cast<std::uint32_t>(first_fact.size());
-            first_fact.push_back(static_cast<std::uint32_t>(i));
-          }
-          fact_group[i] = slots[slot];
-        }
-        // counting sort into one flat array: group k is members[offsets[k] .. offsets[k+1])
-        g.offsets.assign(first_fact.size() + 1, 0);
-        for (auto gi : fact_group)
-          if (gi != kAbsent) ++g.offsets[gi + 1];
-        for (std::size_t k = 1; k < g.offsets.size(); ++k) g.offsets[k] += g.offsets[k - 1];
-        g.members.resize(g.offsets.back());
-        std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
-        for (std::size_t i = 0; i < facts.size(); ++i)
-          if (fact_group[i] != kAbsent)
-            g.members[fill[fact_group[i]]++] = static_cast<std::uint32_t>(i);
-        cached = grouping_cache.emplace(signature, std::move(g)).first;
-      }
-      const Grouping& grouping = cached->second;
-
-      // findings with the same documents and explanation are merged
-      // by a hash of documents and explanation; equal hashes are compared in full
-      std::unordered_multimap<std::uint64_t, std::size_t> merged;
-      std::vector<Finding> found;
-      auto make = [&](const Fact& a, const Fact* b) {
-        const SetDetails sets =
-            b && (a.kind == "set" || b->kind == "set") ? compare_sets(a, *b) : SetDetails{};
-        Finding fd;
-        fd.rule = rule.id;
-        fd.verdict = rule.verdict;
-        fd.explanation = render(explain, names, a, b, b ? &sets : nullptr);
-        fd.docs.push_back(a.doc);
-        if (b && b->doc != a.doc) fd.docs.push_back(b->doc);
-        fd.facts.push_back(a.id);
-        if (b) fd.facts.push_back(b->id);
-        if (b && (a.kind == "set" || b->kind == "set")) {
-          fd.has_sets = true;
-          fd.shared = sets.shared;
-          if (!sets.only_a.empty()) fd.only_in.emplace_back(a.doc, sets.only_a);
-          if (!sets.only_b.empty()) fd.only_in.emplace_back(b->doc, sets.only_b);
-        } else if (b) {
-          fd.pair = {brief(a), brief(*b)};
-        }
-        return fd;
-      };
-      auto emit = [&](Finding fd) {
-        std::uint64_t h = std::hash<std::string>{}(fd.explanation);
-        for (const auto& d : fd.docs) h = (h ^ std::hash<std::string>{}(d)) * 1099511628211ull;
-        auto [from, to] = merged.equal_range(h);
-        auto same = std::find_if(from, to, [&](const auto& e) {
-          return found[e.second].docs == fd.docs && found[e.second].explanation == fd.explanation;
-        });
-        if (same == to) {
-          merged.emplace(h, found.size());
-          found.push_back(std::move(fd));
-          return;
-        }
-        auto& into = found[same->second];
-        for (const auto& id : fd.facts)
-          if (std::find(into.facts.begin(), into.facts.end(), id) == into.facts.end())
-            into.facts.push_back(id);
-        // (merges only happen between pair findings of two or three facts)
-      };
-      // orders a candidate pair by document and checks the pairing mode
-      auto ordered = [&](std::size_t x, std::size_t y, std::size_t& a, std::size_t& b) {
-        bool same_doc = fact_doc[x] == fact_doc[y];
-        if (across && same_doc) return false;
-        if (within_doc && !same_doc) return false;
-        a = x, b = y;
-        if (fact_doc[a] > fact_doc[b] || (same_doc && a > b)) std::swap(a, b);
+    // group the facts by key, once per distinct (kinds, key) among the rules
+    std::string signature;
+    for (auto k : kinds) signature += std::to_string(k) + ",";
+    signature += "|";
+    for (int id : join_ids) signature += std::to_string(id) + ",";
+    auto cached = grouping_cache.find(signature);
+    if (cached == grouping_cache.end()) {
+      Grouping g;
+      const auto& kind_ids = ids_of(f_kind);
+      std::vector<const std::vector<std::uint32_t>*> join_columns;
+      for (int id : join_ids) join_columns.push_back(&ids_of(id));
+      // an open-addressing table of group ids, each group known by its first fact: no
+      // allocation per key, and the keys stay in the interned columns
+      std::size_t capacity = 16;
+      while (capacity < facts.size() * 2) capacity *= 2;
+      std::vector<std::uint32_t> slots(capacity, kAbsent), first_fact;
+      std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
+      auto same_key = [&](std::size_t i, std::size_t j) {
+        for (const auto* column : join_columns)
+          if ((*column)[i] != (*column)[j]) return false;
         return true;
       };
-
-      // buffers reused from group to group
-      std::vector<char> marked;
-      std::unordered_map<std::string, std::uint32_t> class_of;
-      std::vector<std::uint32_t> fact_class;
-      std::vector<std::size_t> representative, min_doc, max_doc;
-      std::vector<View> class_views;  // the representatives' views, side by side in memory
-      std::string sig;
-      std::vector<std::ptrdiff_t> latest, earliest;
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner, earlier_partner;
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> by_span;  // (span id, class)
-      std::unordered_map<std::uint64_t, bool> span_pairs;  // (time id, time id) → time_part
-      for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
-        const std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
-                                                   grouping.offsets[k + 1] - grouping.offsets[k]);
-        if (single) {
-          // a fact is single-source when its whole group comes from one document
-          if (docs.size() < 2) continue;
-          bool one_document = std::all_of(group.begin(), group.end(), [&](std::size_t i) {
-            return fact_doc[i] == fact_doc[group[0]];
-          });
-          if (!one_document) continue;
-          for (std::size_t i : group)
-            if (holds(views[i], nullptr)) emit(make(facts[i], nullptr));
-          continue;
-        }
-        if (by_group) {
-          // one finding per group: every fact with at least one partner
-          marked.assign(group.size(), 0);
-          std::optional<std::pair<std::size_t, std::size_t>> first;
-          bool use_classes = across && group.size() > 8;
-          // Facts whose read fields are equal behave alike: evaluate the condition once per
-          // pair of such classes, then mark each fact in constant time from the range of
-          // documents its partner classes come from.
-          if (use_classes) {
-            class_of.clear();
-            fact_class.assign(group.size(), 0);
-            representative.clear(), min_doc.clear(), max_doc.clear();
-            for (std::size_t x = 0; x < group.size(); ++x) {
-              std::size_t i = group[x];
-              sig.clear();
-              for (int id : read_fields) {
-                if (id == f_members) {
-                  std::vector<std::string> sorted;
-                  for (const auto& m : facts[i].members) sorted.push_back(m.str());
-                  std::sort(sorted.begin(), sorted.end());
-                  for (const auto& m : sorted) sig += m + ',';
-                  sig += '|';
-                } else if (id == f_quantity) {
-                  const View& v = views[i];
-                  double q[2] = {v.has_quantity ? facts[i].quantity->value : -1,
-                                 v.has_quantity ? facts[i].quantity->upper.value_or(0) : 0};
-                  sig += v.has_quantity ? v.op : '-';
-                  sig += v.percent ? '%' : ' ';
-                  sig.append(reinterpret_cast<const char*>(q), sizeof q);
-                } else {
-                  sig.append(reinterpret_cast<const char*>(&ids_of(id)[i]), sizeof(std::uint32_t));
-                }
-              }
-              auto [it, fresh] =
-                  class_of.try_emplace(sig, static_cast<std::uint32_t>(representative.size()));
-              if (fresh)
-                representative.push_back(i), min_doc.push_back(fact_doc[i]),
-                    max_doc.push_back(fact_doc[i]);
-              std::uint32_t c = it->second;
-              fact_class[x] = c;
-              min_doc[c] = std::min(min_doc[c], fact_doc[i]);
-              max_doc[c] = std::max(max_doc[c], fact_doc[i]);
-            }
-            const std::size_t n = representative.size();
-            use_classes =
-                n * 2 <= group.size();  // only worth it when the classes collapse the group
+      for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (std::find(kinds.begin(), kinds.end(), kind_ids[i]) == kinds.end()) continue;
+        std::uint64_t h = 1469598103934665603ull;
+        bool complete = true;
+        for (const auto* column : join_columns) {
+          std::uint32_t v = (*column)[i];
+          if (v == kAbsent) {
+            complete = false;
+            break;
           }
-          if (use_classes) {
-            const std::size_t n = representative.size();
-            std::size_t group_min_doc = *std::min_element(min_doc.begin(), min_doc.end());
-            std::size_t group_max_doc = *std::max_element(max_doc.begin(), max_doc.end());
-            // a fact of class c1 in document d has a partner when some class c2 with
-            // cond(c1, c2) has a fact in a later document, or some class with cond(c2, c1)
-            // has one in an earlier document
-            latest.assign(n, -1), earliest.assign(n, PTRDIFF_MAX);
-            later_partner.assign(n, {}), earlier_partner.assign(n, {});
-            auto spans_allow = [&](const View& v1, const View& v2) {
-              if (!time_part) return true;
-              const auto& times = ids_of(f_time);
-              std::uint64_t key =
-                  (std::uint64_t(times[static_cast<std::size_t>(v1.fact - facts.data())]) << 32) |
-                  times[static_cast<std::size_t>(v2.fact - facts.data())];
-              auto [it, fresh] = span_pairs.try_emplace(key, false);
-              if (fresh) it->second = eval(*time_part, v1, &v2).b;
-              return it->second;
-            };
-            // classes bucketed by span, so a span pair the time-only conjuncts reject skips
-            // every class pair in it at once
-            by_span.clear();
-            for (std::size_t c = 0; c < n; ++c)
-              by_span.emplace_back(time_part ? ids_of(f_time)[representative[c]] : 0,
-                                   static_cast<std::uint32_t>(c));
-            std::sort(by_span.begin(), by_span.end());
-            class_views.clear();
-            for (std::size_t c = 0; c < n; ++c) class_views.push_back(views[representative[c]]);
-            // with the time-only conjuncts passed, only the rest of the condition is left
-            auto pair_holds = [&](const View& x, const View& y) {
-              return time_part ? rest_holds(x, y) : holds(x, &y);
-            };
-            for (std::size_t c1 = 0; c1 < n; ++c1) {
-              const View& v1 = class_views[c1];
-              for (std::size_t start = 0, end; start < by_span.size(); start = end) {
-                end = start + 1;
-                while (end < by_span.size() && by_span[end].first == by_span[start].first) ++end;
-                const View& first_in_bucket = class_views[by_span[start].second];
-                bool forward = spans_allow(v1, first_in_bucket),
-                     backward = spans_allow(first_in_bucket, v1);
-                if (!forward && !backward) continue;
+          h = (h ^ v) * 1099511628211ull;
+        }
+        if (!complete) continue;
+        std::size_t slot = static_cast<std::size_t>(h ^ (h >> 29)) & (capacity - 1);
+        while (slots[slot] != kAbsent && !same_key(first_fact[slots[slot]], i))
+          slot = (slot + 1) & (capacity - 1);
+        if (slots[slot] == kAbsent) {
+          slots[slot] = static_cast<std::uint32_t>(first_fact.size());
+          first_fact.push_back(static_cast<std::uint32_t>(i));
+        }
+        fact_group[i] = slots[slot];
+      }
+      // counting sort into one flat array: group k is members[offsets[k] .. offsets[k+1])
+      g.offsets.assign(first_fact.size() + 1, 0);
+      for (auto gi : fact_group)
+        if (gi != kAbsent) ++g.offsets[gi + 1];
+      for (std::size_t k = 1; k < g.offsets.size(); ++k) g.offsets[k] += g.offsets[k - 1];
+      g.members.resize(g.offsets.back());
+      std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
+      for (std::size_t i = 0; i < facts.size(); ++i)
+        if (fact_group[i] != kAbsent)
+          g.members[fill[fact_group[i]]++] = static_cast<std::uint32_t>(i);
+      cached = grouping_cache.emplace(signature, std::move(g)).first;
+    }
+    return cached->second;
+  };
+  // the columns every rule reads, made before the rules run (ids_of is then read only)
+  std::vector<const Rule*> all_rules;
+  for (const auto& file : files)
+    for (const auto& rule : file.rules) all_rules.push_back(&rule);
+  ids_of(f_kind), ids_of(f_time);
+  for (const Rule* rule : all_rules) {
+    grouping_for(*rule);
+    if (rule->when) {
+      std::set<int> read;
+      fields_read(compile(*rule->when), read);
+      for (int id : read)
+        if (id >= 0 && id < kFields && id != f_quantity) ids_of(id);
+    }
+  }
+
+  // Each rule's findings on their own (a deque: no copy as they grow): the rules run side
+  // by side on large inputs (each thread with its own cache of entity names), and their
+  // findings are joined in rule order.
+  auto run_rule = [&](const Rule& rule, const Namer& names, std::deque<Finding>& found) {
+    auto rule_start = std::chrono::steady_clock::now();
+    const Template explain(rule.explain);
+    const bool across = rule.pair == "across", within_doc = rule.pair == "within",
+               single = rule.pair == "single", by_group = rule.report == "group";
+    std::size_t pairs_tried = 0;
+    std::optional<Compiled> when;
+    if (rule.when) when = compile(*rule.when);
+    auto holds = [&](const View& a, const View* b) {
+      ++pairs_tried;
+      return !when || test(*when, a, b);
+    };
+    std::set<int> read_set;
+    if (when) fields_read(*when, read_set);
+    const std::vector<int> read_fields(read_set.begin(), read_set.end());
+    // the conjuncts that read nothing but times are decided once per pair of spans; the
+    // rest are evaluated only for the pairs of facts whose spans pass
+    std::optional<Compiled> time_part, rest;
+    if (when && when->kind == Node::and_) {
+      Compiled part, others;
+      part.kind = others.kind = Node::and_;
+      for (const auto& c : when->args) {
+        std::set<int> r;
+        fields_read(c, r);
+        (!r.empty() && r == std::set<int>{f_time} ? part : others).args.push_back(c);
+      }
+      if (!part.args.empty()) time_part = std::move(part), rest = std::move(others);
+    }
+    // A condition left for pairs of classes that is one `exceeds` of the two quantities
+    // is answered from the classes ordered by their bounds, not class pair by class pair
+    // (+1: exceeds(a.quantity, b.quantity), -1: exceeds(b.quantity, a.quantity)).
+    int exceeds_order = 0;
+    {
+      const Compiled* r = time_part ? &*rest : when ? &*when : nullptr;
+      if (r && r->kind == Node::and_ && r->args.size() == 1) r = &r->args[0];
+      if (r && r->kind == Node::call && r->id == fn_exceeds && r->args.size() == 2 &&
+          r->args[0].kind == Node::path && r->args[1].kind == Node::path &&
+          r->args[0].id == f_quantity && r->args[1].id == f_quantity &&
+          r->args[0].side != r->args[1].side)
+        exceeds_order = r->args[0].side == 'a' ? 1 : -1;
+    }
+    auto rest_holds = [&](const View& a, const View& b) {
+      ++pairs_tried;
+      return !rest || test(*rest, a, &b);
+    };
+    const Grouping& grouping = grouping_for(rule);
+
+    // findings with the same documents and explanation are merged
+    // by a hash of documents and explanation; equal hashes are compared in full
+    // (open addressing: (hash, finding + 1) a slot, 0 for an empty one)
+    std::vector<std::pair<std::uint64_t, std::size_t>> merged(64);
+    std::size_t merged_used = 0;
+    const std::size_t rule_begin = found.size();
+    auto make = [&](const Fact& a, const Fact* b) {
+      const SetDetails sets =
+          b && (a.kind == "set" || b->kind == "set") ? compare_sets(a, *b) : SetDetails{};
+      Finding fd;
+      fd.rule = rule.id;
+      fd.verdict = rule.verdict;
+      fd.explanation =
+          render(explain, names, a, *fact_label[static_cast<std::size_t>(&a - facts.data())], b,
+                 b ? fact_label[static_cast<std::size_t>(b - facts.data())] : nullptr,
+                 b ? &sets : nullptr);
+      fd.docs.push_back(a.doc);
+      if (b && b->doc != a.doc) fd.docs.push_back(b->doc);
+      fd.facts.push_back(a.id);
+      if (b) fd.facts.push_back(b->id);
+      if (b && (a.kind == "set" || b->kind == "set")) {
+        fd.has_sets = true;
+        fd.shared = sets.shared;
+        if (!sets.only_a.empty()) fd.only_in.emplace_back(a.doc, sets.only_a);
+        if (!sets.only_b.empty()) fd.only_in.emplace_back(b->doc, sets.only_b);
+      } else if (b) {
+        fd.pair = {brief(a), brief(*b)};
+      }
+      return fd;
+    };
+    auto emit = [&](Finding fd) {
+      std::uint64_t h = std::hash<std::string>{}(fd.explanation);
+      for (const auto& d : fd.docs) h = (h ^ std::hash<std::string>{}(d)) * 1099511628211ull;
+      if (2 * (merged_used + 1) > merged.size()) {  // grow: at most half the slots used
+        std::vector<std::pair<std::uint64_t, std::size_t>> bigger(merged.size() * 2);
+        for (const auto& e : merged)
+          if (e.second) {
+            std::size_t k =
+                static_cast<std::size_t>(e.first ^ (e.first >> 31)) & (bigger.size() - 1);
+            while (bigger[k].second) k = (k + 1) & (bigger.size() - 1);
+            bigger[k] = e;
+          }
+        merged.swap(bigger);
+      }
+      std::size_t k = static_cast<std::size_t>(h ^ (h >> 31)) & (merged.size() - 1);
+      for (; merged[k].second; k = (k + 1) & (merged.size() - 1)) {
+        const Finding& f = found[merged[k].second - 1];
+        if (merged[k].first == h && f.docs == fd.docs && f.explanation == fd.explanation) break;
+      }
+      if (!merged[k].second) {
+        merged[k] = {h, found.size() + 1};
+        ++merged_used;
+        found.push_back(std::move(fd));
+        return;
+      }
+      auto& into = found[merged[k].second - 1];
+      for (const auto& id : fd.facts)
+        if (std::find(into.facts.begin(), into.facts.end(), id) == into.facts.end())
+          into.facts.push_back(id);
+      // (merges only happen between pair findings of two or three facts)
+    };
+    // orders a candidate pair by document and checks the pairing mode
+    auto ordered = [&](std::size_t x, std::size_t y, std::size_t& a, std::size_t& b) {
+      bool same_doc = fact_doc[x] == fact_doc[y];
+      if (across && same_doc) return false;
+      if (within_doc && !same_doc) return false;
+      a = x, b = y;
+      if (fact_doc[a] > fact_doc[b] || (same_doc && a > b)) std::swap(a, b);
+      return true;
+    };
+
+    // buffers reused from group to group
+    std::vector<char> marked;
+    Numbering class_of;
+    std::array<const std::vector<std::uint32_t>*, f_members + 1> read_columns{};
+    std::vector<std::uint32_t> fact_class;
+    std::vector<std::size_t> representative, min_doc, max_doc;
+    std::vector<View> class_views;  // the representatives' views, side by side in memory
+    std::string sig;
+    std::vector<const void*> member_keys;
+    std::vector<std::ptrdiff_t> latest, earliest;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> later_partner, earlier_partner;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_span;  // (span id, class)
+    std::vector<std::size_t> bucket_starts;
+    std::vector<std::uint32_t> by_latest, by_earliest;
+    std::vector<BoundOrder> bound_orders;  // with one `exceeds`: 4 a bucket
+    std::vector<char> allowed;
+    std::vector<std::uint32_t> bucket_of;
+    PairAnswers span_pairs;  // (time id, time id) → time_part
+    for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
+      const std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
+                                                 grouping.offsets[k + 1] - grouping.offsets[k]);
+      if (!focused.empty() && std::none_of(group.begin(), group.end(), in_focus)) continue;
+      if (single) {
+        // a fact is single-source when its whole group comes from one document
+        if (docs.size() < 2) continue;
+        bool one_document = std::all_of(group.begin(), group.end(), [&](std::size_t i) {
+          return fact_doc[i] == fact_doc[group[0]];
+        });
+        if (!one_document) continue;
+        for (std::size_t i : group)
+          if (in_focus(i) && holds(views[i], nullptr)) emit(make(facts[i], nullptr));
+        continue;
+      }
+      if (by_group) {
+        // one finding per group: every fact with at least one partner
+        marked.assign(group.size(), 0);
+        std::optional<std::pair<std::size_t, std::size_t>> first;
+        bool use_classes = across && group.size() > 8, indexed = false;
+        // Facts whose read fields are equal behave alike: evaluate the condition once per
+        // pair of such classes, then mark each fact in constant time from the range of
+        // documents its partner classes come from.
+        if (use_classes) {
+          for (int id : read_fields)
+            if (id != f_members && id != f_quantity) read_columns[id] = &ids_of(id);
+          class_of.clear(group.size());
+          fact_class.assign(group.size(), 0);
+          representative.clear(), min_doc.clear(), max_doc.clear();
+          for (std::size_t x = 0; x < group.size(); ++x) {
+            std::size_t i = group[x];
+            sig.clear();
+            for (int id : read_fields) {
+              if (id == f_members) {
+                // interned: equal members, equal addresses (sorted, so a set in any order)
+                member_keys.clear();
+                for (const auto& m : facts[i].members) member_keys.push_back(m.key());
+                std::sort(member_keys.begin(), member_keys.end());
+                sig.append(reinterpret_cast<const char*>(member_keys.data()),
+                           member_keys.size() * sizeof(const void*));
+                sig += '|';
+              } else if (id == f_quantity) {
+                const View& v = views[i];
+                double q[2] = {v.has_quantity ? v.value : -1, v.has_quantity ? v.upper : 0};
+                sig += v.has_quantity ? v.op : '-';
+                sig += v.percent ? '%' : ' ';
+                sig.append(reinterpret_cast<const char*>(q), sizeof q);
+              } else {
+                sig.append(reinterpret_cast<const char*>(&(*read_columns[id])[i]),
+                           sizeof(std::uint32_t));
+              }
+            }
+            auto [c, fresh] = class_of.insert(sig);
+            if (fresh)
+              representative.push_back(i), min_doc.push_back(fact_doc[i]),
+                  max_doc.push_back(fact_doc[i]);
+            fact_class[x] = c;
+            min_doc[c] = std::min(min_doc[c], fact_doc[i]);
+            max_doc[c] = std::max(max_doc[c], fact_doc[i]);
+          }
+          const std::size_t n = representative.size();
+          // worth it when the classes collapse the group; or, with one `exceeds` left, always:
+          // each class's partners are then found by binary search. Which pair explains the
+          // finding is then still the one the pair-by-pair scan below would find first.
+          indexed = exceeds_order != 0 && n * 2 > group.size();
+          use_classes = n * 2 <= group.size() || indexed;
+        }
+        if (use_classes) {
+          const std::size_t n = representative.size();
+          std::size_t group_min_doc = *std::min_element(min_doc.begin(), min_doc.end());
+          std::size_t group_max_doc = *std::max_element(max_doc.begin(), max_doc.end());
+          // a fact of class c1 in document d has a partner when some class c2 with
+          // cond(c1, c2) has a fact in a later document, or some class with cond(c2, c1)
+          // has one in an earlier document
+          latest.assign(n, -1), earliest.assign(n, PTRDIFF_MAX);
+          later_partner.assign(n, {}), earlier_partner.assign(n, {});
+          const auto& times = ids_of(f_time);
+          auto spans_allow = [&](const View& v1, const View& v2) {
+            if (!time_part) return true;
+            return span_pairs.get(times[static_cast<std::size_t>(v1.fact - facts.data())],
+                                  times[static_cast<std::size_t>(v2.fact - facts.data())],
+                                  [&] { return test(*time_part, v1, &v2); });
+          };
+          // classes bucketed by span, so a span pair the time-only conjuncts reject skips
+          // every class pair in it at once
+          by_span.clear();
+          for (std::size_t c = 0; c < n; ++c)
+            by_span.emplace_back(time_part ? ids_of(f_time)[representative[c]] : 0,
+                                 static_cast<std::uint32_t>(c));
+          std::sort(by_span.begin(), by_span.end());
+          class_views.clear();
+          for (std::size_t c = 0; c < n; ++c) class_views.push_back(views[representative[c]]);
+          // with the time-only conjuncts passed, only the rest of the condition is left
+          auto pair_holds = [&](const View& x, const View& y) {
+            return time_part ? rest_holds(x, y) : holds(x, &y);
+          };
+          // each bucket's classes twice: by their latest document, latest first, and by
+          // their earliest, earliest first (ties in class order). The first class of the
+          // first order whose pair holds is the latest partner the bucket can give, so the
+          // search stops there, or as soon as no class left could improve on the one known;
+          // and so for the earliest partner. The partner found is the one the classes in
+          // their own order would give: the first to reach the best document.
+          bucket_starts.clear();
+          for (std::size_t e = 0; e < by_span.size(); ++e)
+            if (e == 0 || by_span[e].first != by_span[e - 1].first) bucket_starts.push_back(e);
+          bucket_starts.push_back(by_span.size());
+          by_latest.resize(n), by_earliest.resize(n);
+          for (std::size_t k = 0; k + 1 < bucket_starts.size(); ++k) {
+            const std::size_t start = bucket_starts[k], end = bucket_starts[k + 1];
+            for (std::size_t e = start; e < end; ++e)
+              by_latest[e] = by_earliest[e] = by_span[e].second;
+            std::stable_sort(
+                by_latest.begin() + static_cast<std::ptrdiff_t>(start),
+                by_latest.begin() + static_cast<std::ptrdiff_t>(end),
+                [&](std::uint32_t x, std::uint32_t y) { return max_doc[x] > max_doc[y]; });
+            std::stable_sort(
+                by_earliest.begin() + static_cast<std::ptrdiff_t>(start),
+                by_earliest.begin() + static_cast<std::ptrdiff_t>(end),
+                [&](std::uint32_t x, std::uint32_t y) { return min_doc[x] < min_doc[y]; });
+          }
+          // whether the time-only conjuncts pass, bucket by bucket: allowed[k1 * B + k2] for
+          // a class of bucket k1 first and one of bucket k2 second (a bucket is one span)
+          const std::size_t buckets_n = bucket_starts.size() - 1;
+          allowed.assign(buckets_n * buckets_n, 1);
+          if (time_part)
+            for (std::size_t k1 = 0; k1 < buckets_n; ++k1)
+              for (std::size_t k2 = 0; k2 < buckets_n; ++k2)
+                allowed[k1 * buckets_n + k2] =
+                    spans_allow(class_views[by_span[bucket_starts[k1]].second],
+                                class_views[by_span[bucket_starts[k2]].second]);
+          bucket_of.resize(n);
+          for (std::size_t k = 0; k < buckets_n; ++k)
+            for (std::size_t e = bucket_starts[k]; e < bucket_starts[k + 1]; ++e)
+              bucket_of[by_span[e].second] = static_cast<std::uint32_t>(k);
+          // with one `exceeds` left: each bucket's classes with a quantity, by unit (percent
+          // or not) and in two orders, below (upper bound rising) and above (lower bound
+          // falling), each order with the best class of every prefix; the classes a class
+          // exceeds, or is exceeded by, are then a prefix found by binary search
+          const std::size_t buckets = bucket_starts.size() - 1;
+          if (exceeds_order != 0) {
+            bound_orders.assign(buckets * 4, {});
+            for (std::size_t k = 0; k < buckets; ++k)
+              for (std::size_t e = bucket_starts[k]; e < bucket_starts[k + 1]; ++e) {
+                const std::uint32_t c = by_span[e].second;
+                const View& v = class_views[c];
+                if (!v.has_quantity) continue;
+                const Interval& q = v.interval;
+                auto& below = bound_orders[k * 4 + (v.percent ? 2 : 0)];
+                auto& above = bound_orders[k * 4 + (v.percent ? 3 : 1)];
+                below.entries.push_back({q.hi, q.hi_open ? 0 : 1, c});
+                above.entries.push_back({-q.lo, q.lo_open ? 0 : 1, c});
+              }
+            for (auto& order : bound_orders) order.finish(max_doc, min_doc);
+          }
+          // the classes of order `o` that the class of view `v` is compared with and that
+          // pass: v exceeds them (below) or they exceed v (above)
+          auto passing = [&](const BoundOrder& o, const View& v, bool below) {
+            const double bound = below ? v.interval.lo : -v.interval.hi;
+            const int rank = (below ? v.interval.lo_open : v.interval.hi_open) ? 2 : 1;
+            auto it = std::partition_point(
+                o.entries.begin(), o.entries.end(), [&](const BoundOrder::Entry& en) {
+                  return en.bound < bound || (en.bound == bound && en.rank < rank);
+                });
+            return static_cast<std::size_t>(it - o.entries.begin());
+          };
+          for (std::size_t c1 = 0; c1 < n; ++c1) {
+            const View& v1 = class_views[c1];
+            for (std::size_t k = 0; k + 1 < bucket_starts.size(); ++k) {
+              if (latest[c1] == static_cast<std::ptrdiff_t>(group_max_doc) &&
+                  earliest[c1] == static_cast<std::ptrdiff_t>(group_min_doc))
+                break;  // partners at both ends already: nothing more to learn
+              const std::size_t start = bucket_starts[k], end = bucket_starts[k + 1];
+              const bool forward = allowed[bucket_of[c1] * buckets_n + k],
+                         backward = allowed[k * buckets_n + bucket_of[c1]];
+              if (exceeds_order != 0) {
+                if (!v1.has_quantity) break;  // exceeds nothing, exceeded by nothing
+                const std::size_t unit = v1.percent ? 2 : 0;
+                // forward: pair (v1, v2) holds when v1 exceeds v2 (+1) or v2 exceeds v1 (-1)
+                if (forward) {
+                  const BoundOrder& o = bound_orders[k * 4 + unit + (exceeds_order > 0 ? 0 : 1)];
+                  ++pairs_tried;
+                  if (std::size_t m = passing(o, v1, exceeds_order > 0)) {
+                    const std::uint32_t c2 = o.latest[m - 1];
+                    if (static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1])
+                      latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]),
+                      later_partner[c1] = {static_cast<std::uint32_t>(c1), c2};
+                  }
+                }
+                // backward: pair (v2, v1) holds when v2 exceeds v1 (+1) or v1 exceeds v2 (-1)
+                if (backward) {
+                  const BoundOrder& o = bound_orders[k * 4 + unit + (exceeds_order > 0 ? 1 : 0)];
+                  ++pairs_tried;
+                  if (std::size_t m = passing(o, v1, exceeds_order < 0)) {
+                    const std::uint32_t c2 = o.earliest[m - 1];
+                    if (static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1])
+                      earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]),
+                      earlier_partner[c1] = {c2, static_cast<std::uint32_t>(c1)};
+                  }
+                }
+                continue;
+              }
+              if (forward)
                 for (std::size_t e = start; e < end; ++e) {
-                  if (latest[c1] == static_cast<std::ptrdiff_t>(group_max_doc) &&
-                      earliest[c1] == static_cast<std::ptrdiff_t>(group_min_doc))
-                    break;  // partners at both ends already: nothing more to learn
-                  const std::uint32_t c2 = by_span[e].second;
-                  const View& v2 = class_views[c2];
-                  if (forward && static_cast<std::ptrdiff_t>(max_doc[c2]) > latest[c1] &&
-                      pair_holds(v1, v2))
-                    latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]),
+                  const std::uint32_t c2 = by_latest[e];
+                  if (static_cast<std::ptrdiff_t>(max_doc[c2]) <= latest[c1]) break;
+                  if (pair_holds(v1, class_views[c2])) {
+                    latest[c1] = static_cast<std::ptrdiff_t>(max_doc[c2]);
                     later_partner[c1] = {static_cast<std::uint32_t>(c1), c2};
-                  if (backward && static_cast<std::ptrdiff_t>(min_doc[c2]) < earliest[c1] &&
-                      pair_holds(v2, v1))
-                    earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]),
+                    break;
+                  }
+                }
+              if (backward)
+                for (std::size_t e = start; e < end; ++e) {
+                  const std::uint32_t c2 = by_earliest[e];
+                  if (static_cast<std::ptrdiff_t>(min_doc[c2]) >= earliest[c1]) break;
+                  if (pair_holds(class_views[c2], v1)) {
+                    earliest[c1] = static_cast<std::ptrdiff_t>(min_doc[c2]);
                     earlier_partner[c1] = {c2, static_cast<std::uint32_t>(c1)};
+                    break;
+                  }
                 }
-              }
             }
-            for (std::size_t x = 0; x < group.size(); ++x) {
-              auto d = static_cast<std::ptrdiff_t>(fact_doc[group[x]]);
-              std::uint32_t c = fact_class[x];
-              bool later = latest[c] > d, earlier = earliest[c] < d;
-              if (!later && !earlier) continue;
-              marked[x] = 1;
-              if (first) continue;
-              // a concrete pair for the explanation: this fact and a partner of the class found
-              std::uint32_t partner_class =
-                  later ? later_partner[c].second : earlier_partner[c].first;
-              for (std::size_t y = 0; y < group.size(); ++y) {
-                if (fact_class[y] != partner_class) continue;
-                auto dy = static_cast<std::ptrdiff_t>(fact_doc[group[y]]);
-                if (later && dy > d) {
-                  first = std::pair{group[x], group[y]};
-                  break;
-                }
-                if (!later && dy < d) {
-                  first = std::pair{group[y], group[x]};
-                  break;
-                }
-              }
-            }
-          } else
-            for (std::size_t x = 0; x < group.size(); ++x) {
-              if (marked[x]) continue;
-              for (std::size_t y = 0; y < group.size(); ++y) {
-                if (x == y) continue;
+          }
+          for (std::size_t x = 0; x < group.size(); ++x) {
+            auto d = static_cast<std::ptrdiff_t>(fact_doc[group[x]]);
+            std::uint32_t c = fact_class[x];
+            bool later = latest[c] > d, earlier = earliest[c] < d;
+            if (!later && !earlier) continue;
+            marked[x] = 1;
+            if (first) continue;
+            if (indexed) {
+              // as the pair-by-pair scan: this first fact with a partner, and its first partner
+              for (std::size_t y = 0; y < group.size() && !first; ++y) {
                 std::size_t a, b;
-                if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
-                marked[x] = marked[y] = 1;
-                if (!first) first = std::pair{a, b};
+                if (y != x && ordered(group[x], group[y], a, b) && holds(views[a], &views[b]))
+                  first = std::pair{a, b};
+              }
+              continue;
+            }
+            // a concrete pair for the explanation: this fact and a partner of the class found
+            std::uint32_t partner_class =
+                later ? later_partner[c].second : earlier_partner[c].first;
+            for (std::size_t y = 0; y < group.size(); ++y) {
+              if (fact_class[y] != partner_class) continue;
+              auto dy = static_cast<std::ptrdiff_t>(fact_doc[group[y]]);
+              if (later && dy > d) {
+                first = std::pair{group[x], group[y]};
+                break;
+              }
+              if (!later && dy < d) {
+                first = std::pair{group[y], group[x]};
                 break;
               }
             }
-          if (!first) continue;
-          Finding fd = make(facts[first->first], &facts[first->second]);
-          std::vector<std::size_t> members;
-          for (std::size_t x = 0; x < group.size(); ++x)
-            if (marked[x]) members.push_back(group[x]);
-          auto by_doc = [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; };
-          if (!std::is_sorted(members.begin(), members.end(), by_doc))
-            std::stable_sort(members.begin(), members.end(), by_doc);
-          fd.facts.clear();
-          fd.docs.clear();
-          fd.facts.reserve(members.size());
-          for (std::size_t m : members) {
-            fd.facts.push_back(facts[m].id);
-            if (fd.docs.empty() || fd.docs.back() != facts[m].doc)
-              fd.docs.push_back(facts[m].doc);  // sorted by document
           }
-          if (members.size() > 2)
-            fd.explanation += " (and " + std::to_string(members.size() - 2) + " more facts in " +
-                              std::to_string(fd.docs.size()) + " documents)";
-          if (facts[members.front()].kind == "set") {
-            // over the group: members named by two or more documents are shared; the
-            // others are listed under the one document that names them
-            std::map<std::string, std::set<std::string>> named_by;
-            std::vector<std::string> order;
-            for (std::size_t m : members)
-              for (const auto& c : facts[m].members) {
-                if (!named_by.count(c)) order.push_back(c);
-                named_by[c].insert(facts[m].doc);
-              }
-            std::map<std::string, std::vector<std::string>> only_by_doc;
-            fd.has_sets = true;
-            fd.shared.clear(), fd.only_in.clear();
-            for (const auto& c : order)
-              if (named_by[c].size() == 1)
-                only_by_doc[*named_by[c].begin()].push_back(c);
-              else
-                fd.shared.push_back(c);
-            for (const auto& d : fd.docs)
-              if (auto it = only_by_doc.find(d); it != only_by_doc.end())
-                fd.only_in.emplace_back(d, std::move(it->second));
+        } else
+          for (std::size_t x = 0; x < group.size(); ++x) {
+            if (marked[x]) continue;
+            for (std::size_t y = 0; y < group.size(); ++y) {
+              if (x == y) continue;
+              std::size_t a, b;
+              if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
+              marked[x] = marked[y] = 1;
+              if (!first) first = std::pair{a, b};
+              break;
+            }
           }
-          fd.group_facts = members.size();
-          found.push_back(std::move(fd));  // one finding per group: nothing to merge
-          continue;
-        }
+        if (!first) continue;
+        Finding fd = make(facts[first->first], &facts[first->second]);
+        std::vector<std::size_t> members;
         for (std::size_t x = 0; x < group.size(); ++x)
-          for (std::size_t y = x + 1; y < group.size(); ++y) {
-            std::size_t a, b;
-            if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
-            emit(make(facts[a], &facts[b]));
-          }
+          if (marked[x]) members.push_back(group[x]);
+        auto by_doc = [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; };
+        if (!std::is_sorted(members.begin(), members.end(), by_doc))
+          std::stable_sort(members.begin(), members.end(), by_doc);
+        fd.facts.clear();
+        fd.docs.clear();
+        fd.facts.reserve(members.size());
+        std::size_t last_doc = 0;
+        for (std::size_t m : members) {
+          fd.facts.push_back(fact_ids[m]);  // side by side: no fact read for its id
+          // a new document: when every fact's document is known, its position says so
+          if (fd.docs.empty() ||
+              (docs_known ? fact_doc[m] != last_doc : fd.docs.back() != facts[m].doc))
+            fd.docs.push_back(facts[m].doc);  // sorted by document
+          last_doc = fact_doc[m];
+        }
+        if (members.size() > 2)
+          fd.explanation += " (and " + std::to_string(members.size() - 2) + " more facts in " +
+                            std::to_string(fd.docs.size()) + " documents)";
+        if (facts[members.front()].kind == "set") {
+          // over the group: members named by two or more documents are shared; the
+          // others are listed under the one document that names them
+          std::map<std::string, std::set<std::string>> named_by;
+          std::vector<std::string> order;
+          for (std::size_t m : members)
+            for (const auto& c : facts[m].members) {
+              if (!named_by.count(c)) order.push_back(c);
+              named_by[c].insert(facts[m].doc);
+            }
+          std::map<std::string, std::vector<std::string>> only_by_doc;
+          fd.has_sets = true;
+          fd.shared.clear(), fd.only_in.clear();
+          for (const auto& c : order)
+            if (named_by[c].size() == 1)
+              only_by_doc[*named_by[c].begin()].push_back(c);
+            else
+              fd.shared.push_back(c);
+          for (const auto& d : fd.docs)
+            if (auto it = only_by_doc.find(d); it != only_by_doc.end())
+              fd.only_in.emplace_back(d, std::move(it->second));
+        }
+        fd.group_facts = members.size();
+        found.push_back(std::move(fd));  // one finding per group: nothing to merge
+        continue;
       }
-      std::size_t largest = 0;
-      for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k)
-        largest = std::max<std::size_t>(largest, grouping.offsets[k + 1] - grouping.offsets[k]);
-      spdlog::debug(
-          "rule {}: {} groups (largest {}), {} conditions evaluated, {} findings, {:.1f} ms",
-          rule.id, grouping.offsets.size() - 1, largest, pairs_tried, found.size(),
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rule_start)
-              .count());
-      per_rule.push_back(std::move(found));
+      for (std::size_t x = 0; x < group.size(); ++x)
+        for (std::size_t y = x + 1; y < group.size(); ++y) {
+          if (!in_focus(group[x]) && !in_focus(group[y])) continue;
+          std::size_t a, b;
+          if (!ordered(group[x], group[y], a, b) || !holds(views[a], &views[b])) continue;
+          emit(make(facts[a], &facts[b]));
+        }
     }
+    std::size_t largest = 0;
+    for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k)
+      largest = std::max<std::size_t>(largest, grouping.offsets[k + 1] - grouping.offsets[k]);
+    spdlog::debug(
+        "rule {}: {} groups (largest {}), {} conditions evaluated, {} findings, {:.1f} ms", rule.id,
+        grouping.offsets.size() - 1, largest, pairs_tried, found.size() - rule_begin,
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rule_start)
+            .count());
+  };
+  std::vector<std::deque<Finding>> per_rule(all_rules.size());
+  if (threads == 0)
+    threads =
+        facts.size() < kFactsForThreads ? 1 : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(all_rules.size()));
+  if (threads <= 1) {
+    for (std::size_t r = 0; r < all_rules.size(); ++r) run_rule(*all_rules[r], names, per_rule[r]);
+  } else {
+    spdlog::default_logger_raw();  // the log's registry made here, before the threads use it
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> pool;
+    std::vector<std::exception_ptr> errors(threads);
+    for (unsigned t = 0; t < threads; ++t)
+      pool.emplace_back([&, t] {
+        Namer own = names;  // its entity names' cache is its own
+        try {
+          for (std::size_t r; (r = next++) < all_rules.size();)
+            run_rule(*all_rules[r], own, per_rule[r]);
+        } catch (...) {
+          errors[t] = std::current_exception();
+          next = all_rules.size();
+        }
+      });
+    for (auto& t : pool) t.join();
+    for (const auto& e : errors)
+      if (e) std::rethrow_exception(e);
+  }
   std::size_t total = 0;
   for (const auto& f : per_rule) total += f.size();
-  std::vector<Finding> all;
-  all.reserve(total);
+  std::vector<Finding> found;
+  found.reserve(total);
   for (auto& f : per_rule)
-    for (auto& fd : f) all.push_back(std::move(fd));
-  return all;
+    for (auto& fd : f) found.push_back(std::move(fd));
+  return found;
 }
 
 }  // namespace claimcheck::rules

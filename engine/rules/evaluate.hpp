@@ -45,7 +45,13 @@ const std::vector<std::string>& verdicts();
 
 /// Applies every rule to the facts of `docs` (facts in document order, each naming its
 /// document by id). Findings come in rule order, then by their first fact.
+/// With `focus` (document ids), only groups and pairs holding a fact of one of those
+/// documents are looked at: every finding that names one of them is found as without it,
+/// and most others are not looked for (how check compares new documents with a corpus).
+/// Rules run on `threads` threads (0: one for each core when there are many facts, else
+/// one); the findings are the same for any number.
 std::vector<Finding> evaluate(const std::vector<RuleFile>& rules, const std::vector<Document>& docs,
-                              const std::vector<Fact>& facts, const Lexicon& lexicon);
+                              const std::vector<Fact>& facts, const Lexicon& lexicon,
+                              const std::vector<std::string>& focus = {}, unsigned threads = 0);
 
 }  // namespace claimcheck::rules

@@ -4,13 +4,19 @@
 // text put into SQL is column names from a fixed list and integer versions.
 #include "engine/store/store.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "engine/sha256.hpp"
@@ -57,6 +63,46 @@ const std::vector<std::vector<const char*>>& migrations() {
       // 2: memberships join on subject and object; a partial index keeps the other facts
       // (most of them) out of it, and so keeps each ingest's writes small
       {"CREATE INDEX facts_by_membership ON facts(subject, object) WHERE kind = 'membership'"},
+      // 3: the corpus's counts kept as it changes (documents, facts, documents by the
+      // extractor that read them), so that a check learns how many stored documents are
+      // stale without reading the documents table; triggers keep them in the transaction
+      // that changes the documents, whichever statement does
+      {"CREATE TABLE metadata (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
+       "INSERT INTO metadata VALUES ('documents', (SELECT count(*) FROM documents)),"
+       " ('facts', (SELECT coalesce(sum(fact_count), 0) FROM documents))",
+       "INSERT INTO metadata SELECT 'extractor ' || extractor, count(*) FROM documents"
+       " GROUP BY extractor",
+       "CREATE TRIGGER documents_insert AFTER INSERT ON documents BEGIN"
+       " UPDATE metadata SET value = value + 1 WHERE key = 'documents';"
+       " UPDATE metadata SET value = value + new.fact_count WHERE key = 'facts';"
+       " INSERT INTO metadata VALUES ('extractor ' || new.extractor, 1)"
+       "  ON CONFLICT (key) DO UPDATE SET value = value + 1;"
+       " END",
+       "CREATE TRIGGER documents_delete AFTER DELETE ON documents BEGIN"
+       " UPDATE metadata SET value = value - 1 WHERE key = 'documents';"
+       " UPDATE metadata SET value = value - old.fact_count WHERE key = 'facts';"
+       " UPDATE metadata SET value = value - 1 WHERE key = 'extractor ' || old.extractor;"
+       " DELETE FROM metadata WHERE key = 'extractor ' || old.extractor AND value = 0;"
+       " END",
+       "CREATE TRIGGER documents_update AFTER UPDATE OF extractor, fact_count ON documents BEGIN"
+       " UPDATE metadata SET value = value - old.fact_count + new.fact_count WHERE key = 'facts';"
+       " UPDATE metadata SET value = value - 1 WHERE key = 'extractor ' || old.extractor;"
+       " DELETE FROM metadata WHERE key = 'extractor ' || old.extractor AND value = 0;"
+       " INSERT INTO metadata VALUES ('extractor ' || new.extractor, 1)"
+       "  ON CONFLICT (key) DO UPDATE SET value = value + 1;"
+       " END",
+       // and the join keys that name no subject: a rule on an object, or on a source, is
+       // found through an index too (each then narrowed by family and predicate)
+       "CREATE INDEX facts_by_object ON facts(object, family, predicate)",
+       "CREATE INDEX facts_by_source ON facts(src_entity, family, predicate)",
+       // the index of figures and sets holds every column a candidate is read with, so that
+       // a check reads the facts sharing a key side by side in the index, with no seek into
+       // the table for each (thousands for a common subject in a large corpus)
+       "DROP INDEX facts_by_thing",
+       "CREATE INDEX facts_by_thing ON facts(subject, family, predicate, object, kind, t_op, "
+       "t_from,"
+       " t_to, q_op, q_value, q_upper, q_unit, q_text, t_inherited, t_text, members, polarity,"
+       " src_entity, src_cue, src_text, span_begin, span_end, sentence)"},
   };
   return steps;
 }
@@ -114,6 +160,12 @@ class Stmt {
     auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
              : std::string();
+  }
+  /// The text of a column, valid until the next step or reset.
+  std::string_view view(int col) const {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
   }
   std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
   double real(int col) const { return sqlite3_column_double(stmt_, col); }
@@ -254,6 +306,8 @@ Inspection inspect(const std::filesystem::path& path) {
 void set_up(sqlite3* db, bool writable) {
   sqlite3_busy_timeout(db, 10000);  // a writer holds the lock for one document at most
   exec(db, "PRAGMA foreign_keys = ON");
+  // pages read through a memory map, not a read() each: a check touches thousands
+  exec(db, "PRAGMA mmap_size = 1073741824");
   if (writable) {
     exec(db, "PRAGMA journal_mode = WAL");
     // WAL with synchronous NORMAL: a crashed or killed process loses nothing committed
@@ -261,11 +315,6 @@ void set_up(sqlite3* db, bool writable) {
     exec(db, "PRAGMA cache_size = -32000");
     exec(db, "PRAGMA wal_autocheckpoint = 8000");
   }
-}
-
-std::optional<std::string> opt(const Stmt& s, int col) {
-  if (s.null(col)) return std::nullopt;
-  return s.text(col);
 }
 
 /// The columns read_fact reads, from kFactSource.
@@ -276,6 +325,13 @@ constexpr const char* kFactColumns =
     " f.sentence, s.text";
 constexpr const char* kFactSource =
     " FROM facts f JOIN sentences s ON s.doc = f.doc AND s.n = f.sentence";
+/// The same columns but the sentence's text (NULL in its place): the candidates read their
+/// sentences afterwards, once each and in document order.
+constexpr const char* kFactColumnsWithoutText =
+    "f.doc, f.n, f.kind, f.subject, f.predicate, f.family, f.object, f.q_op, f.q_value,"
+    " f.q_upper, f.q_unit, f.q_text, f.t_op, f.t_from, f.t_to, f.t_inherited, f.t_text,"
+    " f.members, f.polarity, f.src_entity, f.src_cue, f.src_text, f.span_begin, f.span_end,"
+    " f.sentence, NULL FROM facts f";
 
 void insert_facts(Stmt& ins, Stmt& sentence, std::int64_t doc, const std::vector<Fact>& facts) {
   std::int64_t n = 0;
@@ -315,36 +371,66 @@ void insert_facts(Stmt& ins, Stmt& sentence, std::int64_t doc, const std::vector
   }
 }
 
+/// The texts facts share (a sentence's, a paragraph's source), read once for all of them.
+/// A (document, number) pair as one hash key.
+struct PairHash {
+  std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& p) const noexcept {
+    std::uint64_t h = static_cast<std::uint64_t>(p.first) * 0x9E3779B97F4A7C15ull ^
+                      static_cast<std::uint64_t>(p.second);
+    h ^= h >> 29, h *= 0xBF58476D1CE4E5B9ull, h ^= h >> 32;
+    return static_cast<std::size_t>(h);
+  }
+};
+
+struct SharedTexts {
+  std::unordered_map<std::pair<std::int64_t, std::int64_t>, SharedText, PairHash>
+      sentences;  ///< (doc, n)
+  std::map<std::string, SharedText, std::less<>> others;
+
+  SharedText other(std::string_view text) {
+    if (text.empty()) return {};
+    auto it = others.find(text);
+    if (it == others.end()) it = others.emplace(std::string(text), std::string(text)).first;
+    return it->second;
+  }
+};
+
 /// A fact from a row whose columns are kFactColumns, in order.
-Fact read_fact(const Stmt& s) {
+Fact read_fact(const Stmt& s, SharedTexts& texts) {
   Fact f;
-  f.doc = stored_id(s.integer(0));
+  const std::int64_t doc = s.integer(0);
+  f.doc = stored_id(doc);
   f.id = f.doc + ":" + std::to_string(s.integer(1));
-  f.kind = s.text(2), f.subject = s.text(3), f.predicate = s.text(4);
-  f.family = s.text(5), f.object = s.text(6);
+  f.kind = s.view(2), f.subject = Id(s.view(3)), f.predicate = Id(s.view(4));
+  f.family = Id(s.view(5)), f.object = Id(s.view(6));
   if (!s.null(7)) {
     FactQuantity q;
-    q.op = op_from_symbol(s.text(7)).value_or(QuantityOp::eq), q.value = s.real(8);
+    q.op = op_from_symbol(s.view(7)).value_or(QuantityOp::eq), q.value = s.real(8);
     if (!s.null(9)) q.upper = s.real(9);
-    q.unit = s.text(10), q.text = s.text(11);
-    f.quantity = q;
+    q.unit = Id(s.view(10)), q.text = s.view(11);
+    f.quantity = std::move(q);
   }
   if (!s.null(12)) {
     FactTime t;
-    t.op = span_op(s.text(12)).value_or(SpanOp::in);
-    t.from = TimePoint::parse(s.text(13)), t.to = TimePoint::parse(s.text(14));
+    t.op = span_op(s.view(12)).value_or(SpanOp::in);
+    t.from = TimePoint::parse(s.view(13)), t.to = TimePoint::parse(s.view(14));
     if (!t.to && (t.op == SpanOp::in || t.op == SpanOp::as_of)) t.to = t.from;
-    t.inherited = s.integer(15) != 0, t.text = s.text(16);
-    f.time = t;
+    t.inherited = s.integer(15) != 0, t.text = texts.other(s.view(16));
+    f.time = std::move(t);
   }
-  for (const auto& m : nlohmann::json::parse(s.text(17)).get<std::vector<std::string>>())
-    f.members.emplace_back(m);
-  f.polarity = s.text(18);
-  if (auto entity = opt(s, 19)) f.source = FactSource{*entity, s.text(20), s.text(21)};
+  if (std::string_view members = s.view(17); members != "[]")  // most facts have none
+    for (const auto& m : nlohmann::json::parse(members).get<std::vector<std::string>>())
+      f.members.emplace_back(m);
+  f.polarity = s.view(18);
+  if (!s.null(19))
+    f.source = FactSource{Id(s.view(19)), texts.other(s.view(20)), texts.other(s.view(21))};
   f.span_begin = static_cast<std::size_t>(s.integer(22));
   f.span_end = static_cast<std::size_t>(s.integer(23));
   f.sentence = static_cast<int>(s.integer(24));
-  f.text = s.text(25);
+  if (s.null(25)) return f;  // its sentence is read afterwards
+  auto [sentence, fresh] = texts.sentences.try_emplace({doc, f.sentence});
+  if (fresh) sentence->second = std::string(s.view(25));
+  f.text = sentence->second;
   return f;
 }
 
@@ -375,8 +461,16 @@ struct Store::Statements {
                     " q_value, q_upper, q_unit, q_text, t_op, t_from, t_to, t_inherited, t_text,"
                     " members, polarity, src_entity, src_cue, src_text, span_begin, span_end,"
                     " sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        insert_sentence(db, "INSERT OR IGNORE INTO sentences (doc, n, text) VALUES (?,?,?)") {}
-  Stmt find_hash, insert_document, insert_fact, insert_sentence;
+        insert_sentence(db, "INSERT OR IGNORE INTO sentences (doc, n, text) VALUES (?,?,?)"),
+        metadata(db, "SELECT value FROM metadata WHERE key = ?"),
+        load_document(db,
+                      "SELECT path, title, source, date, lang, url, body_offset, bytes FROM "
+                      "documents WHERE id = ?"),
+        load_metadata(db,
+                      "SELECT path, title, source, date, lang, url, body_offset, NULL FROM "
+                      "documents WHERE id = ?") {}
+  Stmt find_hash, insert_document, insert_fact, insert_sentence, metadata;
+  Stmt load_document, load_metadata;  ///< with and without the bytes
 };
 
 std::string stored_id(std::int64_t id) {
@@ -387,7 +481,8 @@ Store::Store(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move
 Store::Store(Store&& o) noexcept
     : db_(std::exchange(o.db_, nullptr)),
       path_(std::move(o.path_)),
-      statements_(std::move(o.statements_)) {}
+      statements_(std::move(o.statements_)),
+      in_batch_(o.in_batch_) {}
 Store::~Store() {
   statements_.reset();  // statements are finalised before their connection closes
   if (db_) sqlite3_close(db_);
@@ -459,9 +554,10 @@ std::optional<std::int64_t> Store::find_hash(const std::string& hash) {
 }
 
 Store::Ingested Store::ingest(const Document& doc, const std::vector<Fact>& facts,
-                              const std::string& extractor) {
-  const std::string hash = sha256_hex(doc.bytes);
-  Transaction t(db_);
+                              const std::string& extractor, const std::string& content_hash) {
+  const std::string hash = content_hash.empty() ? sha256_hex(doc.bytes) : content_hash;
+  std::optional<Transaction> t;  // in a batch, the batch's transaction holds the document
+  if (!in_batch_) t.emplace(db_);
   if (auto id = find_hash(hash)) return {*id, false};
   Stmt& ins = statements().insert_document;
   ins.reset();
@@ -472,13 +568,31 @@ Store::Ingested Store::ingest(const Document& doc, const std::vector<Fact>& fact
   ins.step();
   std::int64_t id = sqlite3_last_insert_rowid(db_);
   insert_facts(statements().insert_fact, statements().insert_sentence, id, facts);
-  t.commit();
+  if (t) t->commit();
   return {id, true};
+}
+
+Store::Batch::Batch(Store& store) : store_(store) {
+  if (store_.in_batch_) throw StoreError(store_.path_.string() + ": a batch is already open");
+  exec(store_.db_, "BEGIN IMMEDIATE");
+  store_.in_batch_ = true;
+}
+
+void Store::Batch::commit() {
+  exec(store_.db_, "COMMIT");
+  store_.in_batch_ = false;
+}
+
+Store::Batch::~Batch() {
+  if (!store_.in_batch_) return;
+  sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  store_.in_batch_ = false;
 }
 
 void Store::replace_facts(std::int64_t id, const std::vector<Fact>& facts,
                           const std::string& extractor) {
-  Transaction t(db_);
+  std::optional<Transaction> t;
+  if (!in_batch_) t.emplace(db_);
   for (const char* sql :
        {"DELETE FROM facts WHERE doc = ?", "DELETE FROM sentences WHERE doc = ?"}) {
     Stmt del(db_, sql);
@@ -489,7 +603,7 @@ void Store::replace_facts(std::int64_t id, const std::vector<Fact>& facts,
   Stmt upd(db_, "UPDATE documents SET extractor = ?, fact_count = ? WHERE id = ?");
   upd.bind(1, extractor).bind(2, static_cast<std::int64_t>(facts.size())).bind(3, id);
   upd.step();
-  t.commit();
+  if (t) t->commit();
 }
 
 std::vector<StoredDocument> Store::list() {
@@ -507,18 +621,20 @@ std::optional<StoredDocument> Store::document(std::int64_t id) {
 }
 
 Document Store::load_document(std::int64_t id, bool with_bytes) {
-  Stmt s(db_, with_bytes ? "SELECT path, title, source, date, lang, url, body_offset, bytes FROM "
-                           "documents WHERE id = ?"
-                         : "SELECT path, title, source, date, lang, url, body_offset, NULL FROM "
-                           "documents WHERE id = ?");
+  Stmt& s = with_bytes ? statements().load_document : statements().load_metadata;
+  s.reset();
   s.bind(1, id);
-  if (!s.step()) throw StoreError(path_.string() + ": no document " + std::to_string(id));
+  if (!s.step()) {
+    s.reset();
+    throw StoreError(path_.string() + ": no document " + std::to_string(id));
+  }
   Document d;
   d.id = stored_id(id);
   d.path = s.text(0), d.title = s.text(1), d.source = s.text(2), d.date = s.text(3);
   d.lang = s.text(4), d.url = s.text(5);
   d.body_offset = static_cast<std::size_t>(s.integer(6));
   if (with_bytes) d.bytes = s.blob(7);
+  s.reset();  // a statement left mid-result would hold a read transaction open
   if (with_bytes && looks_like_html(d.path, d.bytes)) attach_html_text(d);  // as when ingested
   return d;
 }
@@ -529,62 +645,105 @@ std::vector<Fact> Store::load_facts(std::int64_t id) {
              .c_str());
   s.bind(1, id);
   std::vector<Fact> out;
-  while (s.step()) out.push_back(read_fact(s));
+  SharedTexts texts;
+  while (s.step()) out.push_back(read_fact(s, texts));
   return out;
 }
 
 bool Store::remove(std::int64_t id) {
-  Transaction t(db_);
+  std::optional<Transaction> t;
+  if (!in_batch_) t.emplace(db_);
   Stmt s(db_, "DELETE FROM documents WHERE id = ?");
   s.bind(1, id);
   s.step();
   bool removed = sqlite3_changes(db_) > 0;
-  t.commit();
+  if (t) t->commit();
   return removed;
 }
 
-std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
-                                    const std::vector<rules::RuleFile>& rules) {
-  // the columns a join field is stored in; fields with no column (doc, members, …) do not
-  // narrow the query, and the evaluator applies them
+namespace {
+
+/// The columns a join field is stored in; fields with no column (doc, members, …) do not
+/// narrow the query, and the evaluator applies them.
+const std::map<std::string, std::vector<const char*>>& join_columns() {
   static const std::map<std::string, std::vector<const char*>> columns{
       {"kind", {"kind"}},           {"subject", {"subject"}},
       {"predicate", {"predicate"}}, {"family", {"family"}},
       {"object", {"object"}},       {"polarity", {"polarity"}},
       {"source", {"src_entity"}},   {"time", {"t_op", "t_from", "t_to"}}};
-  std::set<std::pair<std::int64_t, std::int64_t>> seen;  // (doc, n)
-  std::vector<Fact> out;
+  return columns;
+}
+
+/// The query that finds a rule's candidates, and the join fields its parameters take in
+/// order; nothing for a rule that compares facts within one document, or about no kind.
+struct CandidateQuery {
+  std::string sql;
+  std::vector<std::string> fields;
+  bool family_added = false;
+};
+
+std::optional<CandidateQuery> candidate_query(const rules::Rule& rule) {
+  if (rule.pair == "within") return std::nullopt;  // pairs inside one document: not a new one's
+  CandidateQuery q;
+  for (const auto& j : rule.join)
+    if (join_columns().count(j)) q.fields.push_back(j);
+  // the predicate's family too, so that the index on (subject, family, predicate, …)
+  // serves the query
+  q.family_added = std::find(q.fields.begin(), q.fields.end(), "predicate") != q.fields.end() &&
+                   std::find(q.fields.begin(), q.fields.end(), "family") == q.fields.end();
+  if (q.family_added) q.fields.insert(q.fields.begin(), "family");
+  // kinds are written into the query, from the fixed list of kinds only, so that the
+  // planner can use the partial index of memberships
+  static const std::set<std::string> known_kinds{"count", "measure", "set",       "membership",
+                                                 "event", "quote",   "comparison"};
+  q.sql = std::string("SELECT ") + kFactColumnsWithoutText + " WHERE f.kind";
+  std::vector<std::string> kinds;
+  for (const auto& k : rule.about)
+    if (known_kinds.count(k)) kinds.push_back(k);
+  if (kinds.empty()) return std::nullopt;
+  if (kinds.size() == 1) {
+    q.sql += " = '" + kinds[0] + "'";
+  } else {
+    q.sql += " IN (";
+    for (std::size_t i = 0; i < kinds.size(); ++i) q.sql += (i ? ",'" : "'") + kinds[i] + "'";
+    q.sql += ")";
+  }
+  for (const auto& f : q.fields)
+    for (const char* c : join_columns().at(f)) q.sql += std::string(" AND f.") + c + " IS ?";
+  return q;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> Store::candidate_plans(
+    const std::vector<rules::RuleFile>& rules) {
+  std::vector<std::pair<std::string, std::string>> plans;
+  for (const auto& file : rules)
+    for (const auto& rule : file.rules)
+      if (auto q = candidate_query(rule)) {
+        Stmt s(db_, ("EXPLAIN QUERY PLAN " + q->sql).c_str());
+        std::string plan;
+        while (s.step()) plan += (plan.empty() ? "" : "; ") + s.text(3);
+        plans.emplace_back(rule.id, plan);
+      }
+  return plans;
+}
+
+std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
+                                    const std::vector<rules::RuleFile>& rules) {
+  std::unordered_set<std::pair<std::int64_t, std::int64_t>, PairHash> seen;  // (doc, n)
+  std::deque<Fact> out;                                                      // no copy as it grows
+  std::vector<std::pair<std::int64_t, std::int64_t>> keys;                   // out[i]'s (doc, n)
+  std::size_t queries = 0, rows = 0;
+  SharedTexts texts;
   std::set<std::string> asked;  // query and values, each asked once
   for (const auto& file : rules)
     for (const auto& rule : file.rules) {
-      if (rule.pair == "within") continue;  // pairs inside one document: not a new one's
-      std::vector<std::string> fields;
-      for (const auto& j : rule.join)
-        if (columns.count(j)) fields.push_back(j);
-      // the predicate's family too, so that the index on (subject, family, predicate, …)
-      // serves the query
-      const bool family_added =
-          std::find(fields.begin(), fields.end(), "predicate") != fields.end() &&
-          std::find(fields.begin(), fields.end(), "family") == fields.end();
-      if (family_added) fields.insert(fields.begin(), "family");
-      // kinds are written into the query, from the fixed list of kinds only, so that the
-      // planner can use the partial index of memberships
-      static const std::set<std::string> known_kinds{"count", "measure", "set",       "membership",
-                                                     "event", "quote",   "comparison"};
-      std::string sql = std::string("SELECT ") + kFactColumns + kFactSource + " WHERE f.kind";
-      std::vector<std::string> kinds;
-      for (const auto& k : rule.about)
-        if (known_kinds.count(k)) kinds.push_back(k);
-      if (kinds.empty()) continue;
-      if (kinds.size() == 1) {
-        sql += " = '" + kinds[0] + "'";
-      } else {
-        sql += " IN (";
-        for (std::size_t i = 0; i < kinds.size(); ++i) sql += (i ? ",'" : "'") + kinds[i] + "'";
-        sql += ")";
-      }
-      for (const auto& f : fields)
-        for (const char* c : columns.at(f)) sql += std::string(" AND f.") + c + " IS ?";
+      auto query = candidate_query(rule);
+      if (!query) continue;
+      const std::vector<std::string>& fields = query->fields;
+      const bool family_added = query->family_added;
+      const std::string& sql = query->sql;
       Stmt s(db_, sql.c_str());
       for (const auto& fact : facts) {
         if (std::find(rule.about.begin(), rule.about.end(), fact.kind) == rule.about.end())
@@ -618,18 +777,41 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
         s.reset();
         int i = 1;
         for (const auto& v : values) s.bind(i++, v);
-        while (s.step())
-          if (seen.emplace(s.integer(0), s.integer(1)).second) out.push_back(read_fact(s));
+        ++queries;
+        while (s.step()) {
+          ++rows;
+          if (std::pair key{s.integer(0), s.integer(1)}; seen.insert(key).second)
+            out.push_back(read_fact(s, texts)), keys.push_back(key);
+        }
       }
     }
+  spdlog::debug("candidates: {} queries, {} rows, {} facts", queries, rows, out.size());
   // stored documents in id order, facts in document order, as the evaluator expects
-  std::sort(out.begin(), out.end(), [](const Fact& a, const Fact& b) {
-    auto num = [](const std::string& s, std::size_t from) { return std::stoll(s.substr(from)); };
-    auto da = num(a.doc, 1), db = num(b.doc, 1);
-    if (da != db) return da < db;
-    return num(a.id, a.doc.size() + 1) < num(b.id, b.doc.size() + 1);
-  });
-  return out;
+  std::vector<std::pair<std::pair<std::int64_t, std::int64_t>, std::size_t>> order;
+  order.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) order.emplace_back(keys[i], i);
+  std::sort(order.begin(), order.end());
+  std::vector<Fact> sorted;
+  sorted.reserve(out.size());
+  for (const auto& o : order) sorted.push_back(std::move(out[o.second]));
+  // the sentences, each read once, in (document, number) order: neighbouring rows
+  auto sentences_start = std::chrono::steady_clock::now();
+  Stmt text(db_, "SELECT text FROM sentences WHERE doc = ? AND n = ?");
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    const std::int64_t doc = order[i].first.first;
+    auto [sentence, fresh] = texts.sentences.try_emplace({doc, sorted[i].sentence});
+    if (fresh) {
+      text.reset();
+      text.bind(1, doc).bind(2, static_cast<std::int64_t>(sorted[i].sentence));
+      if (text.step()) sentence->second = std::string(text.view(0));
+    }
+    sorted[i].text = sentence->second;
+  }
+  spdlog::debug(
+      "candidates: {} sentences read in {:.1f} ms", texts.sentences.size(),
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sentences_start)
+          .count());
+  return sorted;
 }
 
 Store::Check Store::check() {
@@ -652,18 +834,41 @@ Store::Check Store::check() {
                            std::to_string(s.integer(2)) + " facts stored, " +
                            std::to_string(s.integer(1)) + " expected");
   }
+  {
+    // the counts kept in metadata against the tables they count
+    Stmt s(db_,
+           "SELECT k.key, coalesce(m.value, 0), k.counted FROM ("
+           " SELECT 'documents' AS key, count(*) AS counted FROM documents"
+           " UNION ALL SELECT 'facts', coalesce(sum(fact_count), 0) FROM documents"
+           " UNION ALL SELECT 'extractor ' || extractor, count(*) FROM documents GROUP BY extractor"
+           " UNION ALL SELECT key, 0 FROM metadata WHERE key LIKE 'extractor %'"
+           "  AND substr(key, 11) NOT IN (SELECT extractor FROM documents)"
+           ") k LEFT JOIN metadata m ON m.key = k.key WHERE coalesce(m.value, 0) != k.counted");
+    while (s.step())
+      c.problems.push_back("metadata: " + s.text(0) + " counted " + std::to_string(s.integer(1)) +
+                           ", " + std::to_string(s.integer(2)) + " stored");
+  }
   c.ok = c.problems.empty();
   return c;
+}
+
+std::int64_t Store::metadata(const std::string& key) {
+  Stmt& s = statements().metadata;
+  s.reset();
+  s.bind(1, key);
+  std::int64_t value = s.step() ? s.integer(0) : 0;
+  s.reset();
+  return value;
 }
 
 Store::Info Store::info(const std::string& current_extractor) {
   Info i;
   i.schema_version = schema_version();
-  i.documents = static_cast<std::size_t>(pragma_int(db_, "SELECT count(*) FROM documents"));
-  i.facts = static_cast<std::size_t>(pragma_int(db_, "SELECT count(*) FROM facts"));
-  Stmt s(db_, "SELECT count(*) FROM documents WHERE extractor != ?");
-  s.bind(1, current_extractor);
-  if (s.step()) i.stale = static_cast<std::size_t>(s.integer(0));
+  // from the counts the triggers keep (schema version 3): no scan of the corpus
+  const std::int64_t documents = metadata("documents");
+  i.documents = static_cast<std::size_t>(documents);
+  i.facts = static_cast<std::size_t>(metadata("facts"));
+  i.stale = static_cast<std::size_t>(documents - metadata("extractor " + current_extractor));
   std::error_code ec;
   i.file_bytes = static_cast<std::size_t>(std::filesystem::file_size(path_, ec));
   return i;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/document.hpp"
@@ -21,7 +22,7 @@ namespace claimcheck::store {
 
 /// The schema version this build writes; older files are migrated forward on opening
 /// for writing, newer ones are refused.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 /// A database that cannot be used: not SQLite, not a claimcheck corpus, from a newer
 /// claimcheck, missing, or failing. Reported like bad input (exit 3).
@@ -61,9 +62,26 @@ class Store {
     bool added = false;  ///< false: the same content was already stored
   };
   /// Stores a document (its original bytes and metadata) and its facts in one
-  /// transaction, unless a document with the same content hash is already stored.
-  Ingested ingest(const Document& doc, const std::vector<Fact>& facts,
-                  const std::string& extractor);
+  /// transaction (or the open Batch's), unless a document with the same content hash is
+  /// already stored. The hash is the SHA-256 of the bytes unless `content_hash` is given
+  /// (a JSON line's document is known by its id and metadata too).
+  Ingested ingest(const Document& doc, const std::vector<Fact>& facts, const std::string& extractor,
+                  const std::string& content_hash = "");
+
+  /// One transaction for many documents: every ingest() while it is open joins it, and
+  /// they are stored together on commit(), or none of them when the Batch is left
+  /// without it (an error, a killed process).
+  class Batch {
+   public:
+    explicit Batch(Store& store);
+    ~Batch();
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    void commit();
+
+   private:
+    Store& store_;
+  };
   /// Replaces a stored document's facts (re-extraction), in one transaction.
   void replace_facts(std::int64_t id, const std::vector<Fact>& facts, const std::string& extractor);
 
@@ -80,12 +98,17 @@ class Store {
   /// `facts`, found by indexed queries; each carries its stored document's report id.
   std::vector<Fact> candidates(const std::vector<Fact>& facts,
                                const std::vector<rules::RuleFile>& rules);
+  /// SQLite's plan of each rule's candidate query (EXPLAIN QUERY PLAN, its steps joined by
+  /// "; "), by rule id: how to tell that every join key is found through an index.
+  std::vector<std::pair<std::string, std::string>> candidate_plans(
+      const std::vector<rules::RuleFile>& rules);
 
   struct Check {
     bool ok = true;
     std::vector<std::string> problems;
   };
-  /// PRAGMA integrity_check and foreign_key_check, and every document's facts complete.
+  /// PRAGMA integrity_check and foreign_key_check, every document's facts complete, and
+  /// the counts in the metadata table right.
   Check check();
 
   struct Info {
@@ -93,15 +116,19 @@ class Store {
     std::size_t documents = 0, facts = 0, file_bytes = 0;
     std::size_t stale = 0;  ///< documents extracted by another extractor version
   };
+  /// The counts from the metadata table, which the schema's triggers keep up to date:
+  /// no scan of the corpus, so a check against a large corpus stays quick.
   Info info(const std::string& current_extractor);
 
  private:
   Store(sqlite3* db, std::filesystem::path path);
   struct Statements;  ///< prepared once, reused for every document
   Statements& statements();
+  std::int64_t metadata(const std::string& key);
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
   std::unique_ptr<Statements> statements_;
+  bool in_batch_ = false;
 };
 
 }  // namespace claimcheck::store

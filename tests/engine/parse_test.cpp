@@ -2,6 +2,10 @@
 // nth weekdays) against known dates, and what each kind of period, clock time and joined
 // value resolves to against a fixed reference. Also what must stay something else than a
 // time (a score, a country, a decimal, a fraction).
+#include "engine/parse.hpp"
+
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +13,6 @@
 #include <vector>
 
 #include "engine/calendar.hpp"
-#include "engine/parse.hpp"
 #include "tests/support.hpp"
 
 using namespace claimcheck;
@@ -72,7 +75,7 @@ TEST_CASE("the tabular Hijri calendar: its epoch, known new years and a round tr
         auto back = calendar::to_hijri(calendar::from_hijri(y, m, d));
         if (back.year != y || back.month != m || back.day != d) {
           FAIL_CHECK(y << "-" << m << "-" << d << " came back as " << back.year << "-" << back.month
-                        << "-" << back.day);
+                       << "-" << back.day);
           return;
         }
       }
@@ -102,7 +105,7 @@ TEST_CASE("named periods: holidays, Hijri months, seasons, decades") {
       {"عيد الميلاد", "date", "2013-12-25", "2013-12-26"},
       {"يوم الشكر", "date", "2013-11-28", "2013-11-29"},
       {"عيد الفصح 2025", "date", "2025-04-20", "2025-04-21"},
-      {"عيد الفطر", "date", "2013-08-08", "2013-08-09"},  // the next one after the reference
+      {"عيد الفطر", "date", "2013-08-08", "2013-08-09"},        // the next one after the reference
       {"عيد الأضحى 2024", "date", "2024-06-17", "2024-06-18"},  // tabular; observed the 16th
       {"رمضان", "daterange", "2013-07-09", "2013-08-08"},
       {"رمضان 1445", "daterange", "2024-03-11", "2024-04-10"},
@@ -205,7 +208,8 @@ TEST_CASE("what is not a time stays what it is") {
 }
 
 TEST_CASE("a malformed holiday line is reported with its file and line") {
-  auto dir = std::filesystem::temp_directory_path() / "claimcheck-holiday-test";
+  auto dir = std::filesystem::temp_directory_path() /
+             ("claimcheck-holiday-test-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::copy(claimcheck::test::source_dir / "grammar" / "lexicon", dir,
                         std::filesystem::copy_options::recursive);
@@ -217,7 +221,8 @@ TEST_CASE("a malformed holiday line is reported with its file and line") {
   } catch (const DataError& e) {
     REQUIRE(e.diagnostics().size() == 2);
     CHECK(e.diagnostics()[0].file.find("time.tsv") != std::string::npos);
-    CHECK(e.diagnostics()[0].message == "nth:MM-W-N needs a weekday 1–7 and N 1–5 or -1, found 'nth:11-9-4'");
+    CHECK(e.diagnostics()[0].message ==
+          "nth:MM-W-N needs a weekday 1–7 and N 1–5 or -1, found 'nth:11-9-4'");
     CHECK(e.diagnostics()[1].message ==
           "expected MM-DD, hijri:MM-DD, nth:MM-W-N, easter:±N or -, found 'sometime'");
     CHECK(e.diagnostics()[1].line == e.diagnostics()[0].line + 1);
@@ -230,9 +235,9 @@ TEST_CASE("huge numbers in times are no times (and no undefined behaviour)") {
   ParseOptions options;
   options.reference = "2013-02-12T04:30:00";
   options.dims = {"time"};
-  for (const std::string text : {"آخر 11111111111111 سنوات", "الأسابيع 99999999999999 الماضية",
-                                 "قبل 100000000000000 يوم", "الساعة 99999999999999 مساء",
-                                 "عام 99999999999 و شهر من الآن", "في 99999999999999 سنوات"}) {
+  for (const std::string text :
+       {"آخر 11111111111111 سنوات", "الأسابيع 99999999999999 الماضية", "قبل 100000000000000 يوم",
+        "الساعة 99999999999999 مساء", "عام 99999999999 و شهر من الآن", "في 99999999999999 سنوات"}) {
     INFO(text);
     auto values = parse_values(lexicon(), text, options);
     for (const auto& v : values) CHECK(v.piece.period.count_unit < 0);

@@ -1,10 +1,14 @@
 // The rule language: exact diagnostics for broken rules, each default rule firing when it
 // should and staying silent when it must, and the tutorial rule of docs/rules.md run as
 // written there.
+#include <unistd.h>
+
 #include <fstream>
 #include <regex>
 #include <sstream>
 
+#include "engine/extract.hpp"
+#include "engine/report.hpp"
 #include "engine/rules/evaluate.hpp"
 #include "engine/rules/parser.hpp"
 #include "tests/support.hpp"
@@ -292,7 +296,8 @@ TEST_CASE("the example rule in docs/rules.md works as written") {
   REQUIRE(start != std::string::npos);
   start += 9;
   std::string rule_text = md.substr(start, md.find("```", start) - start);
-  auto dir = std::filesystem::temp_directory_path() / "claimcheck-docs-rule";
+  auto dir = std::filesystem::temp_directory_path() /
+             ("claimcheck-docs-rule-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "recycled.rules") << rule_text;
@@ -360,4 +365,58 @@ TEST_CASE("group findings over many documents: every fact with a partner, and on
   REQUIRE(it != more.end());
   CHECK(it->facts.size() == 11);
   CHECK(it->verdict == "contradicts");
+}
+
+TEST_CASE(
+    "a cumulative contradiction in a group too varied for classes: bounds decide, open and "
+    "closed") {
+  // twelve figures for one thing (more than 8, each its own class: the bound search of
+  // `exceeds`); the span since 2019 contains 2020, and 50 is exceeded by > 50 and by 100…,
+  // not by 40, by >= 50 nor by < 30
+  std::vector<Fact> facts{count("D0:1", "TN", "arrest", "person", "=", 40, "in", "2020"),
+                          count("D1:1", "TN", "arrest", "person", ">", 50, "in", "2020"),
+                          count("D2:1", "TN", "arrest", "person", ">=", 50, "in", "2020")};
+  for (int i = 3; i <= 9; ++i)
+    facts.push_back(count("D" + std::to_string(i) + ":1", "TN", "arrest", "person", "=", 100 + i,
+                          "in", "2020"));
+  facts.push_back(count("D10:1", "TN", "arrest", "person", "=", 50, "since", "2019"));
+  facts.push_back(count("D11:1", "TN", "arrest", "person", "<", 30, "in", "2020"));
+  std::vector<Document> documents(12);
+  for (int i = 0; i <= 11; ++i) documents[static_cast<std::size_t>(i)].id = "D" + std::to_string(i);
+  const Finding* found = nullptr;
+  auto findings = evaluate(default_rules(), documents, facts, lexicon());
+  for (const auto& f : findings)
+    if (f.rule == "cumulative-contradiction") found = &f;
+  REQUIRE(found);
+  CHECK(found->facts == std::vector<std::string>{"D1:1", "D3:1", "D4:1", "D5:1", "D6:1", "D7:1",
+                                                 "D8:1", "D9:1", "D10:1"});
+  // the pair that explains it: the first fact with a partner, and its first partner
+  CHECK(found->explanation ==
+        "the second article reports more than 50 in 2020, more than the 50 that article D10 "
+        "reports since 2019, a span containing it (and 7 more facts in 9 documents)");
+}
+
+TEST_CASE("the rules on several threads find what one thread finds, in the same order") {
+  // every fixture article at once: findings of every kind of rule
+  std::vector<Document> documents;
+  std::vector<Fact> facts;
+  for (const auto& dir :
+       std::filesystem::directory_iterator(claimcheck::test::source_dir / "fixtures"))
+    for (const auto& file : std::filesystem::directory_iterator(dir.path()))
+      if (file.path().extension() == ".txt") {
+        Document doc = read_document(file.path().string(), "D" + std::to_string(documents.size()));
+        auto own = extract_facts(lexicon(), doc);
+        facts.insert(facts.end(), own.begin(), own.end());
+        documents.push_back(std::move(doc));
+      }
+  auto dump = [&](unsigned threads) {
+    std::string out;
+    for (const auto& f : evaluate(default_rules(), documents, facts, lexicon(), {}, threads))
+      out += finding_json(f).dump() + "\n";
+    return out;
+  };
+  const std::string one = dump(1);
+  CHECK(std::count(one.begin(), one.end(), '\n') > 20);
+  CHECK(dump(2) == one);
+  CHECK(dump(5) == one);
 }

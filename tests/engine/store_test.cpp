@@ -5,6 +5,7 @@
 #include "engine/store/store.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -22,7 +23,9 @@ using store::StoreError;
 namespace {
 
 std::filesystem::path scratch(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / "claimcheck-store-test";
+  // one folder a process: test cases run in parallel, and other checkouts share /tmp
+  auto dir = std::filesystem::temp_directory_path() /
+             ("claimcheck-store-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto p = dir / name;
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
@@ -150,7 +153,7 @@ TEST_CASE("a version 1 corpus is migrated forward with its documents") {
   Document doc = fixture("report-demo/a.txt", "A");
   {
     // a version 1 file is refused for reading: it must be migrated first
-    CHECK(error_of(path, Store::Mode::read_only).find("schema version 1 needs upgrading to 2") !=
+    CHECK(error_of(path, Store::Mode::read_only).find("schema version 1 needs upgrading to 3") !=
           std::string::npos);
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
@@ -162,11 +165,11 @@ TEST_CASE("a version 1 corpus is migrated forward with its documents") {
     sqlite3_close(db);
   }
   Store store = Store::open(path, Store::Mode::read_write);
-  CHECK(store.schema_version() == 2);
+  CHECK(store.schema_version() == 3);
   REQUIRE(store.list().size() == 1);
   CHECK(store.list()[0].title == "t");
   CHECK(store.check().ok);
-  // the indexes of version 2 exist
+  // the indexes of versions 2 and 3 exist
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   sqlite3_stmt* s = nullptr;
@@ -174,7 +177,8 @@ TEST_CASE("a version 1 corpus is migrated forward with its documents") {
       db, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'facts_by_%'", -1,
       &s, nullptr);
   REQUIRE(sqlite3_step(s) == SQLITE_ROW);
-  CHECK(sqlite3_column_int(s, 0) == 2);  // facts_by_thing (1), facts_by_membership (2)
+  // facts_by_thing (1), facts_by_membership (2), facts_by_object and facts_by_source (3)
+  CHECK(sqlite3_column_int(s, 0) == 4);
   sqlite3_finalize(s);
   sqlite3_close(db);
 }
@@ -211,7 +215,7 @@ TEST_CASE("files that are not a corpus are refused and left untouched") {
     for (auto mode : {Store::Mode::read_only, Store::Mode::read_write})
       CHECK(error_of(path, mode) == path.string() +
                                         ": corpus schema version 9 is newer than this "
-                                        "claimcheck's (2); use a newer claimcheck");
+                                        "claimcheck's (3); use a newer claimcheck");
     CHECK(file_bytes(path) == before);
   }
   SUBCASE("missing, or a folder") {
@@ -286,4 +290,127 @@ TEST_CASE("typed facts round-trip through the store, and rows of the previous ex
   CHECK(back[1].time->from_iso() == "2021");
   CHECK(back[1].time->to_iso() == "");
   CHECK(back[1].time->days().second - back[1].time->days().first == 365);
+}
+
+namespace {
+
+/// Runs one SQL statement on the file (outside claimcheck), as damage or an old build would.
+void raw_exec(const std::filesystem::path& path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+Document numbered(int i) {
+  return parse_document("اعتقلت الشرطة المغربية " + std::to_string(i + 3) + " شخصا عام 2020.\n",
+                        "n" + std::to_string(i) + ".txt", "N");
+}
+
+}  // namespace
+
+TEST_CASE("the counts in metadata follow ingest, re-extraction and removal, without a scan") {
+  auto path = scratch("counts.sqlite");
+  Store store = Store::open(path, Store::Mode::read_write);
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 4; ++i) {
+    Document doc = numbered(i);
+    ids.push_back(store.ingest(doc, extract_facts(test::lexicon(), doc), i < 3 ? "x1" : "x2").id);
+  }
+  auto info = store.info("x1");
+  CHECK(info.documents == 4);
+  CHECK(info.facts == 4);
+  CHECK(info.stale == 1);
+  CHECK(store.info("x2").stale == 3);
+  CHECK(store.info("x3").stale == 4);
+  store.replace_facts(ids[0], {}, "x2");  // re-extracted by x2, and no fact left
+  CHECK(store.info("x1").stale == 2);
+  CHECK(store.info("x1").facts == 3);
+  CHECK(store.remove(ids[3]));
+  CHECK(store.info("x2").stale == 2);
+  CHECK(store.info("x2").documents == 3);
+  CHECK(store.check().ok);
+  // the counts are kept, not counted: a row deleted behind claimcheck's back shows in the
+  // check, not in info
+  raw_exec(path, "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE id = 2");
+  raw_exec(path, "UPDATE metadata SET value = 7 WHERE key = 'documents'");
+  Store again = Store::open(path, Store::Mode::read_only);
+  CHECK(again.info("x1").documents == 7);
+  auto c = again.check();
+  CHECK_FALSE(c.ok);
+  REQUIRE(c.problems.size() == 1);
+  CHECK(c.problems[0] == "metadata: documents counted 7, 2 stored");
+}
+
+TEST_CASE("a version 2 corpus gains its counts when migrated") {
+  auto path = scratch("v2.sqlite");
+  Store::create_at_version(path, 2);
+  raw_exec(path,
+           "INSERT INTO documents (hash, path, title, source, date, lang, url, body_offset, bytes,"
+           " extractor, fact_count, ingested_at) VALUES"
+           " ('h1', 'p', '', '', '', 'ar', '', 0, x'00', 'old', 0, 'then'),"
+           " ('h2', 'q', '', '', '', 'ar', '', 0, x'00', 'old', 0, 'then'),"
+           " ('h3', 'r', '', '', '', 'ar', '', 0, x'00', 'new', 0, 'then')");
+  CHECK(error_of(path, Store::Mode::read_only).find("schema version 2 needs upgrading to 3") !=
+        std::string::npos);
+  Store store = Store::open(path, Store::Mode::read_write);
+  CHECK(store.schema_version() == 3);
+  CHECK(store.info("new").documents == 3);
+  CHECK(store.info("new").stale == 2);
+  CHECK(store.info("old").stale == 1);
+  CHECK(store.check().ok);
+}
+
+TEST_CASE("a batch stores its documents together, or none of them") {
+  auto path = scratch("batch.sqlite");
+  {
+    Store store = Store::open(path, Store::Mode::read_write);
+    Store::Batch batch(store);
+    for (int i = 0; i < 3; ++i) {
+      Document doc = numbered(i);
+      store.ingest(doc, extract_facts(test::lexicon(), doc), "x");
+    }
+    CHECK(store.list().size() == 3);  // the batch's own connection sees them
+    // left without commit(): an error half-way through
+  }
+  {
+    Store store = Store::open(path, Store::Mode::read_write);
+    CHECK(store.list().empty());
+    CHECK(store.info("x").documents == 0);
+    Store::Batch batch(store);
+    for (int i = 0; i < 3; ++i) {
+      Document doc = numbered(i);
+      store.ingest(doc, extract_facts(test::lexicon(), doc), "x", "hash " + std::to_string(i % 2));
+    }
+    batch.commit();
+  }
+  Store store = Store::open(path, Store::Mode::read_only);
+  CHECK(store.list().size() == 2);  // the third had the first's hash
+  CHECK(store.find_hash("hash 1").has_value());
+  CHECK(store.check().ok);
+}
+
+TEST_CASE("every rule's candidate query goes through an index") {
+  auto path = scratch("plans.sqlite");
+  Store store = Store::open(path, Store::Mode::read_write);
+  auto plans = store.candidate_plans(default_rules());
+  CHECK(plans.size() == 14);  // the 16 default rules but the two within one document
+  // and joins no default rule makes: on an object, a source, a predicate of an object
+  auto dir = scratch("join-rules");
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "joins.rules") << "rule by-object\n  about count\n  join object\n"
+                                        "  verdict differs\n  explain \"x\"\n\n"
+                                        "rule by-source\n  about count, measure\n  join source\n"
+                                        "  verdict differs\n  explain \"x\"\n\n"
+                                        "rule by-thing\n  about count\n  join predicate, object\n"
+                                        "  verdict differs\n  explain \"x\"\n";
+  auto more = store.candidate_plans(rules::load_rules(dir, test::lexicon()));
+  REQUIRE(more.size() == 3);
+  plans.insert(plans.end(), more.begin(), more.end());
+  for (const auto& [rule, plan] : plans) {
+    INFO(rule, ": ", plan);
+    CHECK((plan.find("SEARCH f USING INDEX facts_by_") != std::string::npos ||
+           plan.find("SEARCH f USING COVERING INDEX facts_by_") != std::string::npos));
+    CHECK(plan.find("SCAN") == std::string::npos);
+  }
 }
