@@ -132,7 +132,7 @@ example:
 
 Stores documents and their facts in a corpus (a SQLite file, created when absent), each
 file in a transaction of its own. The same content again changes nothing. A progress bar
-is drawn when standard error is a terminal.
+is drawn when standard error is a terminal (not with -v or -q).
 
 options:
   --db DB                the corpus file
