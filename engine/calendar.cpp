@@ -9,7 +9,7 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr long kUnixJdn = 2440588;   // Julian day number of 1970-01-01
+constexpr long kUnixJdn = 2440588;     // Julian day number of 1970-01-01
 constexpr long kHijriEpoch = 1948440;  // Julian day number of 1 Muharram 1 AH
 
 long hijri_jdn(long y, long m, long d) {
@@ -33,7 +33,9 @@ HijriDate to_hijri(sys_days day) {
 }
 
 sys_days hijri_day_in(int year, int month, int day) {
-  const int first = to_hijri(sys_days{year_month_day{std::chrono::year{year}, January, std::chrono::day{1}}}).year;
+  const int first =
+      to_hijri(sys_days{year_month_day{std::chrono::year{year}, January, std::chrono::day{1}}})
+          .year;
   for (int hy = first; hy <= first + 1; ++hy) {
     sys_days d = from_hijri(hy, month, day);
     if (int(year_month_day{d}.year()) == year) return d;
@@ -41,7 +43,9 @@ sys_days hijri_day_in(int year, int month, int day) {
   return from_hijri(first + 1, month, day);  // not reached: every Hijri day falls in each year
 }
 
-sys_days hijri_month_in(int year, int month) { return hijri_day_in(year, month, 1); }
+sys_days hijri_month_in(int year, int month) {
+  return hijri_day_in(year, month, 1);
+}
 
 sys_days easter(int y) {
   const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25,

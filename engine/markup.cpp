@@ -30,7 +30,8 @@ std::pair<std::size_t, std::size_t> OffsetMap::to_original(std::size_t b, std::s
   std::size_t ob = rb.verbatim ? rb.orig + std::min(b - rb.text, rb.orig_len) : rb.orig;
   if (e == b) return {ob, ob};
   const TextRun& re = *containing(e - 1);
-  std::size_t oe = re.verbatim ? re.orig + std::min(e - re.text, re.orig_len) : re.orig + re.orig_len;
+  std::size_t oe =
+      re.verbatim ? re.orig + std::min(e - re.text, re.orig_len) : re.orig + re.orig_len;
   return {ob, std::max(ob, oe)};
 }
 
@@ -68,25 +69,25 @@ struct Entity {
 
 // The references news pages use; an unknown name stays as written, as browsers leave it.
 constexpr std::array<Entity, 74> kEntities{{
-    {"amp", U'&'},       {"lt", U'<'},        {"gt", U'>'},        {"quot", U'"'},
-    {"apos", U'\''},     {"nbsp", 0xA0},      {"shy", 0xAD},       {"zwnj", 0x200C},
-    {"zwj", 0x200D},     {"lrm", 0x200E},     {"rlm", 0x200F},     {"ensp", 0x2002},
-    {"emsp", 0x2003},    {"thinsp", 0x2009},  {"hellip", 0x2026},  {"mdash", 0x2014},
-    {"ndash", 0x2013},   {"lsquo", 0x2018},   {"rsquo", 0x2019},   {"sbquo", 0x201A},
-    {"ldquo", 0x201C},   {"rdquo", 0x201D},   {"bdquo", 0x201E},   {"laquo", 0xAB},
-    {"raquo", 0xBB},     {"lsaquo", 0x2039},  {"rsaquo", 0x203A},  {"middot", 0xB7},
-    {"bull", 0x2022},    {"deg", 0xB0},       {"plusmn", 0xB1},    {"times", 0xD7},
-    {"divide", 0xF7},    {"percnt", U'%'},    {"permil", 0x2030},  {"euro", 0x20AC},
-    {"pound", 0xA3},     {"yen", 0xA5},       {"cent", 0xA2},      {"dollar", U'$'},
-    {"copy", 0xA9},      {"reg", 0xAE},       {"trade", 0x2122},   {"sect", 0xA7},
-    {"para", 0xB6},      {"frac12", 0xBD},    {"frac14", 0xBC},    {"frac34", 0xBE},
-    {"sup2", 0xB2},      {"sup3", 0xB3},      {"minus", 0x2212},   {"prime", 0x2032},
-    {"Prime", 0x2033},   {"larr", 0x2190},    {"rarr", 0x2192},    {"num", U'#'},
-    {"comma", U','},     {"period", U'.'},    {"colon", U':'},     {"semi", U';'},
-    {"quest", U'?'},     {"excl", U'!'},      {"lpar", U'('},      {"rpar", U')'},
-    {"sol", U'/'},       {"ast", U'*'},       {"plus", U'+'},      {"equals", U'='},
-    {"hyphen", U'-'},    {"dash", 0x2010},    {"horbar", 0x2015},  {"iexcl", 0xA1},
-    {"iquest", 0xBF},    {"ordm", 0xBA},
+    {"amp", U'&'},     {"lt", U'<'},       {"gt", U'>'},       {"quot", U'"'},
+    {"apos", U'\''},   {"nbsp", 0xA0},     {"shy", 0xAD},      {"zwnj", 0x200C},
+    {"zwj", 0x200D},   {"lrm", 0x200E},    {"rlm", 0x200F},    {"ensp", 0x2002},
+    {"emsp", 0x2003},  {"thinsp", 0x2009}, {"hellip", 0x2026}, {"mdash", 0x2014},
+    {"ndash", 0x2013}, {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"sbquo", 0x201A},
+    {"ldquo", 0x201C}, {"rdquo", 0x201D},  {"bdquo", 0x201E},  {"laquo", 0xAB},
+    {"raquo", 0xBB},   {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"middot", 0xB7},
+    {"bull", 0x2022},  {"deg", 0xB0},      {"plusmn", 0xB1},   {"times", 0xD7},
+    {"divide", 0xF7},  {"percnt", U'%'},   {"permil", 0x2030}, {"euro", 0x20AC},
+    {"pound", 0xA3},   {"yen", 0xA5},      {"cent", 0xA2},     {"dollar", U'$'},
+    {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122},  {"sect", 0xA7},
+    {"para", 0xB6},    {"frac12", 0xBD},   {"frac14", 0xBC},   {"frac34", 0xBE},
+    {"sup2", 0xB2},    {"sup3", 0xB3},     {"minus", 0x2212},  {"prime", 0x2032},
+    {"Prime", 0x2033}, {"larr", 0x2190},   {"rarr", 0x2192},   {"num", U'#'},
+    {"comma", U','},   {"period", U'.'},   {"colon", U':'},    {"semi", U';'},
+    {"quest", U'?'},   {"excl", U'!'},     {"lpar", U'('},     {"rpar", U')'},
+    {"sol", U'/'},     {"ast", U'*'},      {"plus", U'+'},     {"equals", U'='},
+    {"hyphen", U'-'},  {"dash", 0x2010},   {"horbar", 0x2015}, {"iexcl", 0xA1},
+    {"iquest", 0xBF},  {"ordm", 0xBA},
 }};
 
 // Windows-1252 for numeric references 0x80–0x9F, as the HTML standard reads them.
@@ -95,10 +96,18 @@ constexpr std::array<char32_t, 32> kC1{
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_alnum(char c) {
+  return is_alpha(c) || (c >= '0' && c <= '9');
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string lowercase(std::string_view s) {
   std::string out(s);
@@ -135,9 +144,9 @@ std::optional<std::string> decode_entity(std::string_view s, std::size_t& pos) {
     std::uint32_t value = 0;
     std::size_t digits = 0;
     for (; i < s.size(); ++i, ++digits) {
-      int d = s[i] >= '0' && s[i] <= '9'                 ? s[i] - '0'
+      int d = s[i] >= '0' && s[i] <= '9'                        ? s[i] - '0'
               : hex && lower(s[i]) >= 'a' && lower(s[i]) <= 'f' ? lower(s[i]) - 'a' + 10
-                                                                 : -1;
+                                                                : -1;
       if (d < 0) break;
       value = std::min<std::uint32_t>(value * (hex ? 16 : 10) + static_cast<std::uint32_t>(d),
                                       0x110000);  // saturates: no overflow
@@ -173,7 +182,8 @@ std::optional<std::string> decode_entity(std::string_view s, std::size_t& pos) {
 bool looks_like_html(std::string_view path, std::string_view bytes) {
   std::string p = lowercase(path.substr(path.size() - std::min<std::size_t>(path.size(), 6)));
   auto ends = [&](std::string_view suffix) {
-    return p.size() >= suffix.size() && p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return p.size() >= suffix.size() &&
+           p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   if (ends(".html") || ends(".htm") || ends(".xhtml")) return true;
   std::size_t i = 0;
@@ -267,11 +277,14 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
 
 /// Elements that start and end a line of text.
 bool is_block(std::string_view n) {
-  return one_of(n, {"address", "article", "aside", "blockquote", "body", "br", "caption", "dd",
-                    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-                    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
-                    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-                    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "option", "legend"});
+  return one_of(
+      n,
+      {"address", "article", "aside",   "blockquote", "body",  "br",       "caption",    "dd",
+       "details", "dialog",  "div",     "dl",         "dt",    "fieldset", "figcaption", "figure",
+       "footer",  "form",    "h1",      "h2",         "h3",    "h4",       "h5",         "h6",
+       "header",  "hgroup",  "hr",      "li",         "main",  "nav",      "ol",         "p",
+       "pre",     "section", "summary", "table",      "tbody", "td",       "tfoot",      "th",
+       "thead",   "tr",      "ul",      "option",     "legend"});
 }
 
 /// Elements whose content is not text of the page. The first few are raw text: nothing
@@ -328,7 +341,8 @@ class Builder {
  private:
   void drop_trailing_space() {
     auto& runs = out_.map.runs;
-    if (out_.text.empty() || out_.text.back() != ' ' || runs.empty() || runs.back().verbatim) return;
+    if (out_.text.empty() || out_.text.back() != ' ' || runs.empty() || runs.back().verbatim)
+      return;
     if (runs.back().text + 1 != out_.text.size()) return;  // the space is part of a longer run
     out_.text.pop_back();
     runs.pop_back();
@@ -388,7 +402,8 @@ std::string iso_date(const std::string& s) {
 std::optional<std::pair<std::size_t, std::string>> declared_charset(std::string_view bytes) {
   std::string_view head = bytes.substr(0, 4096);
   for (std::size_t i = 0; (i = head.find('<', i)) != std::string_view::npos; ++i) {
-    if (!starts_with_ci(head, i, "<meta") || i + 5 >= head.size() || is_alnum(head[i + 5])) continue;
+    if (!starts_with_ci(head, i, "<meta") || i + 5 >= head.size() || is_alnum(head[i + 5]))
+      continue;
     Tag tag;
     if (!read_tag(head, i, tag, true)) break;
     std::string charset = tag.get("charset");
@@ -447,8 +462,9 @@ HtmlText html_to_text(std::string_view s) {
         i = tag.end;
         const std::string& n = tag.name;
         if (hidden == "head" && !tag.closing &&
-            !one_of(n, {"meta", "link", "title", "style", "script", "noscript", "base", "template"}))
-          hidden.clear();  // the body has begun without </head>, as HTML allows
+            !one_of(n,
+                    {"meta", "link", "title", "style", "script", "noscript", "base", "template"}))
+          hidden.clear();                      // the body has begun without </head>, as HTML allows
         if (!hidden.empty() && n == hidden) {  // only the hidden element's own nesting matters
           hidden_depth += tag.closing ? -1 : (tag.self_closing ? 0 : 1);
           if (hidden_depth <= 0) {
@@ -508,7 +524,7 @@ HtmlText html_to_text(std::string_view s) {
       }
     }
     if (hidden == "head" && !is_space(c)) hidden.clear();  // text: the body has begun
-    if (!hidden.empty()) {  // text inside a hidden element
+    if (!hidden.empty()) {                                 // text inside a hidden element
       std::size_t next = s.find('<', i + 1);
       i = next == std::string_view::npos ? s.size() : next;
       continue;
