@@ -120,6 +120,22 @@ enum FnId {
   fn_known
 };
 
+/// The relation `fn` (same_span, within, overlaps, disjoint) between two spans.
+bool span_relation(int fn, const Span& a, const Span& b) {
+  switch (fn) {
+    case fn_same_span:
+      return a.from == b.from && a.to == b.to;
+    case fn_within:
+      return b.from <= a.from && a.to <= b.to;
+    case fn_overlaps:
+      return a.from < b.to && b.from < a.to;
+    case fn_disjoint:
+      return !(a.from < b.to && b.from < a.to);
+    default:
+      return false;
+  }
+}
+
 int field_id(const std::string& name) {
   static const std::map<std::string, int> ids{{"doc", f_doc},           {"kind", f_kind},
                                               {"subject", f_subject},   {"predicate", f_predicate},
@@ -272,19 +288,7 @@ bool call(int fn, const Val* args) {
   const Val& y = args[1];
   if (fn == fn_same_span && x.type == Val::none && y.type == Val::none) return true;
   if (x.type == Val::time && y.type == Val::time) {
-    const Span &a = x.view->span, &b = y.view->span;
-    switch (fn) {
-      case fn_same_span:
-        return a.from == b.from && a.to == b.to;
-      case fn_within:
-        return b.from <= a.from && a.to <= b.to;
-      case fn_overlaps:
-        return a.from < b.to && b.from < a.to;
-      case fn_disjoint:
-        return !(a.from < b.to && b.from < a.to);
-      default:
-        return false;
-    }
+    return span_relation(fn, x.view->span, y.view->span);
   }
   if (x.type == Val::quantity && y.type == Val::quantity) {
     if (x.view->percent != y.view->percent) return false;  // different units: not comparable
@@ -408,19 +412,7 @@ bool direct_call(const Compiled& n, const View& a, const View* b) {
   if (n.id == fn_same_span && !xp && !yp) return true;  // neither has a value
   if (!xp || !yp) return false;
   if (p.id == f_time && q.id == f_time) {
-    const Span &s1 = x->span, &s2 = y->span;
-    switch (n.id) {
-      case fn_same_span:
-        return s1.from == s2.from && s1.to == s2.to;
-      case fn_within:
-        return s2.from <= s1.from && s1.to <= s2.to;
-      case fn_overlaps:
-        return s1.from < s2.to && s2.from < s1.to;
-      case fn_disjoint:
-        return !(s1.from < s2.to && s2.from < s1.to);
-      default:
-        return false;
-    }
+    return span_relation(n.id, x->span, y->span);
   }
   if (p.id == f_quantity && q.id == f_quantity) {
     if (x->percent != y->percent) return false;  // different units: not comparable

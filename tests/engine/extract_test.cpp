@@ -16,6 +16,18 @@ std::vector<Fact> facts_of(const std::string& text, const std::string& front = "
   Document doc = parse_document(front + text, "test.txt", "T");
   return extract_facts(lexicon(), doc);
 }
+/// "object value" of each fact with a quantity in one line of text.
+std::vector<std::string> counts(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& f : facts_of(text + "\n"))
+    if (f.quantity)
+      out.push_back(f.object.str() + " " + std::to_string(static_cast<long>(f.quantity->value)));
+  return out;
+}
+/// The open-vocabulary id the Arabic grammar gives a noun.
+std::string open_id(const std::string& noun) {
+  return "ar:" + to_utf8(find_grammar("ar")->lemma(lexicon(), normalise_key(noun)));
+}
 const Fact* find(const std::vector<Fact>& facts, const std::string& kind) {
   for (const auto& f : facts)
     if (f.kind == kind) return &f;
@@ -196,17 +208,6 @@ TEST_CASE("negated bounds, kilograms written كجم or كيلو, and an amount w
 }
 
 TEST_CASE("open vocabulary: a noun the lexicon lacks, counted, gets an open id from its lemma") {
-  auto counts = [](const std::string& text) {
-    std::vector<std::string> out;
-    for (const auto& f : facts_of(text + "\n"))
-      if (f.quantity)
-        out.push_back(f.object.str() + " " + std::to_string(static_cast<long>(f.quantity->value)));
-    return out;
-  };
-  const Grammar& ar = *find_grammar("ar");
-  auto open_id = [&](const std::string& noun) {
-    return "ar:" + to_utf8(ar.lemma(lexicon(), normalise_key(noun)));
-  };
   CHECK(counts("قتل 4 مسلحين في الهجوم") == std::vector<std::string>{open_id("مسلحين") + " 4"});
   CHECK(counts("اعتقلت الشرطة 21 ضابطا و32 شرطيا") ==
         std::vector<std::string>{open_id("ضابطا") + " 21", open_id("شرطيا") + " 32"});
@@ -290,17 +291,6 @@ TEST_CASE("no count: the teen of an ordinal, a percentage written first, names w
 }
 
 TEST_CASE("a dual alone counts two, when it can only be a dual") {
-  auto counts = [](const std::string& text) {
-    std::vector<std::string> out;
-    for (const auto& f : facts_of(text + "\n"))
-      if (f.quantity)
-        out.push_back(f.object.str() + " " + std::to_string(static_cast<long>(f.quantity->value)));
-    return out;
-  };
-  const Grammar& ar = *find_grammar("ar");
-  auto open_id = [&](const std::string& noun) {
-    return "ar:" + to_utf8(ar.lemma(lexicon(), normalise_key(noun)));
-  };
   CHECK(counts("تمكنت الشرطة من ضبط ضابطين وطلقتين") ==
         std::vector<std::string>{open_id("ضابط") + " 2", open_id("طلقة") + " 2"});
   // the second dual describes the first; a sound plural in ين is no dual
@@ -330,17 +320,6 @@ TEST_CASE("«others» counts more of what the sentence counted before") {
 }
 
 TEST_CASE("partitives: a number counts the group after من") {
-  auto counts = [](const std::string& text) {
-    std::vector<std::string> out;
-    for (const auto& f : facts_of(text + "\n"))
-      if (f.quantity)
-        out.push_back(f.object.str() + " " + std::to_string(static_cast<long>(f.quantity->value)));
-    return out;
-  };
-  const Grammar& ar = *find_grammar("ar");
-  auto open_id = [&](const std::string& noun) {
-    return "ar:" + to_utf8(ar.lemma(lexicon(), normalise_key(noun)));
-  };
   // a curated group, in digits and in words
   CHECK(counts("قررت المحكمة إخلاء سبيل 9 من المتهمين") == std::vector<std::string>{"suspect 9"});
   CHECK(counts("أصيب ثلاثة من المتهمين") == std::vector<std::string>{"suspect 3"});
