@@ -69,6 +69,41 @@ std::optional<FactTime> fact_time(const Lexicon& lex, const ValuePiece& v,
   return span->coarsened();
 }
 
+/// Figures of the reported present: a figure that states no time and counts what the lead
+/// counts (the same predicate and object as a figure of the headline or of the first
+/// sentence after it that gives one — past a dateline or a byline —, the story's own: a
+/// toll, the arrests, a seizure) stands as it did on the document's date
+/// (`as_of`), unless its sentence names a time the fact does not keep (a weekday, last
+/// week). Other figures without a time (background, a comparison, a population) stay
+/// without one: they are compared with nothing rather than stamped with a day that may not
+/// be theirs.
+void stamp_reported_present(const Document& doc, std::vector<Fact>& facts, int headline_end,
+                            const std::vector<int>& timed_sentences) {
+  auto date = TimePoint::parse(doc.date);
+  if (!date || date->precision < Precision::day) return;
+  auto figure = [](const Fact& f) {
+    return f.quantity && !f.predicate.empty() && (f.kind == "count" || f.kind == "measure");
+  };
+  std::vector<std::pair<const void*, const void*>> lead;
+  int first = 0;  // the first sentence after the headline that gives a figure
+  for (const auto& f : facts) {
+    if (f.quantity && f.sentence >= headline_end && first == 0) first = f.sentence;
+    if (figure(f) && (f.sentence < headline_end || f.sentence == first))
+      lead.emplace_back(f.predicate.key(), f.object.key());
+  }
+  if (lead.empty()) return;
+  FactTime as_of;
+  as_of.op = SpanOp::as_of;
+  as_of.from = as_of.to = date->day();
+  as_of.grain = "day";
+  for (auto& f : facts)
+    if (!f.time && figure(f) &&
+        !std::binary_search(timed_sentences.begin(), timed_sentences.end(), f.sentence) &&
+        std::find(lead.begin(), lead.end(), std::pair{f.predicate.key(), f.object.key()}) !=
+            lead.end())
+      f.time = as_of;
+}
+
 bool is_country(const Lexicon& lex, const EntityPiece& e) {
   return !e.anaphor && lex.entity(e.entity).type == EntityType::country;
 }
@@ -254,7 +289,13 @@ bool refers_back(std::u32string_view text, Span span) {
   std::u32string_view w = text.substr(span.begin, span.end - span.begin);
   for (std::u32string_view head : {std::u32string_view(U"\u0645\u0635\u0631\u0639"),  // مصرع
                                    std::u32string_view(U"\u062D\u062A\u0641")})       // حتف
-    if (w.size() > head.size() && w.substr(0, head.size()) == head) return true;
+    if (w.size() > head.size() && w.substr(0, head.size()) == head) {
+      // the rest is the pronoun: ه، ها، هما، هم، هن
+      std::u32string_view rest = w.substr(head.size());
+      for (std::u32string_view pronoun :
+           {U"\u0647", U"\u0647\u0627", U"\u0647\u0645\u0627", U"\u0647\u0645", U"\u0647\u0646"})
+        if (rest == pronoun) return true;
+    }
   return false;
 }
 
@@ -336,6 +377,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   facts.reserve(std::min<std::size_t>(doc.content().size() / 64 + 16, std::size_t{1} << 22));
   std::optional<FactTime> section_time;
   int section = 0, paragraph = -1, sentence_number = 0;
+  // The headline: the sentences of a first line that is a heading; headline_end is the
+  // first sentence number past it.
+  int headline_end = 0;
+  // sentences that name a time the facts do not keep (a weekday, last week): their
+  // figures are not of the reported present
+  std::vector<int> timed_sentences;
   /// Who a claim is attributed to: an entity (perhaps the main subject's body) and the cue.
   struct SourceRef {
     EntityRef entity;
@@ -379,7 +426,9 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       const auto& sent = sentences[si];
       const SentencePieces ps = grammar->scan(lex, norm.text, Span{sent.begin, sent.end});
       tally.note(lex, norm.text, ps);
+      if (!ps.times.empty()) timed_sentences.push_back(sentence_number + 1);
       ++sentence_number;
+      if (headline_end == 0 && !(sent.heading && paragraph == 0)) headline_end = sentence_number;
       const SharedText sentence_text = original(st, Span{sent.begin, sent.end});
 
       // explicit times of this sentence: every time value the grammar reads in it,
@@ -603,6 +652,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           for (const auto& p : ps.predicates)
             if (p.span.end <= q.span.begin) {
               auto kind = lex.predicate(p.predicate).kind;
+              // the second half of a split idiom (مصرعهم after لقي 3 أشخاص) closes the
+              // clause of the count before it: it governs no count after it
+              if (refers_back(norm.text, p.span)) {
+                verb = nullptr;
+                continue;
+              }
               if (kind == PredicateKind::action || kind == PredicateKind::existence) verb = &p;
             }
         // the second half of a split idiom right after the counted noun governs the count
@@ -774,6 +829,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   if (main_subject.empty())
     if (const OutletInfo* outlet = lex.outlet(doc.source)) main_subject = outlet->home;
   main_slots.resolve(lex, facts, main_subject);
+  stamp_reported_present(doc, facts, headline_end == 0 ? sentence_number + 1 : headline_end,
+                         timed_sentences);
 
   if (doc.html)
     for (auto& f : facts)

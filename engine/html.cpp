@@ -95,8 +95,8 @@ std::string hex_to_base64(std::string_view hex) {
 /// Verdicts from the most to the least pressing: the order of the findings list, the
 /// summary, the filters and the legend.
 const std::vector<std::string>& verdict_priority() {
-  static const std::vector<std::string> v{"contradicts", "differs", "single-source", "compatible",
-                                          "corroborates"};
+  static const std::vector<std::string> v{"contradicts",   "updates",    "differs",
+                                          "single-source", "compatible", "corroborates"};
   return v;
 }
 
@@ -104,8 +104,8 @@ const std::vector<std::string>& verdict_priority() {
 /// claim can be trusted. A contradiction first; then a claim only one source makes; then
 /// agreement, which says more of the claim than "not comparable" does.
 std::size_t claim_priority(const std::string& verdict) {
-  static const std::vector<std::string> v{"contradicts", "single-source", "corroborates",
-                                          "compatible", "differs"};
+  static const std::vector<std::string> v{"contradicts",  "updates",    "single-source",
+                                          "corroborates", "compatible", "differs"};
   return static_cast<std::size_t>(std::find(v.begin(), v.end(), verdict) - v.begin());
 }
 

@@ -15,12 +15,14 @@ constexpr HtmlLabels kEnglish{
     .more_facts = {"and {n} more fact", "and {n} more facts"},
     .corroborates = "corroborates",
     .compatible = "compatible",
+    .updates = "updates",
     .differs = "differs",
     .contradicts = "contradicts",
     .single_source = "single-source",
     .unchecked = "unchecked",
     .means_corroborates = "the sources agree",
     .means_compatible = "different figures that can both hold",
+    .means_updates = "a later report revises the figure",
     .means_differs = "alike, but over another span or in another unit",
     .means_contradicts = "the sources cannot both be right",
     .means_single_source = "one source only",
@@ -81,12 +83,14 @@ constexpr HtmlLabels kFrench{
     .more_facts = {"et {n} autre fait", "et {n} autres faits"},
     .corroborates = "corrobore",
     .compatible = "compatible",
+    .updates = "met à jour",
     .differs = "diffère",
     .contradicts = "contredit",
     .single_source = "source unique",
     .unchecked = "non vérifiée",
     .means_corroborates = "les sources concordent",
     .means_compatible = "des chiffres différents qui peuvent être vrais tous deux",
+    .means_updates = "un rapport plus récent révise le chiffre",
     .means_differs = "semblables, mais sur une autre période ou dans une autre unité",
     .means_contradicts = "les sources ne peuvent pas avoir raison toutes deux",
     .means_single_source = "une seule source",
@@ -148,12 +152,14 @@ constexpr HtmlLabels kArabic{
     .more_facts = {"ووقائع أخرى: {n}", "ووقائع أخرى: {n}"},
     .corroborates = "تأكيد",
     .compatible = "توافق",
+    .updates = "تحديث",
     .differs = "اختلاف",
     .contradicts = "تناقض",
     .single_source = "مصدر واحد",
     .unchecked = "بلا مقارنة",
     .means_corroborates = "المصادر متفقة",
     .means_compatible = "أرقام مختلفة يمكن أن تصحّ معًا",
+    .means_updates = "تقرير لاحق يعدّل الرقم",
     .means_differs = "متشابهة، لكن عن مدة أخرى أو بوحدة أخرى",
     .means_contradicts = "لا يمكن أن يصحّ المصدران معًا",
     .means_single_source = "مصدر واحد فقط",
@@ -244,6 +250,7 @@ std::string count_label(const HtmlLabels& labels, const CountedLabel& label, std
 std::string_view verdict_label(const HtmlLabels& labels, std::string_view verdict) {
   if (verdict == "corroborates") return labels.corroborates;
   if (verdict == "compatible") return labels.compatible;
+  if (verdict == "updates") return labels.updates;
   if (verdict == "differs") return labels.differs;
   if (verdict == "contradicts") return labels.contradicts;
   if (verdict == "single-source") return labels.single_source;
@@ -254,6 +261,7 @@ std::string_view verdict_label(const HtmlLabels& labels, std::string_view verdic
 std::string_view verdict_meaning(const HtmlLabels& labels, std::string_view verdict) {
   if (verdict == "corroborates") return labels.means_corroborates;
   if (verdict == "compatible") return labels.means_compatible;
+  if (verdict == "updates") return labels.means_updates;
   if (verdict == "differs") return labels.means_differs;
   if (verdict == "contradicts") return labels.means_contradicts;
   if (verdict == "single-source") return labels.means_single_source;

@@ -23,10 +23,11 @@ struct HtmlLabels {
   std::string_view list_separator;
   std::string_view title;  ///< "claimcheck report: {documents}, {findings}"
   CountedLabel documents, findings, claims, more_facts;
-  /// by verdict: the report's five, then "unchecked" (a claim no finding cites)
-  std::string_view corroborates, compatible, differs, contradicts, single_source, unchecked;
-  std::string_view means_corroborates, means_compatible, means_differs, means_contradicts,
-      means_single_source, means_unchecked;
+  /// by verdict: the report's six, then "unchecked" (a claim no finding cites)
+  std::string_view corroborates, compatible, updates, differs, contradicts, single_source,
+      unchecked;
+  std::string_view means_corroborates, means_compatible, means_updates, means_differs,
+      means_contradicts, means_single_source, means_unchecked;
   std::string_view claim_sample;  ///< the legend's sample word for a highlighted claim
   std::string_view arabic, english, french;
   std::string_view text_of;  ///< "Text of {doc}": a document body's accessible name

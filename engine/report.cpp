@@ -273,11 +273,10 @@ void write_text_report(std::ostream& out, const std::vector<Document>& docs,
                        bool colour) {
   auto paint = [&](const std::string& verdict, const std::string& text) {
     if (!colour) return text;
-    static const std::map<std::string, const char*> codes{{"corroborates", "\x1b[1;32m"},
-                                                          {"compatible", "\x1b[1;36m"},
-                                                          {"differs", "\x1b[1;33m"},
-                                                          {"contradicts", "\x1b[1;31m"},
-                                                          {"single-source", "\x1b[1;35m"}};
+    static const std::map<std::string, const char*> codes{
+        {"corroborates", "\x1b[1;32m"}, {"compatible", "\x1b[1;36m"},
+        {"updates", "\x1b[1;34m"},      {"differs", "\x1b[1;33m"},
+        {"contradicts", "\x1b[1;31m"},  {"single-source", "\x1b[1;35m"}};
     auto it = codes.find(verdict);
     return it == codes.end() ? text : std::string(it->second) + text + "\x1b[0m";
   };

@@ -227,8 +227,8 @@ void ReportOptions::validate() const {
   if (!fail_on.empty() && std::find(rules::verdicts().begin(), rules::verdicts().end(), fail_on) ==
                               rules::verdicts().end())
     throw UsageError(
-        "--fail-on takes a verdict: corroborates, compatible, differs, contradicts or "
-        "single-source, not '" +
+        "--fail-on takes a verdict: corroborates, compatible, updates, differs, contradicts "
+        "or single-source, not '" +
         fail_on + "'");
 }
 

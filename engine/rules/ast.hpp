@@ -29,6 +29,10 @@ struct Rule {
   std::size_t pair_pos = 0;
   std::string report = "pair";  ///< pair: a finding per pair; group: one per join group
   std::size_t report_pos = 0;
+  /// all: pairs from any documents; given: only pairs of documents given together (every
+  /// document of a compare, the new documents of a check, never one against the corpus)
+  std::string among = "all";
+  std::size_t among_pos = 0;
   std::vector<std::string> join;  ///< fact fields
   std::size_t join_pos = 0;
   NodePtr when;  ///< may be null (always true)

@@ -102,8 +102,8 @@ class Checker {
   void check(const Rule& r) {
     static const std::set<std::string> kinds{"count", "measure", "set",       "membership",
                                              "event", "quote",   "comparison"};
-    static const std::set<std::string> verdicts{"corroborates", "compatible", "differs",
-                                                "contradicts", "single-source"};
+    static const std::set<std::string> verdicts{"corroborates", "compatible",  "updates",
+                                                "differs",      "contradicts", "single-source"};
     static const std::set<std::string> pairs{"across", "within", "any", "single"};
     if (r.about.empty())
       error(r.pos,
@@ -119,11 +119,15 @@ class Checker {
     if (r.join.size() > 7) error(r.join_pos, "a join takes at most 7 fields");
     if (r.report != "pair" && r.report != "group")
       error(r.report_pos, "unknown report mode '" + r.report + "' (pair or group)");
+    if (r.among != "all" && r.among != "given")
+      error(r.among_pos, "unknown document scope '" + r.among + "' (all or given)");
     if (r.report == "group" && r.pair == "single")
       error(r.report_pos, "a single-fact rule reports each fact; 'report group' does not apply");
     for (const auto& f : r.join) {
       auto it = fact_fields().find(f);
-      if (it == fact_fields().end() || (it->second != Type::string && it->second != Type::time))
+      // a document's date is no join key: reports of one story come on different days
+      if (it == fact_fields().end() || f == "reported" ||
+          (it->second != Type::string && it->second != Type::time))
         error(r.join_pos, "cannot join on '" + f + "': join fields are " + join_field_list() +
                               suggest(f, keys(fact_fields())));
     }
@@ -147,7 +151,8 @@ class Checker {
   static std::string join_field_list() {
     std::string s;
     for (const auto& [k, t] : fact_fields())
-      if (t == Type::string || t == Type::time) s += (s.empty() ? "" : ", ") + k;
+      if ((t == Type::string || t == Type::time) && k != "reported")
+        s += (s.empty() ? "" : ", ") + k;
     return s;
   }
 

@@ -25,8 +25,8 @@
 namespace claimcheck::rules {
 
 const std::vector<std::string>& verdicts() {
-  static const std::vector<std::string> v{"corroborates", "compatible", "differs", "contradicts",
-                                          "single-source"};
+  static const std::vector<std::string> v{"corroborates", "compatible",  "updates",
+                                          "differs",      "contradicts", "single-source"};
   return v;
 }
 
@@ -92,6 +92,8 @@ struct View {
   bool percent = false;
   bool has_time = false;
   Span span;
+  bool has_reported = false;  ///< the document has a date
+  Span reported;              ///< its day, or its minute when the document gives a clock time
 };
 
 enum FieldId {
@@ -105,6 +107,7 @@ enum FieldId {
   f_source,
   f_quantity,
   f_time,
+  f_reported,
   f_members
 };
 enum FnId {
@@ -117,7 +120,11 @@ enum FnId {
   fn_shared,
   fn_only_in,
   fn_same_set,
-  fn_known
+  fn_known,
+  fn_near,
+  fn_as_of,
+  fn_before,
+  fn_day
 };
 
 /// The relation `fn` (same_span, within, overlaps, disjoint) between two spans.
@@ -142,7 +149,7 @@ int field_id(const std::string& name) {
                                               {"family", f_family},     {"object", f_object},
                                               {"polarity", f_polarity}, {"source", f_source},
                                               {"quantity", f_quantity}, {"time", f_time},
-                                              {"members", f_members}};
+                                              {"reported", f_reported}, {"members", f_members}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
@@ -152,7 +159,8 @@ int function_id(const std::string& name) {
       {"same_span", fn_same_span}, {"within", fn_within},   {"overlaps", fn_overlaps},
       {"disjoint", fn_disjoint},   {"close", fn_close},     {"exceeds", fn_exceeds},
       {"shared", fn_shared},       {"only_in", fn_only_in}, {"same_set", fn_same_set},
-      {"known", fn_known}};
+      {"known", fn_known},         {"near", fn_near},       {"as_of", fn_as_of},
+      {"before", fn_before},       {"day", fn_day}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
@@ -189,6 +197,9 @@ Compiled compile(const Node& n) {
           c.kind == Node::call && c.id == fn_close && i == 2 && a.kind == Node::number;
       if (!(a.kind == Node::path && a.id >= 0) && !last_number) c.direct = false;
     }
+    // the calls of times by their ends and relation read their values through call()
+    if (c.id == fn_near || c.id == fn_as_of || c.id == fn_before || c.id == fn_day)
+      c.direct = false;
     if (c.kind == Node::compare && c.args.size() != 2) c.direct = false;
   }
   return c;
@@ -200,6 +211,7 @@ struct Val {
   double d = 0;
   std::string_view s;
   const View* view = nullptr;
+  const Span* span = nullptr;  ///< a time: the fact's span or its document's date
   const std::vector<Id>* members = nullptr;
 };
 
@@ -253,7 +265,10 @@ Val field(const View& v, int id) {
       if (v.has_quantity) out.type = Val::quantity, out.view = &v;
       return out;
     case f_time:
-      if (v.has_time) out.type = Val::time, out.view = &v;
+      if (v.has_time) out.type = Val::time, out.view = &v, out.span = &v.span;
+      return out;
+    case f_reported:
+      if (v.has_reported) out.type = Val::time, out.span = &v.reported;
       return out;
     case f_members:
       out.type = Val::set, out.members = &v.fact->members;
@@ -286,9 +301,22 @@ bool call(int fn, const Val* args) {
     return x.type != Val::none && !(x.type == Val::string && x.s.empty()) &&
            !(x.type == Val::set && x.members->empty());
   const Val& y = args[1];
+  if (fn == fn_as_of)  // a fact's time (not a document's date) that says "as of"
+    return x.type == Val::time && x.view && x.view->fact->time &&
+           x.view->fact->time->op == SpanOp::as_of;
+  if (fn == fn_day)  // a day or a shorter span: an incident's time, not a period's
+    return x.type == Val::time && std::isfinite(x.span->from) && x.span->to - x.span->from <= 1;
   if (fn == fn_same_span && x.type == Val::none && y.type == Val::none) return true;
   if (x.type == Val::time && y.type == Val::time) {
-    return span_relation(fn, x.view->span, y.view->span);
+    const Span &sa = *x.span, &sb = *y.span;
+    if (fn == fn_before) return sa.to <= sb.from;
+    if (fn == fn_near) {
+      // two days (or shorter spans) whose starts are at most N days apart
+      auto short_span = [](const Span& s) { return std::isfinite(s.from) && s.to - s.from <= 1; };
+      return args[2].type == Val::number && short_span(sa) && short_span(sb) &&
+             std::fabs(std::floor(sa.from) - std::floor(sb.from)) <= args[2].d;
+    }
+    return span_relation(fn, sa, sb);
   }
   if (x.type == Val::quantity && y.type == Val::quantity) {
     if (x.view->percent != y.view->percent) return false;  // different units: not comparable
@@ -390,13 +418,18 @@ bool direct_call(const Compiled& n, const View& a, const View* b) {
   const View* x = p.side == 'a' ? &a : b;
   auto present = [](const View* v, int field) {
     if (!v) return false;
-    return field == f_time ? v->has_time : field == f_quantity ? v->has_quantity : true;
+    return field == f_time       ? v->has_time
+           : field == f_reported ? v->has_reported
+           : field == f_quantity ? v->has_quantity
+                                 : true;
   };
   if (n.id == fn_known) {
     if (!x) return false;
     switch (p.id) {
       case f_time:
         return x->has_time;
+      case f_reported:
+        return x->has_reported;
       case f_quantity:
         return x->has_quantity;
       case f_members:
@@ -452,7 +485,9 @@ bool direct_compare(const Compiled& n, const View& a, const View* b) {
   const Compiled &p = n.args[0], &q = n.args[1];
   const View* x = p.side == 'a' ? &a : b;
   const View* y = q.side == 'a' ? &a : b;
-  auto is_text = [](int f) { return f != f_time && f != f_quantity && f != f_members; };
+  auto is_text = [](int f) {
+    return f != f_time && f != f_reported && f != f_quantity && f != f_members;
+  };
   if (!is_text(p.id) || !is_text(q.id)) {  // a time, quantity or set is equal to nothing
     Val l = x ? field(*x, p.id) : Val{}, r = y ? field(*y, q.id) : Val{};
     bool eq = (l.type == Val::string || l.type == Val::none) &&
@@ -526,6 +561,17 @@ View make_view(const Fact& f) {
     v.span = span_of(*f.time);
   }
   return v;
+}
+
+/// A document's date as a span of days: its day, or, with a clock time, its minute
+/// (so that two reports of one day are ordered when both give their time).
+std::optional<Span> reported_span(const std::string& date) {
+  auto p = TimePoint::parse(date);
+  if (!p || p->precision < Precision::day) return std::nullopt;
+  double day = static_cast<double>(p->first_day());
+  if (p->precision == Precision::day) return Span{day, day + 1};
+  double from = day + (p->hh * 60 + p->mm) / 1440.0;
+  return Span{from, from + 1 / 1440.0};
 }
 
 /// Names for people: countries and organisations by their English names, documents by
@@ -942,17 +988,22 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   std::vector<View> views;
   views.reserve(facts.size());
   for (const auto& f : facts) views.push_back(make_view(f));
+  std::vector<std::optional<Span>> doc_reported(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) doc_reported[i] = reported_span(docs[i].date);
   std::vector<std::size_t> fact_doc(facts.size());
   // each fact's document by position, and its label (a document not given: its id)
   std::vector<const std::string*> fact_label(facts.size());
   for (std::size_t i = 0; i < facts.size(); ++i) {
     if (i > 0 && facts[i].doc == facts[i - 1].doc) {  // facts come document by document
       fact_doc[i] = fact_doc[i - 1], fact_label[i] = fact_label[i - 1];
+      views[i].has_reported = views[i - 1].has_reported, views[i].reported = views[i - 1].reported;
       continue;
     }
     auto it = doc_order.find(facts[i].doc);
     fact_doc[i] = it == doc_order.end() ? 0 : it->second;
     fact_label[i] = it == doc_order.end() ? &facts[i].doc : &names.doc(it->second);
+    if (it != doc_order.end() && doc_reported[it->second])
+      views[i].has_reported = true, views[i].reported = *doc_reported[it->second];
   }
   // the ids of the facts side by side, for the findings that list many of them
   std::vector<std::string> fact_ids;
@@ -1011,6 +1062,11 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           continue;
         }
         std::string_view v;
+        if (id == f_reported) {
+          v = views[i].has_reported ? std::string_view(docs[fact_doc[i]].date) : std::string_view();
+          column[i] = v.empty() ? kAbsent : intern(v);
+          continue;
+        }
         if (id != f_time)
           v = string_field(facts[i], id);
         else if (const auto& t = facts[i].time) {
@@ -1257,10 +1313,20 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
     std::vector<char> allowed;
     std::vector<std::uint32_t> bucket_of;
     PairAnswers span_pairs;  // (time id, time id) → time_part
+    // `among given`: with a focus, only the focused documents' facts take part
+    const bool given_only = rule.among == "given" && !focused.empty();
+    std::vector<std::uint32_t> given_members;
     for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
-      const std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
-                                                 grouping.offsets[k + 1] - grouping.offsets[k]);
+      std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
+                                           grouping.offsets[k + 1] - grouping.offsets[k]);
       if (!focused.empty() && std::none_of(group.begin(), group.end(), in_focus)) continue;
+      if (given_only) {
+        given_members.clear();
+        for (std::uint32_t i : group)
+          if (focused[i]) given_members.push_back(i);
+        group = std::span<const std::uint32_t>(given_members);
+        if (group.size() < 2) continue;
+      }
       if (single) {
         // a fact is single-source when its whole group comes from one document
         if (docs.size() < 2) continue;

@@ -183,6 +183,7 @@ auto const set_about = [](auto& ctx) { current(ctx).about = x3::_attr(ctx); };
 auto const set_pair = [](auto& ctx) { current(ctx).pair = x3::_attr(ctx); };
 auto const set_join = [](auto& ctx) { current(ctx).join = x3::_attr(ctx); };
 auto const set_report = [](auto& ctx) { current(ctx).report = x3::_attr(ctx); };
+auto const set_among = [](auto& ctx) { current(ctx).among = x3::_attr(ctx); };
 auto const set_when = [](auto& ctx) { current(ctx).when = x3::_attr(ctx); };
 auto const set_verdict = [](auto& ctx) { current(ctx).verdict = x3::_attr(ctx); };
 auto const set_explain = [](auto& ctx) { current(ctx).explain = x3::_attr(ctx); };
@@ -199,11 +200,12 @@ auto const clause =
     (kw("pair") >> mark<&Rule::pair_pos> >> x3::expect[identifier][set_pair]) |
     (kw("join") >> mark<&Rule::join_pos> >> x3::expect[field_list][set_join]) |
     (kw("report") >> mark<&Rule::report_pos> >> x3::expect[identifier][set_report]) |
+    (kw("among") >> mark<&Rule::among_pos> >> x3::expect[identifier][set_among]) |
     (kw("when") >> x3::expect[expr][set_when]) |
     (kw("verdict") >> mark<&Rule::verdict_pos> >> x3::expect[identifier][set_verdict]) |
     (kw("explain") >> mark<&Rule::explain_pos> >> x3::expect[quoted][set_explain]);
 x3::rule<class clause_class> const clause_rule =
-    "a clause (about, pair, join, report, when, verdict or explain) or the next 'rule'";
+    "a clause (about, pair, join, report, among, when, verdict or explain) or the next 'rule'";
 auto const clause_rule_def = clause;
 BOOST_SPIRIT_DEFINE(clause_rule)
 
@@ -304,7 +306,9 @@ RuleFile parse_rules(std::string path, std::string text, std::vector<Diagnostic>
       if (at == end) at = e.where();  // nothing follows: point where it stopped
       std::string what = expected_text(e);
       if (what.find("eoi") != std::string::npos || what.find("alternative") != std::string::npos)
-        what = "a clause (about, pair, join, report, when, verdict or explain) or the next 'rule'";
+        what =
+            "a clause (about, pair, join, report, among, when, verdict or explain) or the next "
+            "'rule'";
       errors.push_back(
           diagnostic_at(path, file.text, static_cast<std::size_t>(at - begin), "expected " + what));
       // resume at the next line starting with 'rule'

@@ -35,7 +35,7 @@ inline const std::map<std::string, Type>& fact_fields() {
       {"doc", Type::string},       {"kind", Type::string},   {"subject", Type::string},
       {"predicate", Type::string}, {"family", Type::string}, {"object", Type::string},
       {"polarity", Type::string},  {"source", Type::string}, {"quantity", Type::quantity},
-      {"time", Type::time},        {"members", Type::set}};
+      {"time", Type::time},        {"reported", Type::time}, {"members", Type::set}};
   return fields;
 }
 
@@ -53,6 +53,10 @@ inline const std::map<std::string, std::vector<std::vector<Type>>>& functions() 
       {"only_in", {{T::set, T::set}}},
       {"same_set", {{T::set, T::set}}},
       {"known", {{T::any}}},
+      {"near", {{T::time, T::time, T::number}}},
+      {"as_of", {{T::time}}},
+      {"before", {{T::time, T::time}}},
+      {"day", {{T::time}}},
   };
   return fns;
 }

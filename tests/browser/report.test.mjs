@@ -41,7 +41,7 @@ test('every claim of the demo report is highlighted with its verdict, by colour 
   const icons = new Set([...byVerdict.values()].map((c) => c.icon));
   assert.equal(lines.size, byVerdict.size, 'one underline style per verdict');
   assert.equal(icons.size, byVerdict.size, 'one icon per verdict');
-  assert.equal(await page.locator('.legend li').count(), 6, 'the legend names five verdicts and unchecked claims');
+  assert.equal(await page.locator('.legend li').count(), 7, 'the legend names six verdicts and unchecked claims');
   // the header: documents with their metadata, and the count by verdict
   const header = await page.locator('header.report').innerText();
   for (const d of r.json.documents) {

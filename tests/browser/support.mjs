@@ -68,7 +68,7 @@ export function skip(reason) {
 
 /// The verdict a claim should show: the one of its findings that matters most for trust.
 export function expectedVerdict(json, ids) {
-  const order = ['contradicts', 'single-source', 'corroborates', 'compatible', 'differs'];
+  const order = ['contradicts', 'updates', 'single-source', 'corroborates', 'compatible', 'differs'];
   let best = 'unchecked';
   for (const f of json.findings)
     if (f.facts.some((id) => ids.includes(id)))

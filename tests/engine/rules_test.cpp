@@ -95,7 +95,7 @@ bool has(const std::vector<std::string>& v, const std::string& x) {
 TEST_CASE("the default rules are valid") {
   std::size_t n = 0;
   for (const auto& f : default_rules()) n += f.rules.size();
-  CHECK(n == 16);
+  CHECK(n == 22);
   for (const auto& f : default_rules())
     for (const auto& r : f.rules) {
       CAPTURE(r.id);
@@ -105,8 +105,8 @@ TEST_CASE("the default rules are valid") {
 
 TEST_CASE("syntax errors: where and what was expected") {
   CHECK(diagnose("rule x\n  about count\n  jion subject\n") ==
-        std::vector<std::string>{"t.rules:3:3: expected a clause (about, pair, join, report, when, "
-                                 "verdict or explain) or the next 'rule'\n"
+        std::vector<std::string>{"t.rules:3:3: expected a clause (about, pair, join, report, "
+                                 "among, when, verdict or explain) or the next 'rule'\n"
                                  "    jion subject\n    ^"});
   CHECK(diagnose("rule x\n  about count\n  join subject\n  when known(a.time) and\n  verdict "
                  "differs\n  explain \"x\"\n")
@@ -419,4 +419,141 @@ TEST_CASE("the rules on several threads find what one thread finds, in the same 
   CHECK(std::count(one.begin(), one.end(), '\n') > 20);
   CHECK(dump(2) == one);
   CHECK(dump(5) == one);
+}
+
+namespace {
+
+/// The findings of the default rules over documents with dates ("A=2013-02-16", or with a
+/// clock time "A=2013-02-16T18:40"), optionally checked as new documents against others.
+std::vector<std::string> fired_dated(const std::vector<Fact>& facts,
+                                     std::initializer_list<const char*> dated,
+                                     const std::vector<std::string>& focus = {}) {
+  std::vector<Document> ds;
+  for (std::string s : dated) {
+    Document d;
+    d.id = s.substr(0, s.find('='));
+    d.date = s.substr(s.find('=') + 1);
+    ds.push_back(d);
+  }
+  std::vector<std::string> out;
+  for (const auto& f : evaluate(default_rules(), ds, facts, lexicon(), focus))
+    out.push_back(f.rule + ":" + f.verdict);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "figures of the reported present meet a day or two apart, and a later higher count "
+    "updates") {
+  auto toll = [](const char* id, double n, const char* day) {
+    return count(id, "PK", "kill", "person", "=", n, "as_of", day);
+  };
+  // the same toll the next day agrees; three days later the reports do not meet
+  CHECK(fired_dated({toll("A:1", 3, "2013-02-16"), toll("B:1", 3, "2013-02-17")},
+                    {"A=2013-02-16", "B=2013-02-17"}) ==
+        std::vector<std::string>{"running-agreement:corroborates"});
+  CHECK(fired_dated({toll("A:1", 3, "2013-02-16"), toll("B:1", 3, "2013-02-19")},
+                    {"A=2013-02-16", "B=2013-02-19"})
+            .empty());
+  // a higher count later is an update, whichever document comes first
+  CHECK(fired_dated({toll("A:1", 63, "2013-02-16"), toll("B:1", 83, "2013-02-17")},
+                    {"A=2013-02-16", "B=2013-02-17"}) ==
+        std::vector<std::string>{"running-update:updates"});
+  CHECK(fired_dated({toll("A:1", 83, "2013-02-17"), toll("B:1", 63, "2013-02-16")},
+                    {"A=2013-02-17", "B=2013-02-16"}) ==
+        std::vector<std::string>{"running-update-reversed:updates"});
+  // a lower count later contradicts: a toll only grows
+  CHECK(fired_dated({toll("A:1", 18, "2013-02-16"), toll("B:1", 9, "2013-02-17")},
+                    {"A=2013-02-16", "B=2013-02-17"}) ==
+        std::vector<std::string>{"running-contradiction:contradicts"});
+  // two counts of one day with no clock time are not ordered: nothing is said of them
+  CHECK(fired_dated({toll("A:1", 18, "2013-02-16"), toll("B:1", 9, "2013-02-16")},
+                    {"A=2013-02-16", "B=2013-02-16"})
+            .empty());
+  // with clock times they are: 30 at 09:10, 38 at 18:40
+  CHECK(fired_dated({toll("A:1", 30, "2013-02-16"), toll("B:1", 38, "2013-02-16")},
+                    {"A=2013-02-16T09:10", "B=2013-02-16T18:40"}) ==
+        std::vector<std::string>{"running-update:updates"});
+  // a day the text gives (in) meets the next day's figure as of its report
+  CHECK(fired_dated({count("A:1", "EG", "injure", "person", "=", 18, "in", "2013-02-15"),
+                     count("B:1", "EG", "injure", "person", "=", 18, "as_of", "2013-02-16")},
+                    {"A=2013-02-16", "B=2013-02-16"}) ==
+        std::vector<std::string>{"running-agreement:corroborates"});
+  // prison terms are each person's own: never an update or a contradiction
+  CHECK(fired_dated({count("A:1", "MA", "sentence", "second", "=", 30, "as_of", "2013-02-17"),
+                     count("B:1", "MA", "sentence", "second", "=", 25, "as_of", "2013-02-18")},
+                    {"A=2013-02-17", "B=2013-02-18"})
+            .empty());
+}
+
+TEST_CASE("an incident's figures meet only among the documents given together") {
+  std::vector<Fact> facts{count("A:1", "EG", "kill", "person", "=", 3, "as_of", "2013-02-16"),
+                          count("B:1", "EG", "kill", "person", "=", 3, "as_of", "2013-02-16"),
+                          count("C:1", "EG", "kill", "person", "=", 3, "as_of", "2013-02-16")};
+  auto dates = {"A=2013-02-16", "B=2013-02-16", "C=2013-02-16"};
+  // a compare of the three: one group finding
+  CHECK(fired_dated(facts, dates) == std::vector<std::string>{"running-agreement:corroborates"});
+  // A checked alone against a corpus of B and C: another story's three dead is no agreement
+  CHECK(fired_dated(facts, dates, {"A"}).empty());
+  // A and B checked together: they meet, C (the corpus) stays out
+  auto both = evaluate(default_rules(),
+                       [&] {
+                         std::vector<Document> ds;
+                         for (const char* id : {"A", "B", "C"}) {
+                           Document d;
+                           d.id = id;
+                           d.date = "2013-02-16";
+                           ds.push_back(d);
+                         }
+                         return ds;
+                       }(),
+                       facts, lexicon(), {"A", "B"});
+  REQUIRE(both.size() == 1);
+  CHECK(both[0].facts == std::vector<std::string>{"A:1", "B:1"});
+  // two incidents of one day in a period's count are not compared as the period's
+  CHECK(fired_dated({count("A:1", "EG", "kill", "person", "=", 3, "in", "2013-02-16"),
+                     count("B:1", "EG", "kill", "person", "=", 4, "in", "2013")},
+                    {"A=2013-02-17", "B=2013-02-17"}, {"A"})
+            .empty());
+}
+
+TEST_CASE("the time built-ins: near, day, as_of and before") {
+  auto run = [](const std::string& when, const Fact& a, const Fact& b,
+                std::initializer_list<const char*> dated) {
+    std::vector<Diagnostic> errors;
+    auto file = parse_rules("t.rules",
+                            "rule t\n  about count\n  pair across\n  join subject\n  when " + when +
+                                "\n  verdict corroborates\n  explain \"x\"\n",
+                            errors);
+    check_rules(file, lexicon(), errors);
+    REQUIRE(errors.empty());
+    std::vector<Document> ds;
+    for (std::string s : dated) {
+      Document d;
+      d.id = s.substr(0, s.find('='));
+      d.date = s.substr(s.find('=') + 1);
+      ds.push_back(d);
+    }
+    return !evaluate({file}, ds, {a, b}, lexicon()).empty();
+  };
+  Fact d16 = count("A:1", "EG", "kill", "person", "=", 3, "as_of", "2013-02-16");
+  Fact d18 = count("B:1", "EG", "kill", "person", "=", 3, "in", "2013-02-18");
+  Fact y2013 = count("B:1", "EG", "kill", "person", "=", 3, "in", "2013");
+  auto dates = {"A=2013-02-16", "B=2013-02-18"};
+  CHECK(run("near(a.time, b.time, 2)", d16, d18, dates));
+  CHECK_FALSE(run("near(a.time, b.time, 1)", d16, d18, dates));
+  CHECK_FALSE(run("near(a.time, b.time, 400)", d16, y2013, dates));  // a year is no day
+  CHECK(run("day(a.time) and not day(b.time)", d16, y2013, dates));
+  CHECK(run("as_of(a.time) and not as_of(b.time)", d16, d18, dates));
+  CHECK(run("before(a.reported, b.reported) and not before(b.reported, a.reported)", d16, d18,
+            dates));
+  CHECK_FALSE(run("before(a.reported, b.reported)", d16, d18, {"A=2013-02-16", "B=2013-02-16"}));
+  CHECK(run("before(a.reported, b.reported)", d16, d18,
+            {"A=2013-02-16T09:10", "B=2013-02-16T18:40"}));
+  CHECK_FALSE(run("known(a.reported)", d16, d18, {"A=", "B="}));
+  // a document's date is no join key
+  CHECK(diagnose("rule t\n  about count\n  join reported\n  verdict differs\n  explain \"x\"\n")
+            .at(0)
+            .rfind("t.rules:3:8: cannot join on 'reported'", 0) == 0);
 }

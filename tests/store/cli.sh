@@ -36,7 +36,7 @@ expect "show" $'S1:1\t2\tcount\tTN\tarrest\tperson\t= 140\tin 2022' "$out"
 out=$("$CC" check --db "$DB" fixtures/report-demo/b.txt)
 expect "check" "S1  fixtures/report-demo/a.txt" "$out"
 # only findings about the new article: the stored one's lone membership is not one
-expect "check" "summary: 2 corroborates, 0 compatible, 1 differs, 2 contradicts, 1 single-source" "$out"
+expect "check" "summary: 2 corroborates, 0 compatible, 0 updates, 1 differs, 2 contradicts, 1 single-source" "$out"
 [[ "$out" != *"S2 "* ]] || fail "check: the Egyptian article shares no key and must not appear"
 "$CC" check --db "$DB" --format json -o "$WORK/r.json" fixtures/report-demo/b.txt
 grep -q '"id": "S1"' "$WORK/r.json" || fail "check --format json names S1"
