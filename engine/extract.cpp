@@ -685,6 +685,16 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           if (earlier != memory.predicate_of.end())
             f.predicate = earlier->second.first, f.family = earlier->second.second;
         }
+        // a noun that narrows a thing by its predicate alone counts that thing: قتيل is a
+        // person killed, جريح a person injured (objects.tsv: victim and injured narrow
+        // person, which has no predicate of its own), so «63 قتيلا» and «مقتل 63 شخصا» are
+        // one figure; «نقل 34 مصابا» keeps its injured, and a terrorist incident (which
+        // narrows an incident, itself an occurrence) stays one
+        if (object && object->heads.size() == 1 && !object->default_predicate.empty() &&
+            f.predicate == object->default_predicate)
+          if (const ObjectInfo* head = lex.find_object(object->heads.front());
+              head && head->default_predicate.empty())
+            f.object = Id(head->id);
         f.time = nearest_time(q.span);
         auto [b, e] = norm.bytes(anchor.begin, anchor.end);
         f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;

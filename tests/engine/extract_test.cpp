@@ -367,3 +367,11 @@ TEST_CASE("no time from a name, an outlet is a name, and a law is an event only 
   CHECK(facts_of("ناقش المجلس اليوم تعديل قانون العمل\n", front).empty());
   CHECK(facts_of("ألقي القبض على العناصر الخارجة على القانون عام 2012\n").empty());
 }
+
+TEST_CASE("a casualty noun counts people: «63 قتيلا» is the figure of «مقتل 63 شخصا»") {
+  CHECK(counts("سقط 63 قتيلا في الانفجار") == std::vector<std::string>{"person 63"});
+  CHECK(counts("أسفر الانفجار عن مقتل 63 شخصا") == std::vector<std::string>{"person 63"});
+  CHECK(counts("ارتفع عدد الجرحى إلى 180 جريحا") == std::vector<std::string>{"person 180"});
+  // governed by another verb, the noun keeps what it says
+  CHECK(counts("اعتقلت الشرطة 3 مصابين من المتظاهرين") == std::vector<std::string>{"injured 3"});
+}
