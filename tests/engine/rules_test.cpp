@@ -95,7 +95,7 @@ bool has(const std::vector<std::string>& v, const std::string& x) {
 TEST_CASE("the default rules are valid") {
   std::size_t n = 0;
   for (const auto& f : default_rules()) n += f.rules.size();
-  CHECK(n == 22);
+  CHECK(n == 23);
   for (const auto& f : default_rules())
     for (const auto& r : f.rules) {
       CAPTURE(r.id);
@@ -516,6 +516,22 @@ TEST_CASE("an incident's figures meet only among the documents given together") 
                      count("B:1", "EG", "kill", "person", "=", 4, "in", "2013")},
                     {"A=2013-02-17", "B=2013-02-17"}, {"A"})
             .empty());
+}
+
+TEST_CASE("reports of one story agree on a figure neither dates, never contradict on it") {
+  auto six = [](const char* id, double n, const char* time_op = "", const char* from = "") {
+    Fact f = count(id, "RU", "", "ar:مدينة", "=", n, time_op, from);
+    f.kind = "count";
+    return f;
+  };
+  auto dates = {"A=2013-02-15", "B=2013-02-16"};
+  CHECK(fired_dated({six("A:1", 6), six("B:1", 6)}, dates) ==
+        std::vector<std::string>{"story-agreement:corroborates"});
+  CHECK(fired_dated({six("A:1", 6), six("B:1", 7)}, dates).empty());
+  // a period's figure (1908) does not meet a figure of no time
+  CHECK(fired_dated({six("A:1", 6), six("B:1", 6, "in", "1908")}, dates).empty());
+  // checked alone against a corpus, nothing
+  CHECK(fired_dated({six("A:1", 6), six("B:1", 6)}, dates, {"A"}).empty());
 }
 
 TEST_CASE("the time built-ins: near, day, as_of and before") {
