@@ -40,6 +40,7 @@ class Arabic final : public Grammar {
       const std::u32string key(w);
       if (auto it = t.singular_of.find(key); it != t.singular_of.end()) return &it->second;
       if (auto it = t.dual_of.find(key); it != t.dual_of.end()) return &it->second;
+      if (auto it = t.sound_dual_of.find(key); it != t.sound_dual_of.end()) return &it->second;
       return nullptr;
     };
     const std::u32string* s = singular(word);

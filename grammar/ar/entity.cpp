@@ -14,6 +14,14 @@ BOOST_SPIRIT_INSTANTIATE(one_of_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(time_context_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(duration_cue_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(others_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(people_cue_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(term_cue_type, iterator_type, context_type)
+people_cue_type const& people_cue_rule() {
+  return people_cue;
+}
+term_cue_type const& term_cue_rule() {
+  return term_cue;
+}
 others_type const& others_rule() {
   return others;
 }

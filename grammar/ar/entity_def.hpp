@@ -33,14 +33,17 @@ auto const clause_boundary_def = (with_conj(x3::omit[table<&Tables::clause>]) >>
                                  (conj >> x3::omit[table<&Tables::predicate>] >> eow);
 
 no_noun_type const no_noun = "no counted noun";
+// each table with its end of word: a short form of one (م، ص) must not hide a longer word
+// of another that begins with it (مليون، مايو)
 auto const no_noun_def =
     with_clitics(
-        x3::omit[table<&Tables::not_counted> | table<&Tables::unit_word> |
-                 table<&Tables::unit_counted> | table<&Tables::month> | table<&Tables::year_word> |
-                 table<&Tables::relative> | table<&Tables::scales> | table<&Tables::scale> |
-                 table<&Tables::percent> | table<&Tables::preposition> | table<&Tables::weekday> |
-                 table<&Tables::hijri_month> | table<&Tables::period_noun>]) >>
-        eow |
+        x3::omit[(table<&Tables::not_counted> >> eow) | (table<&Tables::unit_word> >> eow) |
+                 (table<&Tables::unit_counted> >> eow) | (table<&Tables::month> >> eow) |
+                 (table<&Tables::year_word> >> eow) | (table<&Tables::relative> >> eow) |
+                 (table<&Tables::scales> >> eow) | (table<&Tables::scale> >> eow) |
+                 (table<&Tables::percent> >> eow) | (table<&Tables::preposition> >> eow) |
+                 (table<&Tables::weekday> >> eow) | (table<&Tables::hijri_month> >> eow) |
+                 (table<&Tables::period_noun> >> eow)]) |
     (conj >> x3::omit[table<&Tables::predicate>] >> eow);  // 3 وأصيب: the next clause
 label_type const label = "label";
 auto const label_def = with_clitics(x3::omit[table<&Tables::label>]) >> eow;
@@ -68,8 +71,14 @@ auto const duration_cue_def = with_clitics(table<&Tables::duration_cue>) >> eow;
 others_type const others = "others";
 auto const others_def = x3::omit[table<&Tables::others>] >> eow;
 
+people_cue_type const people_cue = "people cue";
+auto const people_cue_def = with_clitics(table<&Tables::people_cue>) >> eow;
+
+term_cue_type const term_cue = "term cue";
+auto const term_cue_def = with_clitics(x3::omit[table<&Tables::term_cue>]) >> eow;
+
 BOOST_SPIRIT_DEFINE(time_context, one_of, no_noun, label, clause_boundary, entity, duration_cue,
-                    others)
+                    others, people_cue, term_cue)
 
 namespace entity_detail {
 inline auto const push = [](auto& ctx) { x3::_val(ctx).members.push_back(x3::_attr(ctx)); };

@@ -41,8 +41,12 @@ class FormsLoader {
           std::addressof(t.scale2), std::addressof(t.scales), std::addressof(t.fraction),
           std::addressof(t.vague), std::addressof(t.minus), std::addressof(t.percent_pre)})
       starts_of_[table] = start_quantity;
-    for (const void* table : {std::addressof(t.absence), std::addressof(t.qualifier_pre),
-                              std::addressof(t.object_dual)})
+    // units: the measure rule is tried where no quantity is read, and may begin with a
+    // unit (سنتين، دولارين، كيلو ونصف، $10)
+    for (const void* table :
+         {std::addressof(t.absence), std::addressof(t.qualifier_pre), std::addressof(t.object_dual),
+          std::addressof(t.unit_dual), std::addressof(t.unit_word), std::addressof(t.unit_counted),
+          std::addressof(t.unit_sign)})
       starts_of_[table] = start_quantity;
     for (const void* table :
          {std::addressof(t.entity), std::addressof(t.entity_stem), std::addressof(t.anaphor)})
@@ -148,6 +152,12 @@ class FormsLoader {
         add(t_.duration_cue, normalise_key(form), f[0] == "within" ? 2 : 1, f[0]);
       return;
     }
+    if (f[0] == "people") {  // a number standing alone after these counts people
+      auto person = b_.object("person", 1);
+      if (!person) return;
+      for (const auto& form : split(f[1])) add(t_.people_cue, normalise_key(form), *person, f[0]);
+      return;
+    }
     static const std::map<std::string, index_table Tables::*> kinds{
         {"attribution", &Tables::attribution},
         {"absence", &Tables::absence},
@@ -158,7 +168,10 @@ class FormsLoader {
         {"label", &Tables::label},
         {"not_counted", &Tables::not_counted},
         {"one_of", &Tables::one_of},
-        {"others", &Tables::others}};
+        {"others", &Tables::others},
+        {"term", &Tables::term_cue},
+        {"measure_noun", &Tables::measure_noun},
+        {"construct", &Tables::construct_noun}};
     auto it = kinds.find(f[0]);
     if (it == kinds.end()) return b_.error("unknown cue kind '" + f[0] + "'", 1);
     for (const auto& form : split(f[1])) add(t_.*(it->second), normalise_key(form), 0, f[0]);
@@ -188,6 +201,12 @@ class FormsLoader {
       int index = b_.add_relative(rel);
       for (const auto& form : split(f[2]))
         add(t_.relative, normalise_key(form), index, "relative " + f[1]);
+      return;
+    }
+    if (f[0] == "people") {  // a number standing alone after these counts people
+      auto person = b_.object("person", 1);
+      if (!person) return;
+      for (const auto& form : split(f[1])) add(t_.people_cue, normalise_key(form), *person, f[0]);
       return;
     }
     static const std::map<std::string, index_table Tables::*> kinds{{"year", &Tables::year_word},
@@ -325,18 +344,19 @@ class FormsLoader {
 
   /// singular  plurals  dual ('d' or '-')
   void plurals(Fields& f) {
-    if (f[2] != "d" && f[2] != "-") return b_.error("expected 'd' or '-', found '" + f[2] + "'", 3);
+    if (f[2] != "d" && f[2] != "n" && f[2] != "-")
+      return b_.error("expected 'd', 'n' or '-', found '" + f[2] + "'", 3);
     const std::u32string singular = normalise_key(f[0]);
     if (singular.size() < 2) return b_.error("expected a singular noun", 1);
     if (f[1] != "-")
       for (const auto& form : split(f[1])) t_.singular_of.emplace(normalise_key(form), singular);
-    if (f[2] == "d") {
-      // طلقة → طلقتين، طلقتان; ضابط → ضابطين، ضابطان
-      std::u32string base = singular;
-      if (base.back() == U'\u0647') base.back() = U'\u062A';
-      t_.dual_of.emplace(base + U"\u064A\u0646", singular);
-      t_.dual_of.emplace(base + U"\u0627\u0646", singular);
-    }
+    // طلقة → طلقتين، طلقتان; ضابط → ضابطين، ضابطان; with a sound plural (عامل → عاملون،
+    // عاملين) only the nominative عاملان is sure to be a dual
+    std::u32string base = singular;
+    if (base.back() == U'\u0647') base.back() = U'\u062A';
+    if (f[2] == "d") t_.dual_of.emplace(base + U"\u064A\u0646", singular);
+    if (f[2] == "n") t_.sound_dual_of.emplace(base + U"\u064A\u0646", singular);
+    if (f[2] != "-") t_.dual_of.emplace(base + U"\u0627\u0646", singular);
   }
 
   void predicate(Fields& f) {

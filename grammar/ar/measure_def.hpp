@@ -227,7 +227,9 @@ signed_number_type const signed_number = "signed number";
 
 auto const measure_def =
     -x3::omit[conj >> &digit_char] >>  // و800 كلغ
-    -((table<&Tables::qualifier_pre> >> before_number)[measure_detail::set_op] >> -ws) >>
+    -((table<&Tables::qualifier_pre> >> before_number >>
+       -x3::omit[ws >> table<&Tables::measure_noun> >> eow])[measure_detail::set_op] >>
+      -ws) >>
     (measure_detail::measured_range[measure_detail::take] |
      measure_detail::simple[measure_detail::take]) >>
     -(ws >> (table<&Tables::qualifier_post> >> eow)[measure_detail::set_op]);

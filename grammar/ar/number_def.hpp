@@ -93,6 +93,7 @@ inline auto const maybe_scaled = [](auto& ctx) {
 
 auto const term_def = (below1000 >> -(ws >> scale_any))[maybe_scaled]  // ثلاثة آلاف، مئتي
                       | (decimal >> -(ws >> scale_any))[maybe_scaled]  // 3 ملايين، 1,500
+                      | (glued_decimal >> scale_any)[scaled]           // 13مليون
                       | (fraction_w >> ws >> scale_w)[scaled]          // نصف مليون
                       | scale2_w[dual]          // ألفان، مليونين
                       | scale_w[single_scale];  // ألف، مليون
@@ -163,7 +164,9 @@ inline auto const add_parts = [](auto& ctx) {  // عشرون وثلاثة أخم
 
 auto const number_def =
     number_detail::term[number_detail::first_term] >> -denominator_w[to_parts] >>
-    *((and_ >> (number_detail::fraction_w[number_detail::next_fraction] |
+    *((and_ >> (number_detail::fraction_w[number_detail::next_fraction] >>
+                    // مليون ونصف المليون: the part's whole restated with the article
+                    -x3::omit[ws >> lit(U"\u0627\u0644") >> number_detail::scale_w] |
                 (number_detail::below1000 >> denominator_w)[add_parts] |
                 number_detail::term[number_detail::next_term] >> -denominator_w[to_parts])) |
       // 4 ملايين 300 ألف: a smaller scaled term may follow without و

@@ -28,7 +28,47 @@ x3::rule<class definite_scales_class, double> const definite_scales = "scale wor
 auto const definite_scales_def =
     (table<&T::scales> >> eow) | (lit(U"\u0627\u0644") >> table<&T::scales> >> eow);
 
+/// Arabic letters right after the digits of a number, the noun it counts written against
+/// it (6افراد، 8مدارس): three at least, so that a letter of a reference (2ب) or the era of a
+/// year (2013م) is not read as one. Consumes nothing.
+struct glued_noun_parser : x3::parser<glued_noun_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    It i = first;
+    int n = 0;
+    while (i != last && n < 3 && is_arabic_letter(*i)) ++i, ++n;
+    return n == 3;
+  }
+};
+inline constexpr glued_noun_parser glued_noun{};
+
+/// An adjective of the nisba shape (عربية، أجنبية، إضافيين) between a counted noun and the
+/// bound after it: أربع دول عربية على الأقل.
+struct nisba_word_parser : x3::parser<nisba_word_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    std::u32string w;
+    It i = first;
+    while (i != last && is_arabic_letter(*i) && w.size() < 24) w += *i++;
+    if (w.size() < 4 || (i != last && is_word_char(*i)) || w[0] == U'\u0648') return false;
+    auto ends = [&](std::u32string_view e) {
+      return w.size() > e.size() + 1 && std::u32string_view(w).substr(w.size() - e.size()) == e;
+    };
+    if (!(ends(U"\u064A") || ends(U"\u064A\u0647") || ends(U"\u064A\u064A\u0646") ||
+          ends(U"\u064A\u0648\u0646") || ends(U"\u064A\u0627\u062A")))  // ي يه يين يون يات
+      return false;
+    first = i;
+    return true;
+  }
+};
+inline constexpr nisba_word_parser nisba_word{};
+
 inline auto const from_number = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx).value; };
+inline auto const from_glued = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
 inline auto const vague_amount = [](auto& ctx) {
   auto& q = x3::_val(ctx);
   q.value = x3::_attr(ctx);
@@ -51,7 +91,7 @@ auto const amount_def =
     (table<&T::minus> >> eow >> ws >> number_rule())[negative_number] |
     ((lit(U'-') | lit(U'\u2212')) >> -ws >>
      number_rule())[([](auto& ctx) { x3::_val(ctx).value = -x3::_attr(ctx).value; })] |
-    number_rule()[from_number];
+    number_rule()[from_number] | (glued_decimal >> glued_noun)[from_glued];
 
 BOOST_SPIRIT_DEFINE(amount, object_cl, definite_scales)
 
@@ -106,7 +146,9 @@ inline auto const or_equal_words =
 inline auto const from_ahead =
     ws >> lit(U"\u0645\u0646") >> eow;  // من: «أو أقل من 6000» is a bound of its own
 
-auto const counted_tail = -percent[set_percent] >> -(ws >> object_w[set_object]) >>
+inline auto const post_bound = table<&T::qualifier_post> >> eow;
+auto const counted_tail = -percent[set_percent] >> -(-ws >> object_w[set_object] >>
+                                                     -(ws >> nisba_word >> &(ws >> post_bound))) >>
                           -(ws >> (table<&T::qualifier_post> >> eow >> !from_ahead >>
                                    !(ws >> digit_char))[set_op]) >>
                           -(ws >> or_equal_words >> !(ws >> digit_char))[or_equal];
@@ -124,8 +166,12 @@ auto const percent_first =
     (x3::omit[table<&T::percent_pre>] >> eow >> ws >> amount[take_amount])[set_percent];
 
 /// an amount, or two with a dash between (10-20، 20~100): read once either way
-auto const bounded_amount = -((table<&T::qualifier_pre> >> before_number)[set_op] >> -ws) >>
-                            amount[take_amount] >> -(range_dash >> amount[take_upper]);
+/// a noun naming what the bound bounds, between it and the number (لا يتجاوز مبلغ 875 مليون
+/// دولار، لا يتعدى عددها 5 مصانع، قاربت مساحة 5380 كيلومترا)
+inline auto const measure_noun = x3::omit[ws >> table<&T::measure_noun> >> eow];
+auto const bounded_amount =
+    -((table<&T::qualifier_pre> >> before_number >> -measure_noun)[set_op] >> -ws) >>
+    amount[take_amount] >> -(range_dash >> amount[take_upper]);
 
 }  // namespace quantity_detail
 

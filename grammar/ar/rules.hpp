@@ -31,12 +31,15 @@ using time_context_type = x3::rule<class time_context_class, x3::unused_type>;
 using counted_noun_type = x3::rule<class counted_noun_class, int>;
 using duration_cue_type = x3::rule<class duration_cue_class, int>;
 using others_type = x3::rule<class others_class, x3::unused_type>;
+using people_cue_type = x3::rule<class people_cue_class, int>;
+using term_cue_type = x3::rule<class term_cue_class, x3::unused_type>;
 
 BOOST_SPIRIT_DECLARE(number_type, quantity_type, time_type, entity_type, entity_list_type,
                      predicate_type, attribution_type, preposition_type, measure_type, ordinal_type,
                      signed_number_type, datetime_type, range_type, period_type, clock_type,
                      year_words_type, clause_boundary_type, no_noun_type, label_type, one_of_type,
-                     time_context_type, counted_noun_type, duration_cue_type, others_type)
+                     time_context_type, counted_noun_type, duration_cue_type, others_type,
+                     people_cue_type, term_cue_type)
 
 number_type const& number_rule();
 quantity_type const& quantity_rule();
@@ -71,6 +74,12 @@ one_of_type const& one_of_rule();
 time_context_type const& time_context_rule();
 /// آخرين، آخرون (cues.tsv others): more of what the count before counted.
 others_type const& others_rule();
+/// A word (or words) right before a number standing alone that make it a count of people
+/// (cues.tsv people: مقتل 3، وإصابة 18، القبض على 8): the person object's index.
+people_cue_type const& people_cue_rule();
+/// A word that opens a remand (cues.tsv term: حبس، تجديد حبس), whose term may come later
+/// in the sentence, after the ones remanded (حبس 8 متهمين فى أحداث الشغب 4 أيام).
+term_cue_type const& term_cue_rule();
 /// A word before a duration that makes it a claim (cues.tsv duration, within): 1, or 2
 /// for «within» (خلال).
 duration_cue_type const& duration_cue_rule();

@@ -126,6 +126,9 @@ bool after_label(const Lexicon& lex, std::u32string_view text, Span range, std::
   iterator_type it = base + wb;
   x3::unused_type none;
   if (parse_at(lex, ar::label_rule(), it, base + w, none) && it == base + w) return true;
+  // رقم written against the word before it (المحضررقم 1300): a label all the same
+  constexpr std::u32string_view raqm = U"\u0631\u0642\u0645";  // رقم
+  if (w - wb > raqm.size() && text.substr(w - raqm.size(), raqm.size()) == raqm) return true;
   // a number after a labelled one (المادتين 208 و245، الفقرتين 3 و4): a reference too
   if (std::all_of(text.begin() + wb, text.begin() + w, is_digit) && at > w &&
       (text[at - 1] == U'\u0648' || text[at - 1] == U' '))
@@ -166,6 +169,129 @@ int duration_cue_before(const Lexicon& lex, std::u32string_view text, Span range
   if (unit.id == "year" || unit.id == "decade") return 0;
   const Span w2 = word_before(w1.begin);
   return w2.end < w1.begin ? cue(w2) : 0;
+}
+
+/// The start of the word that ends right before `at` (past spaces), and of the ones before
+/// it: up to `n` word starts, nearest first.
+std::vector<std::uint32_t> word_starts_before(std::u32string_view text, Span range,
+                                              std::uint32_t at, int n) {
+  std::vector<std::uint32_t> out;
+  std::uint32_t w = at;
+  auto aside = [](char32_t c) {  // spaces, brackets and quotes stand aside of the phrase
+    return c == U' ' || c == U'(' || c == U')' || c == U'"' || c == U'\u00AB' || c == U'\u00BB';
+  };
+  while (static_cast<int>(out.size()) < n && w > range.begin) {
+    while (w > range.begin && aside(text[w - 1])) --w;
+    std::uint32_t wb = w;
+    while (wb > range.begin && is_word_char(text[wb - 1])) --wb;
+    if (wb == w) break;  // punctuation: the phrase ends here
+    out.push_back(wb);
+    w = wb;
+  }
+  return out;
+}
+
+/// A people cue (cues.tsv people) ending right before the number at `at` (مقتل 3، مصرع
+/// وإصابة 12، القبض على 8): the person object's index, else -1.
+int people_before(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t at) {
+  if (at == range.begin || text[at - 1] != U' ') return -1;
+  const char32_t* base = text.data();
+  std::uint32_t end = at - 1;
+  while (end > range.begin && text[end - 1] == U' ') --end;
+  for (std::uint32_t wb : word_starts_before(text, range, at, 3)) {
+    int object = -1;
+    iterator_type it = base + wb;
+    if (parse_at(lex, ar::people_cue_rule(), it, base + end, object) && it == base + end)
+      return object;
+  }
+  return -1;
+}
+
+/// Whether a remand (cues.tsv term: حبس، تجديد حبس) opens the sentence's words before the
+/// duration at `at`, within `kTermWords` words, so that the duration is its term even with
+/// the ones remanded between (حبس 8 متهمين فى أحداث الشغب 4 أيام). Not a duration of «ago»
+/// or «after» (قبل 3 أيام) nor one after a preposition (في 3 أيام). `taken` is where the
+/// last term found began: one remand has one term. Returns where the cue begins, or
+/// UINT32_MAX.
+constexpr int kTermWords = 20;
+std::uint32_t term_before(const Lexicon& lex, std::u32string_view text, Span range,
+                          std::uint32_t at, std::uint32_t taken) {
+  const char32_t* base = text.data();
+  const auto words = word_starts_before(text, range, at, kTermWords);
+  if (words.empty()) return UINT32_MAX;
+  {
+    std::uint32_t e = words.front();
+    while (e < at && is_word_char(text[e])) ++e;
+    std::u32string_view before = text.substr(words.front(), e - words.front());
+    if (before == U"\u0642\u0628\u0644" || before == U"\u0628\u0639\u062F")  // قبل، بعد
+      return UINT32_MAX;
+    iterator_type it = base + words.front();
+    int kind = 0;
+    if (parse_at(lex, ar::preposition_rule(), it, base + e, kind) && it == base + e)
+      return UINT32_MAX;
+  }
+  for (std::uint32_t wb : words) {
+    iterator_type it = base + wb;
+    x3::unused_type none;
+    if (parse_at(lex, ar::term_cue_rule(), it, base + at, none))
+      return wb == taken ? UINT32_MAX : wb;
+  }
+  return UINT32_MAX;
+}
+
+/// Whether nothing but punctuation or a preposition's complement comes after `at` in the
+/// sentence (و5 آلاف لكل مصاب، و5 آلاف.): a number there names no noun of its own.
+bool complement_or_end(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t at) {
+  if (at >= range.end || (!is_word_char(text[at]) && text[at] != U' ')) return true;
+  if (text[at] != U' ' || at + 1 >= range.end) return at + 1 >= range.end;
+  if (!is_word_char(text[at + 1])) return true;
+  const char32_t* base = text.data();
+  const char32_t c = text[at + 1];
+  if (c == U'\u0644' || c == U'\u0628') return true;  // لكل، للمصاب، بالتساوي
+  iterator_type it = base + at + 1;
+  int kind = 0;
+  return parse_at(lex, ar::preposition_rule(), it, base + range.end, kind);
+}
+
+/// Whether a negation stands right before `at` (لا، لم، لن، ليس، perhaps with يعد or يكاد:
+/// لم يعد يتعدى 100 ألف برميل): a bound after it is turned round (not more than: at most).
+bool negated_before(std::u32string_view text, Span range, std::uint32_t at) {
+  const auto words = word_starts_before(text, range, at, 2);
+  auto word = [&](std::size_t i) {
+    std::uint32_t e = words[i];
+    while (e < range.end && is_word_char(text[e])) ++e;
+    return text.substr(words[i], e - words[i]);
+  };
+  auto negation = [](std::u32string_view w) {
+    return w == U"\u0644\u0627" || w == U"\u0644\u0645" || w == U"\u0644\u0646" ||
+           w == U"\u0644\u064A\u0633";  // لا لم لن ليس
+  };
+  auto still = [](std::u32string_view w) {  // يعد، تعد، يكاد، تكاد
+    return w == U"\u064A\u0639\u062F" || w == U"\u062A\u0639\u062F" ||
+           w == U"\u064A\u0643\u0627\u062F" || w == U"\u062A\u0643\u0627\u062F";
+  };
+  if (words.empty()) return false;
+  if (negation(word(0))) return true;
+  return words.size() == 2 && still(word(0)) && negation(word(1));
+}
+
+/// A bound turned round by a negation before it: not more than is at most, not less than
+/// at least.
+claimcheck::QuantityOp unnegated(claimcheck::QuantityOp op) {
+  using claimcheck::QuantityOp;
+  return op == QuantityOp::gt ? QuantityOp::le : op == QuantityOp::lt ? QuantityOp::ge : op;
+}
+
+/// Whether the word at `p` is a unit word (عام، يوم، جنيه) not followed by و: alone it is no
+/// amount (كيلو ونصف is), so the measure rule need not be tried there. Frequent words: one
+/// table lookup spares the parse.
+bool lone_unit(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t p) {
+  std::uint32_t e = p;
+  while (e < range.end && is_word_char(text[e])) ++e;
+  if (e + 1 < range.end && text[e] == U' ' && text[e + 1] == U'\u0648') return false;
+  const std::u32string word(text.substr(p, e - p));
+  const Tables& t = tables(lex);
+  return t.unit_word.find(word) || t.unit_counted.find(word);
 }
 
 /// «لسنة 2011» after a case, law or decree number (القضية رقم 2715 جنايات المركز لسنة
@@ -215,13 +341,17 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
   const char32_t* base = text.data();
   iterator_type const last = base + range.end;
   std::uint32_t n = number.end;
-  if (n + 1 >= range.end || text[n] != U' ' || !is_arabic_letter(text[n + 1])) return {};
+  // the noun written against the digits (8مدارس) is the noun it counts, as with a space
+  const bool glued =
+      n > number.begin && n < range.end && is_digit(text[n - 1]) && is_arabic_letter(text[n]);
+  if (!glued && (n + 1 >= range.end || text[n] != U' ' || !is_arabic_letter(text[n + 1])))
+    return {};
   if (is_year(text, number)) return {};
   if (number.begin > range.begin && text[number.begin - 1] == U'%') return {};  // %95
   if (after_label(lex, text, range, number.begin)) return {};
-  std::uint32_t b = n + 1, e = b;
+  std::uint32_t b = glued ? n : n + 1, e = b;
   while (e < range.end && is_word_char(text[e])) ++e;
-  if (e - b < 2) return {};
+  if (e - b < (glued ? 3u : 2u)) return {};
   for (auto i = b; i < e; ++i)
     if (!is_arabic_letter(text[i])) return {};
   // the noun a cardinal counts is indefinite (خمسة رجال): a definite word after it, or a
@@ -319,22 +449,60 @@ bool ordinal_teen(std::u32string_view text, Span range, std::uint32_t p) {
   return p - 1 - w > 2 && text[w] == U'\u0627' && text[w + 1] == U'\u0644';
 }
 
+/// Whether a word within the two after `at` carries the dual pronoun هما (عاطلين
+/// بحيازتهما، عاملين لقيا مصرعهما): the agreement that makes a word in ين a dual.
+bool dual_pronoun_after(std::u32string_view text, Span range, std::uint32_t at) {
+  std::uint32_t p = at;
+  for (int words = 0; words < 2; ++words) {
+    if (p >= range.end || text[p] != U' ') return false;
+    std::uint32_t b = ++p;
+    while (p < range.end && is_word_char(text[p])) ++p;
+    if (p - b > 4 && text[p - 2] == U'\u0645' && text[p - 1] == U'\u0627' &&
+        text[p - 3] == U'\u0647')  // ـهما
+      return true;
+  }
+  return false;
+}
+
 /// A dual standing alone counts two (بضبط ضابطين، وطلقتين): an indefinite word, perhaps
-/// after و, that plurals.tsv knows can only be a dual. Its open noun is the word itself
-/// (its lemma is the singular's).
+/// after و, that plurals.tsv knows can only be a dual; a nominative dual in ان of a noun
+/// whose plural is sound (عاملان: its plural is عاملون); one in ين of such a noun when a
+/// dual pronoun agrees with it (عاطلين بحيازتهما); and a construct dual, ا or ي for ان or
+/// ين, before a noun that completes it (أمينا شرطة، فردي أمن: cues.tsv construct). Its open
+/// noun is the word itself (its lemma is the singular's).
 std::optional<QuantityPiece> dual_noun(const Lexicon& lex, std::u32string_view text, Span range,
                                        std::uint32_t p) {
   std::uint32_t e = p;
   while (e < range.end && is_word_char(text[e])) ++e;
-  if (e - p < 5 || text[e - 1] != U'\u0646') return std::nullopt;  // ـين، ـان
   std::uint32_t b = p;
   if (text[b] == U'\u0648') ++b;  // و
-  const auto& duals = tables(lex).dual_of;
-  if (duals.find(std::u32string(text.substr(b, e - b))) == duals.end()) return std::nullopt;
+  if (e - b < 4) return std::nullopt;
+  const Tables& t = tables(lex);
+  const char32_t last = text[e - 1];
   QuantityPiece piece;
   piece.value = 2;
   piece.open_noun = Span{b, e};
   piece.span = Span{p, e};
+  if (last == U'\u0646') {  // ـين، ـان
+    const std::u32string word(text.substr(b, e - b));
+    if (t.dual_of.count(word) ||
+        (t.sound_dual_of.count(word) && dual_pronoun_after(text, range, e)))
+      return piece;
+    return std::nullopt;
+  }
+  if (last != U'\u0627' && last != U'\u064A') return std::nullopt;  // ـا، ـي
+  std::u32string full(text.substr(b, e - 1 - b));
+  full += last == U'\u0627' ? U"\u0627\u0646" : U"\u064A\u0646";
+  if (!t.dual_of.count(full)) return std::nullopt;
+  // the noun that completes it, perhaps with the article
+  if (e + 1 >= range.end || text[e] != U' ') return std::nullopt;
+  std::uint32_t c = e + 1, ce = c;
+  while (ce < range.end && is_word_char(text[ce])) ++ce;
+  std::u32string complement(text.substr(c, ce - c));
+  if (complement.size() > 4 && complement.compare(0, 2, U"\u0627\u0644") == 0)
+    complement.erase(0, 2);
+  if (!t.construct_noun.find(complement)) return std::nullopt;
+  piece.span.end = ce;
   return piece;
 }
 
@@ -364,15 +532,26 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
   iterator_type const last = base + range.end;
   std::uint32_t p = range.begin;
   Preceding preceding = Preceding::none;
+  std::uint32_t term_taken = UINT32_MAX;     // the remand whose term was read (term_before)
+  std::uint32_t clitic_number = UINT32_MAX;  // a number after a clitic preposition (بـ4)
   while (p < range.end) {
     // advance to a word start
     if (!is_word_char(text[p])) {
       ++p;
       continue;
     }
+    // a preposition written against a number (بـ4 طلقات، ل3 سنوات: the tatweel removed)
+    // is a clitic of it, not a name the number belongs to
+    if (p + 1 < range.end && is_digit(text[p + 1]) &&
+        (text[p] == U'\u0628' || text[p] == U'\u0644' || text[p] == U'\u0643') &&
+        (p == range.begin || !is_word_char(text[p - 1]))) {
+      preceding = Preceding::preposition;
+      clitic_number = ++p;
+      continue;
+    }
     iterator_type first = base + p;
     bool digit_start = is_digit(text[p]);
-    bool name_number = digit_start && part_of_name(text, range.begin, p);
+    bool name_number = digit_start && p != clitic_number && part_of_name(text, range.begin, p);
     Preceding here = preceding;
     preceding = Preceding::none;
     // the rules that may start at this word (per-word dispatch): one lookup, and a word
@@ -408,8 +587,8 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         }
       }
       if (may & start_quantity) {
-        // A quantity; and when it counts no noun (20 مليون …) or nothing was read at a
-        // currency sign ($10), an amount with a unit or currency (20 مليون دولار، 5
+        // A quantity; and when it counts no noun (20 مليون …) or nothing was read (at a
+        // currency sign: $10), an amount with a unit or currency (20 مليون دولار، 5
         // أطنان) is a measure. Trying the measure rule only then keeps the hot path (most
         // words are no number) as fast as before. A unit word alone (دولار) is no measure
         // of a claim, nor a duration unless a cue before it makes it one (بحبس 4 أيام،
@@ -418,16 +597,28 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         iterator_type qit = first;
         const bool quantity = parse_at(lex, ar::quantity_rule(), qit, last, q);
         const bool bare = quantity && q.object < 0 && !q.percent && !q.absence;
-        const char32_t c = text[p];
-        const bool sign = c == U'$' || c == U'\u20AC' || c == U'\u00A3' || c == U'\u00A5';
-        if (bare || (!quantity && sign)) {
+        // Where no quantity is read, the measure rule is tried too: a fraction of a unit
+        // (ربع طن), a dual unit (سنتين), a bound on a unit alone (أكثر من عام: more than one
+        // year; not حتى, whose «until an hour» is no amount).
+        bool unit_follows = false;  // the number is an amount of a unit, taken or not
+        if (bare || (!quantity && !lone_unit(lex, text, range, p))) {
           ar::MeasureAst m;
           iterator_type it = first;
           int cue = 0;  // a duration is a claim only after a cue (بحبس 4 أيام)
-          if (parse_at(lex, ar::measure_rule(), it, last, m) && m.unit >= 0 && !m.bare &&
-              (lex.unit(m.unit).dim != "duration" ||
-               (cue = duration_cue_before(lex, text, range, p, lex.unit(m.unit))) > 0) &&
-              (!quantity || it >= qit)) {
+          const bool measured = parse_at(lex, ar::measure_rule(), it, last, m) && m.unit >= 0 &&
+                                (!quantity || it >= qit);
+          unit_follows = measured;
+          const bool bounded_unit = m.bare && m.op != ar::q_eq && m.op != op_le && m.op > -1000;
+          if (measured && (!m.bare || bounded_unit) && lex.unit(m.unit).dim == "duration") {
+            cue = duration_cue_before(lex, text, range, p, lex.unit(m.unit));
+            // a remand's term after the ones remanded (حبس 8 متهمين … 4 أيام)
+            const std::string& id = lex.unit(m.unit).id;
+            if (cue == 0 && !m.bare && (id == "day" || id == "week" || id == "month"))
+              if (std::uint32_t at = term_before(lex, text, range, p, term_taken); at != UINT32_MAX)
+                cue = 1, term_taken = at;
+          }
+          if (measured && (!m.bare || bounded_unit) &&
+              (lex.unit(m.unit).dim != "duration" || cue > 0)) {
             QuantityPiece piece;
             piece.op = to_op(m.op <= -1000 ? ar::q_eq : m.op);
             if (cue == 2 && piece.op == claimcheck::QuantityOp::eq)  // خلال 24 ساعة: at most
@@ -442,6 +633,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
               piece.upper = 0;
             }
             piece.unit = m.unit;
+            if (piece.qualified && negated_before(text, range, p)) piece.op = unnegated(piece.op);
             piece.preceding = here;
             piece.span = Span{p, idx(base, it)};
             out.quantities.push_back(piece);
@@ -451,6 +643,8 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         }
         if (quantity) {
           QuantityPiece piece = to_piece(q, Span{p, idx(base, qit)}, here);
+          if (piece.qualified && !piece.absence && negated_before(text, range, p))
+            piece.op = unnegated(piece.op);
           // «أحد أفراد الشرطة», «إحدى القرى»: one of a group, no count
           if (q.value == 1 && starts_one_of(lex, base + p, last)) {
             p = idx(base, qit);
@@ -479,6 +673,32 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
             iterator_type oit = base + piece.span.end + 1;
             x3::unused_type none;
             piece.others = parse_at(lex, ar::others_rule(), oit, last, none);
+          }
+          // a number standing alone after a casualty or an arrest counts people (مقتل 3
+          // وإصابة 18، مصرع اثنين، القبض على 8، أصيب أربعة آخرون); «others» keeps what the
+          // sentence counted before, when it counted something
+          if (bare && whole && !piece.vague && !unit_follows && piece.object < 0 &&
+              piece.open_noun.end == piece.open_noun.begin && !is_year(text, piece.span) &&
+              !after_label(lex, text, range, piece.span.begin)) {
+            const bool counted_before = std::any_of(
+                out.quantities.begin(), out.quantities.end(), [](const QuantityPiece& e) {
+                  return e.object >= 0 || e.open_noun.end > e.open_noun.begin;
+                });
+            if (!(piece.others && counted_before))
+              if (int person = people_before(lex, text, range, p); person >= 0) {
+                piece.object = person;
+                piece.others = false;
+              }
+          }
+          // «10 آلاف جنيه لأسرة المتوفى و5 آلاف لكل مصاب»: an amount joined by و to an
+          // amount of money before it in the sentence, with no noun of its own and nothing
+          // after it but a complement, is in the same currency
+          if (bare && !piece.vague && piece.object < 0 && !piece.others &&
+              piece.open_noun.end == piece.open_noun.begin && text[p] == U'\u0648' &&
+              !out.quantities.empty() && out.quantities.back().unit >= 0 &&
+              lex.unit(out.quantities.back().unit).dim == "money" &&
+              complement_or_end(lex, text, range, piece.span.end)) {
+            piece.unit = out.quantities.back().unit;
           }
           out.quantities.push_back(piece);
           p = idx(base, qit);

@@ -41,9 +41,19 @@ struct Tables : LanguageForms {
   index_table duration_cue;
   // words after a number that count more of what was counted before (4 آخرين)
   index_table others;
+  // words right before a number standing alone that make it a count of people (مقتل 3،
+  // القبض على 8; value: the person object's index), words that open a remand whose term
+  // may come later in the sentence (حبس 8 متهمين … 4 أيام), and nouns naming what a bound
+  // bounds, between the bound and its number (لا يتجاوز مبلغ 875 مليون دولار)
+  index_table people_cue, term_cue, measure_noun;
   // nouns news counts most (plurals.tsv): each broken plural's singular (ضباط → ضابط), and
   // each dual's singular for nouns whose dual can only be a dual (ضابطين → ضابط)
   std::unordered_map<std::u32string, std::u32string> singular_of, dual_of;
+  // the duals in ين of nouns whose sound plural is spelled the same (عاطلين): a dual only
+  // when a dual pronoun agrees with it (عاطلين بحيازتهما)
+  std::unordered_map<std::u32string, std::u32string> sound_dual_of;
+  // nouns that complete a construct dual (أمينا شرطة، فردي أمن)
+  index_table construct_noun;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

@@ -38,6 +38,14 @@ TEST_CASE("qualifiers become bounds") {
       {"11 عملية لمكافحة الإرهاب", QuantityOp::eq, 11, "counterterrorism_operation"},
       {"٥٥ شخصاً", QuantityOp::eq, 55, "person"},
       {"وأكثر من 7 هجمات إرهابية", QuantityOp::gt, 7, "terrorist_attack"},
+      // a noun naming what is bounded between the bound and the number
+      {"لا يتعدى عددهم 12 شخصا", QuantityOp::le, 12, "person"},
+      {"قاربت قيمة 40 عملية", QuantityOp::approx, 40, "operation"},
+      // «at least» after the counted noun and a nisba adjective
+      {"خمس دول أوروبية على الأقل", QuantityOp::ge, 5, "country"},
+      // the noun written against the digits; a part of a scale restated with the article
+      {"ما يقرب من 9أشخاص", QuantityOp::approx, 9, "person"},
+      {"ألف ونصف الألف شخص", QuantityOp::eq, 1500, "person"},
   };
   for (const auto& r : rows) {
     std::string shown = r.text;
