@@ -596,7 +596,9 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         f.family = p.family;
       };
 
-      // counts and measures
+      // counts and measures; what each count of the sentence counted, before a casualty
+      // noun gave way to the person it counts (آخرين and منهم take the noun's concept)
+      std::vector<Id> counted;
       for (const auto& q : ps.quantities) {
         const bool open = q.object < 0 && q.open_noun.end > q.open_noun.begin;
         // a bare number is not a claim; one that counts a noun the lexicon lacks is
@@ -604,9 +606,9 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         // «4 آخرين»: more of what this sentence counted just before, else nothing
         std::optional<Id> others;
         if (q.others && q.object < 0 && !open)
-          for (std::size_t i = facts.size(); i-- > sentence_first_fact;)
-            if (facts[i].kind == "count" && !facts[i].object.empty()) {
-              others = facts[i].object;
+          for (std::size_t i = counted.size(); i-- > 0;)
+            if (!counted[i].empty()) {
+              others = counted[i];
               break;
             }
         if (q.object < 0 && !q.percent && q.unit < 0 && !open && !others) continue;
@@ -678,7 +680,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         if (verb) {
           set_predicate(f, lex.predicate(verb->predicate));
           anchor.begin = std::min(anchor.begin, verb->span.begin);
-        } else if (object && !object->default_predicate.empty()) {
+        } else if (object && !object->default_predicate.empty() && !others) {
+          // (not for «أربعة منهم»: a part of the injured says its own predicate, if any)
           if (const auto* p = lex.find_predicate(object->default_predicate)) set_predicate(f, *p);
         } else if (object) {
           auto earlier = memory.predicate_of.find(FactMemory::figure_key(object->id, fq));
@@ -695,6 +698,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           if (const ObjectInfo* head = lex.find_object(object->heads.front());
               head && head->default_predicate.empty())
             f.object = Id(head->id);
+        counted.push_back(f.kind == "count" ? (object ? Id(object->id) : f.object) : Id());
         f.time = nearest_time(q.span);
         auto [b, e] = norm.bytes(anchor.begin, anchor.end);
         f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;
