@@ -380,6 +380,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   // The headline: the sentences of a first line that is a heading; headline_end is the
   // first sentence number past it.
   int headline_end = 0;
+  const std::optional<TimePoint> document_day = TimePoint::parse(doc.date);
   // sentences that name a time the facts do not keep (a weekday, last week): their
   // figures are not of the reported present
   std::vector<int> timed_sentences;
@@ -532,10 +533,29 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         return std::nullopt;
       };
 
-      auto nearest_time = [&](Span anchor) -> std::optional<FactTime> {
+      // A figure's time is never one on the other side of a quotation mark (a document
+      // quoted «…» has its own dates) nor a day after the document's (a hearing to come,
+      // «يوم 9 مارس المقبل»: a count already made is not of that day).
+      auto quote_depth = [&](std::uint32_t pos) {
+        int depth = 0;
+        for (std::uint32_t i = sent.begin; i < pos && i < norm.text.size(); ++i)
+          depth += norm.text[i] == U'\u00AB' || norm.text[i] == U'\u201C'   ? 1
+                   : norm.text[i] == U'\u00BB' || norm.text[i] == U'\u201D' ? -1
+                                                                            : 0;
+        return depth;
+      };
+      auto nearest_time = [&](Span anchor, bool figure = false) -> std::optional<FactTime> {
         const FactTime* best = nullptr;
         std::uint32_t best_dist = UINT32_MAX;
+        const bool quoted =
+            figure && std::any_of(norm.text.begin() + sent.begin, norm.text.begin() + sent.end,
+                                  [](char32_t c) { return c == U'\u00AB' || c == U'\u201C'; });
+        const int depth = quoted ? quote_depth(anchor.begin) : 0;
         for (const auto& [span, ft] : times) {
+          if (quoted && quote_depth(span.begin) != depth) continue;
+          if (figure && document_day && ft.from && ft.from->precision >= Precision::day &&
+              ft.from->first_day() > document_day->first_day())
+            continue;
           std::uint32_t dist = span.begin >= anchor.end   ? span.begin - anchor.end
                                : anchor.begin >= span.end ? anchor.begin - span.end
                                                           : 0;
@@ -699,7 +719,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
               head && head->default_predicate.empty())
             f.object = Id(head->id);
         counted.push_back(f.kind == "count" ? (object ? Id(object->id) : f.object) : Id());
-        f.time = nearest_time(q.span);
+        f.time = nearest_time(q.span, true);
         auto [b, e] = norm.bytes(anchor.begin, anchor.end);
         f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;
         memory.remember(f, object);

@@ -377,3 +377,26 @@ TEST_CASE("a casualty noun counts people: «63 قتيلا» is the figure of «�
   // governed by another verb, the noun keeps what it says
   CHECK(counts("اعتقلت الشرطة 3 مصابين من المتظاهرين") == std::vector<std::string>{"injured 3"});
 }
+
+TEST_CASE("a figure takes no time across a quotation mark, nor a day still to come") {
+  const std::string front = "---\ndate: 2013-02-18\n---\n";
+  // the hearing to come dates nothing already counted
+  auto facts = facts_of(
+      "تمهيد بلا أرقام\nقالت الرابطة إن يوم 9 مارس المقبل سيصدر فيه الحكم في القضية التي "
+      "قتل فيها 74 شخصا.\n",
+      front);
+  REQUIRE(facts.size() == 1);
+  CHECK_FALSE(facts[0].time);
+  // a date outside a quotation is the quoting document's, not the quoted figure's
+  facts = facts_of(
+      "تمهيد بلا أرقام\nقدم الشاهد شهادة بتاريخ 9 فبراير جاء فيها: «تسبب الجنود في مقتل 14 "
+      "شخصا أمام المبنى».\n",
+      front);
+  REQUIRE(facts.size() == 1);
+  CHECK_FALSE(facts[0].time);
+  // a past day of the same sentence still dates its figure
+  facts = facts_of("تمهيد بلا أرقام\nقتل 5 أشخاص يوم 9 فبراير في هجوم.\n", front);
+  REQUIRE(facts.size() == 1);
+  REQUIRE(facts[0].time);
+  CHECK(facts[0].time->from_iso() == "2013-02-09");
+}

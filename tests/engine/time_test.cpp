@@ -76,7 +76,8 @@ std::pair<double, double> parse_days(const std::string& text, const std::string&
 }  // namespace
 
 TEST_CASE("parse and facts agree on every time expression") {
-  const std::string date = "2017-06-01";
+  // (a date after every day named: a day still to come dates no figure, extract_test.cpp)
+  const std::string date = "2022-06-01";
   for (const char* expr :
        {"عام 2021", "في 2021", "منذ عام 2002", "حتى 2020", "بين عامي 2015 و2020", "مارس 2021",
         "9 مارس 2021", "العام الماضي", "العام المقبل", "أمس", "الشهر الماضي",
