@@ -124,7 +124,8 @@ enum FnId {
   fn_near,
   fn_as_of,
   fn_before,
-  fn_day
+  fn_day,
+  fn_days_at_most
 };
 
 /// The relation `fn` (same_span, within, overlaps, disjoint) between two spans.
@@ -160,7 +161,7 @@ int function_id(const std::string& name) {
       {"disjoint", fn_disjoint},   {"close", fn_close},     {"exceeds", fn_exceeds},
       {"shared", fn_shared},       {"only_in", fn_only_in}, {"same_set", fn_same_set},
       {"known", fn_known},         {"near", fn_near},       {"as_of", fn_as_of},
-      {"before", fn_before},       {"day", fn_day}};
+      {"before", fn_before},       {"day", fn_day},         {"days_at_most", fn_days_at_most}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
@@ -198,7 +199,8 @@ Compiled compile(const Node& n) {
       if (!(a.kind == Node::path && a.id >= 0) && !last_number) c.direct = false;
     }
     // the calls of times by their ends and relation read their values through call()
-    if (c.id == fn_near || c.id == fn_as_of || c.id == fn_before || c.id == fn_day)
+    if (c.id == fn_near || c.id == fn_as_of || c.id == fn_before || c.id == fn_day ||
+        c.id == fn_days_at_most)
       c.direct = false;
     if (c.kind == Node::compare && c.args.size() != 2) c.direct = false;
   }
@@ -306,6 +308,9 @@ bool call(int fn, const Val* args) {
            x.view->fact->time->op == SpanOp::as_of;
   if (fn == fn_day)  // a day or a shorter span: an incident's time, not a period's
     return x.type == Val::time && std::isfinite(x.span->from) && x.span->to - x.span->from <= 1;
+  if (fn == fn_days_at_most)  // a span of at most N days (a month: 31)
+    return x.type == Val::time && args[1].type == Val::number && std::isfinite(x.span->from) &&
+           x.span->to - x.span->from <= args[1].d;
   if (fn == fn_same_span && x.type == Val::none && y.type == Val::none) return true;
   if (x.type == Val::time && y.type == Val::time) {
     const Span &sa = *x.span, &sb = *y.span;

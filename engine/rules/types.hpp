@@ -57,6 +57,7 @@ inline const std::map<std::string, std::vector<std::vector<Type>>>& functions() 
       {"as_of", {{T::time}}},
       {"before", {{T::time, T::time}}},
       {"day", {{T::time}}},
+      {"days_at_most", {{T::time, T::number}}},
   };
   return fns;
 }

@@ -534,6 +534,19 @@ TEST_CASE("reports of one story agree on a figure neither dates, never contradic
   CHECK(fired_dated({six("A:1", 6), six("B:1", 6)}, dates, {"A"}).empty());
 }
 
+TEST_CASE("figures of one month may agree across documents, never contradict") {
+  CHECK(fired({count("A:1", "PK", "kill", "person", "~", 100, "in", "2013-01"),
+               count("B:1", "PK", "kill", "person", "=", 100, "in", "2013-01")}) ==
+        std::vector<std::string>{"numeric-agreement:corroborates"});
+  CHECK(fired({count("A:1", "PK", "kill", "person", "~", 19, "in", "2013-01"),
+               count("B:1", "PK", "kill", "person", "~", 100, "in", "2013-01")})
+            .empty());
+  // a year's still do
+  CHECK(fired({count("A:1", "PK", "kill", "person", "~", 19, "in", "2013"),
+               count("B:1", "PK", "kill", "person", "~", 100, "in", "2013")}) ==
+        std::vector<std::string>{"numeric-contradiction:contradicts"});
+}
+
 TEST_CASE("the time built-ins: near, day, as_of and before") {
   auto run = [](const std::string& when, const Fact& a, const Fact& b,
                 std::initializer_list<const char*> dated) {
@@ -561,6 +574,7 @@ TEST_CASE("the time built-ins: near, day, as_of and before") {
   CHECK_FALSE(run("near(a.time, b.time, 1)", d16, d18, dates));
   CHECK_FALSE(run("near(a.time, b.time, 400)", d16, y2013, dates));  // a year is no day
   CHECK(run("day(a.time) and not day(b.time)", d16, y2013, dates));
+  CHECK(run("days_at_most(a.time, 31) and not days_at_most(b.time, 31)", d16, y2013, dates));
   CHECK(run("as_of(a.time) and not as_of(b.time)", d16, d18, dates));
   CHECK(run("before(a.reported, b.reported) and not before(b.reported, a.reported)", d16, d18,
             dates));
