@@ -95,7 +95,7 @@ bool has(const std::vector<std::string>& v, const std::string& x) {
 TEST_CASE("the default rules are valid") {
   std::size_t n = 0;
   for (const auto& f : default_rules()) n += f.rules.size();
-  CHECK(n == 23);
+  CHECK(n == 24);
   for (const auto& f : default_rules())
     for (const auto& r : f.rules) {
       CAPTURE(r.id);
@@ -528,6 +528,10 @@ TEST_CASE("reports of one story agree on a figure neither dates, never contradic
   CHECK(fired_dated({six("A:1", 6), six("B:1", 6)}, dates) ==
         std::vector<std::string>{"story-agreement:corroborates"});
   CHECK(fired_dated({six("A:1", 6), six("B:1", 7)}, dates).empty());
+  Fact more = six("B:1", 5);
+  more.quantity->op = QuantityOp::gt;
+  CHECK(fired_dated({six("A:1", 6), more}, dates) ==
+        std::vector<std::string>{"story-compatible:compatible"});
   // a period's figure (1908) does not meet a figure of no time
   CHECK(fired_dated({six("A:1", 6), six("B:1", 6, "in", "1908")}, dates).empty());
   // checked alone against a corpus, nothing
