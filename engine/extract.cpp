@@ -299,6 +299,63 @@ bool refers_back(std::u32string_view text, Span span) {
   return false;
 }
 
+/// The word right before a count that governs it though the lexicon does not know it: a
+/// verbal noun or a verb in construct with the number («تفجير ست سيارات»، «إتلاف 100
+/// سيارة»، «وأصابوا 3 تلاميذ»). Not a coordinated number (و5 follows the verb of the count
+/// before it), a word with the article (a subject: اعتقلت الشرطة 12), a word any piece of
+/// the sentence reads (a known predicate, a place, a time, a counted noun), nor a word that
+/// only frames the figure (عدد، نحو، سوى).
+std::optional<Span> unknown_governor(const DocState& st, const Sentence& sent,
+                                     const QuantityPiece& q, const SentencePieces& ps) {
+  std::u32string_view text = st.norm->text;
+  if (q.preceding != Preceding::none || q.span.begin <= sent.begin) return std::nullopt;
+  const char32_t first = text[q.span.begin];
+  if (first == U'\u0648' || first == U'\u0641') return std::nullopt;  // و5، ف5
+  std::uint32_t end = q.span.begin;
+  while (end > sent.begin && text[end - 1] == U' ') --end;
+  std::uint32_t begin = end;
+  while (begin > sent.begin && text[begin - 1] != U' ') --begin;
+  std::u32string_view w = text.substr(begin, end - begin);
+  if (w.size() < 3) return std::nullopt;
+  for (char32_t c : w)
+    if (c < U'\u0621' || c > U'\u064A') return std::nullopt;
+  // a verbal noun by its pattern, after one proclitic (و ف ب ل): تفعيل (تفجير، تهريب)،
+  // إفعال (إتلاف، إنقاذ)، افتعال (انتشال، احتجاز، اضطرار)، انفعال (انهيار)، استفعال
+  // (استهداف)
+  std::u32string_view bare = w;
+  const bool proclitic =
+      bare.size() > 5 &&
+      std::u32string_view(U"\u0648\u0641\u0628\u0644").find(bare[0]) != std::u32string_view::npos;
+  if (proclitic) bare.remove_prefix(1);
+  if (bare.substr(0, 2) == U"\u0627\u0644") return std::nullopt;  // the article: a subject
+  constexpr char32_t ta = U'\u062A', alif = U'\u0627', ya = U'\u064A', nun = U'\u0646';
+  const auto n = bare.size();
+  // إفعال is spelt as the plural أفعال (أوراق، أسماء، أعداد) but for its hamza: only a
+  // written إ tells the verbal noun
+  auto hamza_below = [&] {
+    const std::string word = original(st, Span{begin, end});
+    return word.compare(proclitic ? 2 : 0, 2, "\u0625") == 0;
+  };
+  const bool pattern =
+      (n == 5 && bare[0] == ta && bare[3] == ya) ||
+      (n == 5 && bare[0] == alif && bare[3] == alif && hamza_below()) ||
+      (n == 6 && bare[0] == alif &&
+       (bare[2] == ta || bare[2] == U'\u0637' || bare[2] == U'\u062F') && bare[4] == alif) ||
+      (n == 6 && bare[0] == alif && bare[1] == nun && bare[4] == alif) ||
+      (n == 7 && bare.substr(0, 3) == U"\u0627\u0633\u062A" && bare[5] == alif);
+  if (!pattern) return std::nullopt;
+  auto covers = [&](Span s) { return s.begin < end && begin < s.end; };
+  for (const auto& p : ps.predicates)
+    if (covers(p.span)) return std::nullopt;
+  for (const auto& e : ps.entities)
+    if (covers(e.span)) return std::nullopt;
+  for (const auto& t : ps.times)
+    if (covers(t.span)) return std::nullopt;
+  for (const auto& o : ps.quantities)
+    if (covers(o.span) || covers(o.open_noun)) return std::nullopt;
+  return Span{begin, end};
+}
+
 /// Whether a time frames the figures of the sentences after it in its section: a year (or
 /// years) written in digits (في عام 2021، منذ 2015), as a report states the period it
 /// covers. A day or a month dates an event, not the figures after it, and a relative word
@@ -670,7 +727,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         }
         // the predicate: the verb before the count, unless a preposition intervenes
         const PredicatePiece* verb = nullptr;
-        if (!q.absence && q.preceding == Preceding::none)
+        // (counts only: before an amount the word is as often its dimension, على ارتفاع
+        // 5 آلاف متر, as what was done with it)
+        const auto governor = q.absence || q.unit >= 0 || q.percent
+                                  ? std::nullopt
+                                  : unknown_governor(st, sent, q, ps);
+        if (!q.absence && q.preceding == Preceding::none && !governor)
           for (const auto& p : ps.predicates)
             if (p.span.end <= q.span.begin) {
               auto kind = lex.predicate(p.predicate).kind;
@@ -700,6 +762,13 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         if (verb) {
           set_predicate(f, lex.predicate(verb->predicate));
           anchor.begin = std::min(anchor.begin, verb->span.begin);
+        } else if (governor) {
+          // the verbal noun the lexicon lacks governs the count: its open id, and no verb
+          // farther back (تفجير ست سيارات after «أصيب 80»: the cars were not injured)
+          const auto word = std::u32string_view(norm.text).substr(governor->begin,
+                                                                  governor->end - governor->begin);
+          f.predicate = Id(std::string(grammar->code()) + ":" + to_utf8(grammar->lemma(lex, word)));
+          anchor.begin = std::min(anchor.begin, governor->begin);
         } else if (object && !object->default_predicate.empty() && !others) {
           // (not for «أربعة منهم»: a part of the injured says its own predicate, if any)
           if (const auto* p = lex.find_predicate(object->default_predicate)) set_predicate(f, *p);

@@ -400,3 +400,23 @@ TEST_CASE("a figure takes no time across a quotation mark, nor a day still to co
   REQUIRE(facts[0].time);
   CHECK(facts[0].time->from_iso() == "2013-02-09");
 }
+
+TEST_CASE("a verbal noun the lexicon lacks governs the count after it") {
+  auto preds = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& f : facts_of(text + "\n"))
+      if (f.quantity)
+        out.push_back(f.predicate.str() + " " +
+                      std::to_string(static_cast<long>(f.quantity->value)));
+    return out;
+  };
+  const std::string blast = "ar:" + to_utf8(find_grammar("ar")->lemma(lexicon(), U"تفجير"));
+  // the cars were blown up, not injured
+  CHECK(preds("قتل 15 شخصا وأصيب 80 آخرون في هجمات بينها تفجير ست سيارات") ==
+        std::vector<std::string>{"kill 15", "injure 80", blast + " 6"});
+  // a coordinated number keeps the verb of the count before it; a subject with the article
+  // is no governor; a plural spelt like إفعال (أوراق) is none either
+  CHECK(preds("قتل 3 جنود و5 مدنيين") == std::vector<std::string>{"kill 3", "kill 5"});
+  CHECK(preds("اعتقلت الشرطة 12 شخصا") == std::vector<std::string>{"arrest 12"});
+  CHECK(preds("ضبطت الشرطة أوراق 5 شركات") == std::vector<std::string>{"seize 5"});
+}
