@@ -105,7 +105,7 @@ void stamp_reported_present(const Document& doc, std::vector<Fact>& facts, int h
 }
 
 bool is_country(const Lexicon& lex, const EntityPiece& e) {
-  return !e.anaphor && lex.entity(e.entity).type == EntityType::country;
+  return !e.anaphor && !e.in_name && lex.entity(e.entity).type == EntityType::country;
 }
 
 /// The country an entity stands for (anaphors: the main subject).
@@ -188,7 +188,7 @@ struct SubjectTally {
   std::size_t order = 0;
 
   void note(const Lexicon& lex, std::u32string_view text, const EntityPiece& e) {
-    if (e.anaphor || lex.entity(e.entity).type != EntityType::country) return;
+    if (e.anaphor || e.in_name || lex.entity(e.entity).type != EntityType::country) return;
     const EntityInfo& info = lex.entity(e.entity);
     auto [it, added] = counts.try_emplace(info.id);
     if (added) it->second.first = order++;
@@ -631,7 +631,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       auto subject_before = [&](std::uint32_t pos, auto&& excluded) -> EntityRef {
         const EntityPiece* best = nullptr;
         for (const auto& e : ps.entities) {
-          if (e.span.begin >= pos || e.preceding != Preceding::none || excluded(e)) continue;
+          if (e.span.begin >= pos || e.preceding != Preceding::none || e.in_name || excluded(e))
+            continue;
           if (e.anaphor || (lex.entity(e.entity).type == EntityType::country &&
                             (lex.entity(e.entity).role != EntityRole::adjective ||
                              attributive(norm.text, e.span))))

@@ -58,6 +58,9 @@ struct EntityPiece {
   int entity = -1;       ///< lexicon entity index; -1 for an anaphor
   bool anaphor = false;  ///< refers to the document's main subject (المملكة)
   Preceding preceding = Preceding::none;
+  /// Part of a name after a word that makes one (شارع الرياض، مسجد مصر، طريق مصر
+  /// إسكندرية): no country of the claim
+  bool in_name = false;
   Span span;
 };
 

@@ -152,6 +152,10 @@ class FormsLoader {
         add(t_.duration_cue, normalise_key(form), f[0] == "within" ? 2 : 1, f[0]);
       return;
     }
+    if (f[0] == "name_head") {
+      for (const auto& form : split(f[1])) t_.name_head.insert(normalise_key(form));
+      return;
+    }
     if (f[0] == "people") {  // a number standing alone after these counts people
       auto person = b_.object("person", 1);
       if (!person) return;

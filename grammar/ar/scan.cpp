@@ -70,6 +70,27 @@ TimePiece to_piece(const ar::TimeAst& t, Span span) {
   return p;
 }
 
+/// Whether the word before `at` makes what follows a name (cues.tsv name_head: شارع، ميدان،
+/// مسجد), with a proclitic (بشارع، وميدان) or the article.
+bool after_name_head(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t at) {
+  const auto& heads = tables(lex).name_head;
+  if (heads.empty()) return false;
+  std::uint32_t end = at;
+  while (end > range.begin && text[end - 1] == U' ') --end;
+  std::uint32_t begin = end;
+  while (begin > range.begin && text[begin - 1] != U' ') --begin;
+  std::u32string w(text.substr(begin, end - begin));
+  for (int k = 0; k < 2 && !w.empty(); ++k) {
+    if (heads.count(w)) return true;
+    if (w.size() > 3 &&
+        std::u32string_view(U"\u0648\u0641\u0628\u0644").find(w[0]) != std::u32string_view::npos)
+      w.erase(0, 1);
+    else
+      break;
+  }
+  return false;
+}
+
 EntityPiece to_piece(const ar::EntityAst& e, Span span, Preceding preceding) {
   EntityPiece p;
   p.entity = e.entity;
@@ -718,12 +739,21 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           if (parse_at(lex, ar::entity_list_rule(), lit_end, last, l)) {
             ListPiece piece;
             piece.span = Span{p, idx(base, lit_end)};
-            for (const auto& m : l.members) piece.members.push_back(to_piece(m, piece.span, here));
+            const bool in_name = after_name_head(lex, text, range, p);  // شارع مصر والسودان
+            for (const auto& m : l.members) {
+              piece.members.push_back(to_piece(m, piece.span, here));
+              piece.members.back().in_name = in_name;
+            }
             out.lists.push_back(std::move(piece));
             p = idx(base, lit_end);
             continue;
           }
+          // a name goes on over the places that follow it (طريق مصر السودان، طريق القاهرة-
+          // الإسكندرية)
+          const bool name_goes_on = !out.entities.empty() && out.entities.back().in_name &&
+                                    p - out.entities.back().span.end <= 2;
           out.entities.push_back(to_piece(e, Span{p, idx(base, it)}, here));
+          out.entities.back().in_name = name_goes_on || after_name_head(lex, text, range, p);
           p = idx(base, it);
           continue;
         }

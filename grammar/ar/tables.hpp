@@ -5,6 +5,7 @@
 #pragma once
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include "grammar/language.hpp"
 #include "grammar/lexicon.hpp"
@@ -54,6 +55,9 @@ struct Tables : LanguageForms {
   std::unordered_map<std::u32string, std::u32string> sound_dual_of;
   // nouns that complete a construct dual (أمينا شرطة، فردي أمن)
   index_table construct_noun;
+  // words after which a country or a capital is part of a name (شارع الرياض), as written
+  // and without the article
+  std::unordered_set<std::u32string> name_head;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;
