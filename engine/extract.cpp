@@ -77,12 +77,17 @@ std::optional<FactTime> fact_time(const Lexicon& lex, const ValuePiece& v,
 /// week). Other figures without a time (background, a comparison, a population) stay
 /// without one: they are compared with nothing rather than stamped with a day that may not
 /// be theirs.
-void stamp_reported_present(const Document& doc, std::vector<Fact>& facts, int headline_end,
-                            const std::vector<int>& timed_sentences) {
+void stamp_reported_present(const Lexicon& lex, const Document& doc, std::vector<Fact>& facts,
+                            int headline_end, const std::vector<int>& timed_sentences) {
   auto date = TimePoint::parse(doc.date);
   if (!date || date->precision < Precision::day) return;
-  auto figure = [](const Fact& f) {
-    return f.quantity && !f.predicate.empty() && (f.kind == "count" || f.kind == "measure");
+  // a figure of something done (killed, arrested, seized); what exists or happens to be
+  // there (occur: schools in a village, a road's length) is no news of the day
+  auto figure = [&](const Fact& f) {
+    if (!f.quantity || f.predicate.empty() || (f.kind != "count" && f.kind != "measure"))
+      return false;
+    const PredicateInfo* info = lex.find_predicate(f.predicate.str());
+    return !info || info->kind == PredicateKind::action;
   };
   std::vector<std::pair<const void*, const void*>> lead;
   int first = 0;  // the first sentence after the headline that gives a figure
@@ -483,6 +488,18 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       if (si % 64 == 63) check_budget();
       const auto& sent = sentences[si];
       const SentencePieces ps = grammar->scan(lex, norm.text, Span{sent.begin, sent.end});
+      // the clauses of the sentence: a number finds its verb inside its own (a verb
+      // that ends in it: «مصرع وإصابة 3» cut before وإصابة)
+      const std::vector<Span> sentence_clauses =
+          ps.quantities.empty() && ps.lists.empty()
+              ? std::vector<Span>{}
+              : grammar->clauses(lex, norm.text, Span{sent.begin, sent.end});
+      auto clause_begin = [&](std::uint32_t at) {
+        std::uint32_t b = sent.begin;
+        for (const Span& c : sentence_clauses)
+          if (c.begin <= at) b = c.begin;
+        return b;
+      };
       tally.note(lex, norm.text, ps);
       if (!ps.times.empty()) timed_sentences.push_back(sentence_number + 1);
       ++sentence_number;
@@ -733,9 +750,10 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         const auto governor = q.absence || q.unit >= 0 || q.percent
                                   ? std::nullopt
                                   : unknown_governor(st, sent, q, ps);
+        const std::uint32_t own_clause = clause_begin(q.span.begin);
         if (!q.absence && q.preceding == Preceding::none && !governor)
           for (const auto& p : ps.predicates)
-            if (p.span.end <= q.span.begin) {
+            if (p.span.end > own_clause && p.span.end <= q.span.begin) {
               auto kind = lex.predicate(p.predicate).kind;
               // the second half of a split idiom (مصرعهم after لقي 3 أشخاص) closes the
               // clause of the count before it: it governs no count after it
@@ -810,7 +828,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         Fact f = make_fact("set", l.span);
         const PredicatePiece* verb = nullptr;
         for (const auto& p : ps.predicates)
-          if (p.span.end <= l.span.begin &&
+          if (p.span.end > clause_begin(l.span.begin) && p.span.end <= l.span.begin &&
               lex.predicate(p.predicate).kind == PredicateKind::action)
             verb = &p;
         if (!verb)
@@ -933,7 +951,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   if (main_subject.empty())
     if (const OutletInfo* outlet = lex.outlet(doc.source)) main_subject = outlet->home;
   main_slots.resolve(lex, facts, main_subject);
-  stamp_reported_present(doc, facts, headline_end == 0 ? sentence_number + 1 : headline_end,
+  stamp_reported_present(lex, doc, facts, headline_end == 0 ? sentence_number + 1 : headline_end,
                          timed_sentences);
 
   if (doc.html)

@@ -438,3 +438,25 @@ TEST_CASE("a country in a name is no subject: streets, mosques, «مسقط رأ�
   REQUIRE(facts.size() == 1);
   CHECK(facts[0].subject == "SA");
 }
+
+TEST_CASE("a number finds its verb in its own clause, never in the clause before") {
+  // a relative clause and «وبذلك» open a clause: the verb before them governs nothing after
+  auto facts = facts_of("تم ضبط المتهم الذي يملك 3 منازل\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate.empty());
+  facts = facts_of("لافتا إلى تخصيص مقاعد للنوبة، وبذلك يصبح عدد أعضاء المجلس 546 نائبا\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate.empty());
+  // a relative clause's own verb governs its count
+  facts = facts_of("فككت القوات المخيم الذي كان يضم نحو ثلاثة آلاف خيمة\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "contain");
+  // a coordinated predicate whose second half opens a clause still governs
+  facts = facts_of("مصرع وإصابة 3 أشخاص في حادث\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "casualties");
+  // and within one clause the verb before the count governs it
+  facts = facts_of("ألقت الشرطة القبض على 5 متهمين\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "arrest");
+}
