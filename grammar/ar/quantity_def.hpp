@@ -133,6 +133,8 @@ auto const absence_phrase = table<&T::absence> >> eow >> gap >>
 inline auto const range_dash = -ws >> (lit(U'-') | lit(U'~') | lit(U'\u2013')) >> -ws;
 auto const range_phrase =
     (between_word >> ws >> amount[take_amount] >> and_ >> amount[take_upper]) |
+    // ما بين 20 إلى 30، بين 3 حتى 5
+    (between_word >> ws >> amount[take_amount] >> ws >> to_word >> ws >> amount[take_upper]) |
     (from_word >> ws >> amount[take_amount] >> ws >> to_word >> ws >> amount[take_upper]);
 
 /// أقل من 5000 أو يساوي: "or equal" makes a strict bound inclusive

@@ -616,7 +616,26 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         // لمدة 15 يوما): ages (محمد 35 سنة) and «ago» (قبل 3 سنوات) are not.
         ar::QuantityAst q;
         iterator_type qit = first;
-        const bool quantity = parse_at(lex, ar::quantity_rule(), qit, last, q);
+        bool quantity = parse_at(lex, ar::quantity_rule(), qit, last, q);
+        // a preposition written against a number word or a bound (بمائة ألف جنيه، بنحو 5
+        // ملايين، لأكثر من 10): the quantity after it, as after بـ4. Only ب and ل (كمية is
+        // no ك + مية), and not لست (I am not) or بست (Best), whose ست is no six
+        auto word_after_clitic = [&] {
+          std::uint32_t e = p + 1;
+          while (e < range.end && is_word_char(text[e])) ++e;
+          return text.substr(p + 1, e - p - 1);
+        };
+        if (!quantity && !digit_start && p + 2 < range.end &&
+            (text[p] == U'\u0628' || text[p] == U'\u0644') && is_arabic_letter(text[p + 1]) &&
+            (p == range.begin || !is_word_char(text[p - 1])) && word_after_clitic().size() >= 3 &&
+            text[p + 1] != U'\u0648') {  // no و after a preposition: بوست is no ب + و + ست
+          qit = first + 1;
+          if (parse_at(lex, ar::quantity_rule(), qit, last, q)) {
+            quantity = true;
+            ++p, ++first;
+            here = Preceding::preposition;
+          }
+        }
         const bool bare = quantity && q.object < 0 && !q.percent && !q.absence;
         // Where no quantity is read, the measure rule is tried too: a fraction of a unit
         // (ربع طن), a dual unit (سنتين), a bound on a unit alone (أكثر من عام: more than one

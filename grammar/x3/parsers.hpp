@@ -74,7 +74,8 @@ inline constexpr digit_char_parser digit_char{};
 
 /// A run of ASCII digits with optional thousands separators (, ٬ ، before exactly three
 /// digits) and a decimal part (. ٫, or a comma before other than three digits: 4,8 and
-/// ٠,٠٨ as written across the Maghreb and in much Arabic print), read as a value. Never matches
+/// ٠,٠٨ as written across the Maghreb and in much Arabic print; the Arabic comma before one
+/// or two final digits: 0،54), read as a value. Never matches
 /// inside a longer digit run. More than 15 digits before the decimal point is not a figure (an
 /// identifier, a phone number) and does not match: a double would not hold it exactly. Letters
 /// right after the digits (G20, 12abc) make it no number, unless `Glued` (250مل, 43c: a unit
@@ -106,9 +107,20 @@ struct decimal_parser : x3::parser<decimal_parser<Glued>> {
       i = j;
       ++groups;
     }
-    // a comma is decimal when no comma grouped the thousands (12،220,13 = 12220.13)
+    // a comma is decimal when no comma grouped the thousands (12،220,13 = 12220.13); the
+    // Arabic comma too before one or two digits that end the number (بنسبة 0،54%، 1،78
+    // مليار), unless another follows (a list: 1،2،3)
+    auto arabic_decimal = [&] {
+      if (groups > 0 || i == last || *i != U'\u060C') return false;
+      It j = i + 1;
+      int n = 0;
+      while (j != last && digit(*j)) ++j, ++n;
+      return n >= 1 && n <= 2 &&
+             !(j != last && *j == U'\u060C' && j + 1 != last && digit(*(j + 1)));
+    };
     const bool decimal_comma =
-        group_sep != U',' && i != last && *i == U',' && i + 1 != last && digit(*(i + 1));
+        (group_sep != U',' && i != last && *i == U',' && i + 1 != last && digit(*(i + 1))) ||
+        arabic_decimal();
     if (i != last && (*i == U'.' || *i == U'\u066B' || decimal_comma) && i + 1 != last &&
         digit(*(i + 1))) {
       It j = i + 1;

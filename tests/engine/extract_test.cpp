@@ -460,3 +460,18 @@ TEST_CASE("a number finds its verb in its own clause, never in the clause before
   REQUIRE(facts.size() == 1);
   CHECK(facts[0].predicate == "arrest");
 }
+
+TEST_CASE("a preposition written against a number word or a bound: بمائة ألف، بحوالى، لست") {
+  auto facts = facts_of("وقدرت الخسائر بمائة ألف جنيه\n");
+  REQUIRE(facts.size() == 1);
+  REQUIRE(facts[0].quantity);
+  CHECK(facts[0].quantity->value == 100000);
+  facts = facts_of("وقدرت قيمتها بحوالى 500 جنيه\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].quantity->op == QuantityOp::approx);
+  CHECK(facts[0].quantity->value == 500);
+  // كمية (a quantity), لست (I am not), بوست (a name) hold no number
+  CHECK(facts_of("ضبط كمية من البانجو\n").empty());
+  CHECK(facts_of("قال إنني لست عضوا في الحزب\n").empty());
+  CHECK(facts_of("نشرت صحيفة واشنطن بوست خبرا\n").empty());
+}

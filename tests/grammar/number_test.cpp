@@ -190,6 +190,10 @@ TEST_CASE("a comma before other than three digits is a decimal comma; before thr
   CHECK(arabic().parse_number(lexicon(), norm("1,500")) == 1500);
   CHECK(arabic().parse_number(lexicon(), norm("١،٢٣٤،٥٦٧")) == 1234567);  // Arabic comma
   CHECK(arabic().parse_number(lexicon(), norm("12,220.5")) == 12220.5);
+  // the Arabic comma before one or two final digits is decimal (بنسبة 0،54%)
+  CHECK(arabic().parse_number(lexicon(), norm("0،54")) == doctest::Approx(0.54));
+  CHECK(arabic().parse_number(lexicon(), norm("1،78 مليار")) == doctest::Approx(1.78e9));
+  CHECK_FALSE(arabic().parse_number(lexicon(), norm("1،2،3")).has_value());  // a list
 }
 
 TEST_CASE("a smaller scaled term may follow without و; parts of a whole") {

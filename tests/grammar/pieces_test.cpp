@@ -68,6 +68,11 @@ TEST_CASE("ranges and vague amounts") {
   REQUIRE(q);
   CHECK(q->op == QuantityOp::between);
   CHECK(q->upper == 20);
+  q = arabic().parse_quantity(lexicon(), norm("ما بين 20 إلى 30 شخصا"));
+  REQUIRE(q);
+  CHECK(q->op == QuantityOp::between);
+  CHECK(q->value == 20);
+  CHECK(q->upper == 30);
   q = arabic().parse_quantity(lexicon(), norm("عشرات الأشخاص"));
   REQUIRE(q);
   CHECK(q->op == QuantityOp::between);
