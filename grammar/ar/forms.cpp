@@ -156,6 +156,15 @@ class FormsLoader {
       for (const auto& form : split(f[1])) t_.name_head.insert(normalise_key(form));
       return;
     }
+    if (f[0] == "hypothetical") {
+      for (const auto& form : split(f[1])) {
+        std::u32string key = normalise_key(form);
+        if (std::count(key.begin(), key.end(), U' ') > 1)
+          return b_.error("a hypothetical cue is one word or two, not '" + form + "'");
+        t_.hypothetical.insert(key);
+      }
+      return;
+    }
     if (f[0] == "people") {  // a number standing alone after these counts people
       auto person = b_.object("person", 1);
       if (!person) return;

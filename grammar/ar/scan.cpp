@@ -91,6 +91,31 @@ bool after_name_head(const Lexicon& lex, std::u32string_view text, Span range, s
   return false;
 }
 
+/// Whether a condition, a wish or a negated future opens the clause of the number at `at`
+/// (cues.tsv hypothetical: «لو قتل 100 شخص»، «في حال وصول 50»، «يسعى للحصول على 100
+/// مقعد»): the words back to the clause's punctuation, eight at most, as written or after
+/// one proclitic, alone or with the word before them.
+bool hypothetical_before(const Lexicon& lex, std::u32string_view text, Span range,
+                         std::uint32_t at) {
+  const auto& cues = tables(lex).hypothetical;
+  if (cues.empty()) return false;
+  std::uint32_t end = at;
+  std::u32string next;  // the word after the one looked at, for two-word cues
+  for (int words = 0; words < 8; ++words) {
+    while (end > range.begin && text[end - 1] == U' ') --end;
+    if (end == range.begin || !is_word_char(text[end - 1])) return false;  // ، . : « …
+    std::uint32_t begin = end;
+    while (begin > range.begin && is_word_char(text[begin - 1])) --begin;
+    std::u32string w(text.substr(begin, end - begin));
+    if (cues.count(w) || (!next.empty() && cues.count(w + U' ' + next))) return true;
+    if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641') && cues.count(w.substr(1)))
+      return true;
+    next = std::move(w);
+    end = begin;
+  }
+  return false;
+}
+
 EntityPiece to_piece(const ar::EntityAst& e, Span span, Preceding preceding) {
   EntityPiece p;
   p.entity = e.entity;
@@ -659,6 +684,14 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           }
           if (measured && (!m.bare || bounded_unit) &&
               (lex.unit(m.unit).dim != "duration" || cue > 0)) {
+            // «لو بلغت الخسائر 5 ملايين دولار»; not a span since (تسعى منذ أكثر من عام: the
+            // seeking has gone on that long)
+            const bool since =
+                p >= range.begin + 4 && text.substr(p - 4, 4) == U"\u0645\u0646\u0630 ";
+            if (!since && hypothetical_before(lex, text, range, p)) {
+              p = idx(base, it);
+              continue;
+            }
             QuantityPiece piece;
             piece.op = to_op(m.op <= -1000 ? ar::q_eq : m.op);
             if (cue == 2 && piece.op == claimcheck::QuantityOp::eq)  // خلال 24 ساعة: at most
@@ -680,6 +713,12 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
             p = idx(base, it);
             continue;
           }
+        }
+        // a number under a condition, a wish or a negated future is no claim: read and
+        // passed over, as an amount is above
+        if (quantity && hypothetical_before(lex, text, range, p)) {
+          p = idx(base, qit);
+          continue;
         }
         if (quantity) {
           QuantityPiece piece = to_piece(q, Span{p, idx(base, qit)}, here);

@@ -58,6 +58,9 @@ struct Tables : LanguageForms {
   // words after which a country or a capital is part of a name (شارع الرياض), as written
   // and without the article
   std::unordered_set<std::u32string> name_head;
+  // words that make what follows in their clause a condition, a wish or a negated future
+  // (لو، إذا، في حال، لن، يسعى): a number there is no claim; one word or two
+  std::unordered_set<std::u32string> hypothetical;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

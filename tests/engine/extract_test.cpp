@@ -475,3 +475,20 @@ TEST_CASE("a preposition written against a number word or a bound: بمائة أ
   CHECK(facts_of("قال إنني لست عضوا في الحزب\n").empty());
   CHECK(facts_of("نشرت صحيفة واشنطن بوست خبرا\n").empty());
 }
+
+TEST_CASE("a number under a condition, a wish or a negated future is no claim") {
+  CHECK(facts_of("لو قتل 100 شخص لتحرك العالم\n").empty());
+  CHECK(facts_of("في حال وصول عدد المصابين إلى 50 شخصا\n").empty());
+  CHECK(facts_of("يسعى الحزب للحصول على 100 مقعد\n").empty());
+  CHECK(facts_of("وقال إن الراتب لن يزيد على 750 دولارا\n").empty());
+  // a ranking names a list, it counts nothing
+  CHECK(facts_of("جاءت الجامعة ضمن أفضل 500 جامعة في العالم\n").empty());
+  // the clause after the condition's punctuation states facts again
+  auto facts = facts_of("لو كان الأمن حاضرا، لكن قتل 5 أشخاص أمس\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "kill");
+  // how long a wish has been pursued is a claim
+  facts = facts_of("تسعى الجامعة العربية منذ أكثر من عام إلى حل سياسي\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].quantity->op == QuantityOp::gt);
+}
