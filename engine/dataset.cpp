@@ -19,8 +19,8 @@ namespace {
 using json = nlohmann::json;
 
 const std::set<std::string> kFactFields{
-    "doc",  "kind",    "subject",  "predicate", "family",         "object", "quantity",
-    "time", "members", "polarity", "source",    "quote_contains", "note"};
+    "doc",      "kind", "subject", "predicate", "family", "object",         "place",
+    "quantity", "time", "members", "polarity",  "source", "quote_contains", "note"};
 const std::set<std::string> kDocumentFields{"id", "path", "lang", "source", "title", "date"};
 const std::set<std::string> kFindingFields{"rule",      "verdict", "docs",   "details", "subject",
                                            "predicate", "family",  "object", "note"};
@@ -264,6 +264,7 @@ bool fact_matches(const json& expected, const Fact& f, std::string* why) {
     if (key == "predicate" && value != f.predicate.str()) return fail(key, f.predicate);
     if (key == "family" && value != f.family.str()) return fail(key, f.family);
     if (key == "object" && value != f.object.str()) return fail(key, f.object);
+    if (key == "place" && value != f.place.str()) return fail(key, f.place);
     if (key == "polarity" && value != f.polarity) return fail(key, f.polarity);
     if (key == "source" && (!f.source || value != f.source->entity.str()))
       return fail(key, f.source ? f.source->entity.str() : std::string());

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -446,6 +447,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   // sentences that name a time the facts do not keep (a weekday, last week): their
   // figures are not of the reported present
   std::vector<int> timed_sentences;
+  std::set<std::string> doc_places;  // the places below the country the document names
   /// Who a claim is attributed to: an entity (perhaps the main subject's body) and the cue.
   struct SourceRef {
     EntityRef entity;
@@ -499,6 +501,50 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         for (const Span& c : sentence_clauses)
           if (c.begin <= at) b = c.begin;
         return b;
+      };
+      // the places below the country the sentence names (places.tsv, a capital's
+      // subdivision), in order; not inside a name, nor a nisba qualifying a definite noun
+      // (الضفة الغربية is no Gharbia)
+      std::vector<std::pair<Span, Id>> places;
+      if (!ps.quantities.empty()) {
+        auto note_place = [&](const EntityPiece& e) {
+          if (e.anaphor || e.in_name || e.entity < 0) return;
+          const EntityInfo& info = lex.entity(e.entity);
+          if (info.place.empty() ||
+              (info.type == EntityType::place && attributive(norm.text, e.span)))
+            return;
+          places.emplace_back(e.span, Id(info.place));
+        };
+        for (const auto& e : ps.entities) note_place(e);
+        for (const auto& l : ps.lists)
+          for (const auto& m : l.members) note_place(m);
+        std::sort(places.begin(), places.end(),
+                  [](const auto& x, const auto& y) { return x.first.begin < y.first.begin; });
+        for (const auto& [span, place] : places) doc_places.insert(place.str());
+      }
+      // a figure's place: the nearest before it in its clause, else the first after it
+      // there, else the sentence's one place when it names one only
+      auto place_of = [&](Span anchor) -> Id {
+        const std::uint32_t from = clause_begin(anchor.begin);
+        std::uint32_t to = sent.end;
+        for (const Span& c : sentence_clauses)
+          if (c.begin > anchor.begin) {
+            to = c.begin;
+            break;
+          }
+        const Id* before = nullptr;
+        const Id* after = nullptr;
+        for (const auto& [span, place] : places) {
+          if (span.begin >= from && span.end <= anchor.begin) before = &place;
+          if (!after && span.begin >= anchor.end && span.end <= to) after = &place;
+        }
+        if (before) return *before;
+        if (after) return *after;
+        if (!places.empty() && std::all_of(places.begin(), places.end(), [&](const auto& p) {
+              return p.second == places.front().second;
+            }))
+          return places.front().second;
+        return Id();
       };
       tally.note(lex, norm.text, ps);
       if (!ps.times.empty()) timed_sentences.push_back(sentence_number + 1);
@@ -780,6 +826,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           }
         if (verb) {
           set_predicate(f, lex.predicate(verb->predicate));
+          // people are arrested, not seized (ضبط 15 متهما is an arrest, as القبض على 15):
+          // the concepts that count people
+          static const std::set<std::string, std::less<>> people{
+              "person", "suspect", "terrorist", "prisoner", "victim", "injured", "soldier"};
+          if (f.predicate == "seize" && object && people.count(object->id))
+            if (const auto* arrest = lex.find_predicate("arrest")) set_predicate(f, *arrest);
           anchor.begin = std::min(anchor.begin, verb->span.begin);
         } else if (governor) {
           // the verbal noun the lexicon lacks governs the count: its open id, and no verb
@@ -807,6 +859,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
               head && head->default_predicate.empty())
             f.object = Id(head->id);
         counted.push_back(f.kind == "count" ? (object ? Id(object->id) : f.object) : Id());
+        f.place = place_of(anchor);
         f.time = nearest_time(q.span, true);
         auto [b, e] = norm.bytes(anchor.begin, anchor.end);
         f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;
@@ -951,6 +1004,14 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   if (main_subject.empty())
     if (const OutletInfo* outlet = lex.outlet(doc.source)) main_subject = outlet->home;
   main_slots.resolve(lex, facts, main_subject);
+  // a document that names one place below the country only: its figures are of that
+  // place; a place is never one of another country than the figure's subject
+  for (auto& f : facts) {
+    if (f.kind != "count" && f.kind != "measure") continue;
+    if (f.place.empty() && doc_places.size() == 1) f.place = Id(*doc_places.begin());
+    if (!f.place.empty() && !f.subject.empty() && f.place.str().compare(0, 2, f.subject.str()) != 0)
+      f.place = Id();
+  }
   stamp_reported_present(lex, doc, facts, headline_end == 0 ? sentence_number + 1 : headline_end,
                          timed_sentences);
 

@@ -43,6 +43,8 @@ struct Fact {
   std::string doc;
   std::string kind;  ///< count measure set membership event
   Id subject, predicate, family, object;
+  /// Where it happened below the country: an ISO 3166-2 code (EG-PTS), empty when unknown
+  Id place;
   std::optional<FactQuantity> quantity;
   std::optional<FactTime> time;
   std::vector<Id> members;

@@ -58,6 +58,7 @@ ordered_json fact_json(const Fact& f) {
   j["predicate"] = null_or(f.predicate.str());
   j["family"] = null_or(f.family.str());
   j["object"] = null_or(f.object.str());
+  j["place"] = null_or(f.place.str());
   if (f.quantity) {
     const auto& q = *f.quantity;
     j["quantity"] = ordered_json{{"op", op_symbol(q.op)},

@@ -232,8 +232,12 @@ bool LexiconBuilder::claim_form(const void* table, const std::u32string& key,
 int LexiconBuilder::entity(const std::string& id, EntityType type, EntityRole role) {
   std::string key = id + '\x1f' + std::to_string(static_cast<int>(role));
   auto [it, fresh] = entity_index_.emplace(key, static_cast<int>(lex_.entities_.size()));
-  if (fresh) lex_.entities_.push_back(EntityInfo{id, type, role});
+  if (fresh) lex_.entities_.push_back(EntityInfo{id, type, role, {}});
   return it->second;
+}
+
+void LexiconBuilder::set_place(int index, const std::string& place) {
+  lex_.entities_.at(static_cast<std::size_t>(index)).place = place;
 }
 
 namespace {

@@ -36,13 +36,18 @@ class DataError : public std::runtime_error {
   std::vector<Diagnostic> diagnostics_;
 };
 
-enum class EntityType { country, organisation };
+enum class EntityType { country, organisation, place };
 enum class EntityRole { name, adjective, capital, body };
 
 struct EntityInfo {
-  std::string id;  ///< ISO code, `CC/slug`, `*/slug` (country from context) or `slug`
+  /// ISO code, `CC/slug`, `*/slug` (country from context) or `slug`; for a place its ISO
+  /// 3166-2 code (EG-PTS)
+  std::string id;
   EntityType type = EntityType::country;
   EntityRole role = EntityRole::name;
+  /// The place below the country it names: a place's own code, a capital's subdivision
+  /// (القاهرة → EG-C); empty for the rest
+  std::string place;
 };
 
 enum class PredicateKind { action, event, existence, membership };

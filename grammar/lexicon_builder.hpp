@@ -46,6 +46,8 @@ class LexiconBuilder {
 
   // The neutral registries: ids are checked against them with an error naming the id.
   int entity(const std::string& id, EntityType type, EntityRole role);
+  /// Gives entity `index` the place below the country it names (places.tsv).
+  void set_place(int index, const std::string& place);
   std::optional<int> predicate(const std::string& id, int column);
   std::optional<int> object(const std::string& id, int column);
   std::optional<int> unit(const std::string& id, int column);

@@ -105,6 +105,7 @@ enum FieldId {
   f_object,
   f_polarity,
   f_source,
+  f_place,
   f_quantity,
   f_time,
   f_reported,
@@ -125,7 +126,8 @@ enum FnId {
   fn_as_of,
   fn_before,
   fn_day,
-  fn_days_at_most
+  fn_days_at_most,
+  fn_same_place
 };
 
 /// The relation `fn` (same_span, within, overlaps, disjoint) between two spans.
@@ -149,19 +151,21 @@ int field_id(const std::string& name) {
                                               {"subject", f_subject},   {"predicate", f_predicate},
                                               {"family", f_family},     {"object", f_object},
                                               {"polarity", f_polarity}, {"source", f_source},
-                                              {"quantity", f_quantity}, {"time", f_time},
-                                              {"reported", f_reported}, {"members", f_members}};
+                                              {"place", f_place},       {"quantity", f_quantity},
+                                              {"time", f_time},         {"reported", f_reported},
+                                              {"members", f_members}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
 
 int function_id(const std::string& name) {
   static const std::map<std::string, int> ids{
-      {"same_span", fn_same_span}, {"within", fn_within},   {"overlaps", fn_overlaps},
-      {"disjoint", fn_disjoint},   {"close", fn_close},     {"exceeds", fn_exceeds},
-      {"shared", fn_shared},       {"only_in", fn_only_in}, {"same_set", fn_same_set},
-      {"known", fn_known},         {"near", fn_near},       {"as_of", fn_as_of},
-      {"before", fn_before},       {"day", fn_day},         {"days_at_most", fn_days_at_most}};
+      {"same_span", fn_same_span},  {"within", fn_within},   {"overlaps", fn_overlaps},
+      {"disjoint", fn_disjoint},    {"close", fn_close},     {"exceeds", fn_exceeds},
+      {"shared", fn_shared},        {"only_in", fn_only_in}, {"same_set", fn_same_set},
+      {"known", fn_known},          {"near", fn_near},       {"as_of", fn_as_of},
+      {"before", fn_before},        {"day", fn_day},         {"days_at_most", fn_days_at_most},
+      {"same_place", fn_same_place}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
@@ -233,6 +237,8 @@ std::string_view string_field(const Fact& f, int id) {
       return f.object.str();
     case f_polarity:
       return f.polarity;
+    case f_place:
+      return f.place.str();
     case f_source:
       return f.source ? std::string_view(f.source->entity.str()) : std::string_view();
     default:
@@ -253,6 +259,8 @@ const Id* id_field(const Fact& f, int id) {
       return &f.family;
     case f_object:
       return &f.object;
+    case f_place:
+      return &f.place;
     case f_source:
       return f.source ? &f.source->entity : &none;
     default:
@@ -303,6 +311,11 @@ bool call(int fn, const Val* args) {
     return x.type != Val::none && !(x.type == Val::string && x.s.empty()) &&
            !(x.type == Val::set && x.members->empty());
   const Val& y = args[1];
+  // two places that may be one: equal, or one of them unknown (a figure of Port Said and
+  // one of Sohag are two figures; one of Port Said and one with no place may be one)
+  if (fn == fn_same_place)
+    return x.type == Val::string && y.type == Val::string &&
+           (x.s.empty() || y.s.empty() || x.s == y.s);
   if (fn == fn_as_of)  // a fact's time (not a document's date) that says "as of"
     return x.type == Val::time && x.view && x.view->fact->time &&
            x.view->fact->time->op == SpanOp::as_of;

@@ -35,7 +35,8 @@ inline const std::map<std::string, Type>& fact_fields() {
       {"doc", Type::string},       {"kind", Type::string},   {"subject", Type::string},
       {"predicate", Type::string}, {"family", Type::string}, {"object", Type::string},
       {"polarity", Type::string},  {"source", Type::string}, {"quantity", Type::quantity},
-      {"time", Type::time},        {"reported", Type::time}, {"members", Type::set}};
+      {"time", Type::time},        {"reported", Type::time}, {"members", Type::set},
+      {"place", Type::string}};
   return fields;
 }
 
@@ -58,6 +59,7 @@ inline const std::map<std::string, std::vector<std::vector<Type>>>& functions() 
       {"before", {{T::time, T::time}}},
       {"day", {{T::time}}},
       {"days_at_most", {{T::time, T::number}}},
+      {"same_place", {{T::string, T::string}}},
   };
   return fns;
 }

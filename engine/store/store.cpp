@@ -103,6 +103,13 @@ const std::vector<std::vector<const char*>>& migrations() {
        "t_from,"
        " t_to, q_op, q_value, q_upper, q_unit, q_text, t_inherited, t_text, members, polarity,"
        " src_entity, src_cue, src_text, span_begin, span_end, sentence)"},
+      // 4: the place below the country (ISO 3166-2, '' when unknown): two figures of two
+      // places never compare; the covering index holds it too
+      {"ALTER TABLE facts ADD COLUMN place TEXT NOT NULL DEFAULT ''", "DROP INDEX facts_by_thing",
+       "CREATE INDEX facts_by_thing ON facts(subject, family, predicate, object, kind, t_op, "
+       "t_from,"
+       " t_to, q_op, q_value, q_upper, q_unit, q_text, t_inherited, t_text, members, polarity,"
+       " src_entity, src_cue, src_text, span_begin, span_end, sentence, place)"},
   };
   return steps;
 }
@@ -322,7 +329,7 @@ constexpr const char* kFactColumns =
     "f.doc, f.n, f.kind, f.subject, f.predicate, f.family, f.object, f.q_op, f.q_value,"
     " f.q_upper, f.q_unit, f.q_text, f.t_op, f.t_from, f.t_to, f.t_inherited, f.t_text,"
     " f.members, f.polarity, f.src_entity, f.src_cue, f.src_text, f.span_begin, f.span_end,"
-    " f.sentence, s.text";
+    " f.sentence, f.place, s.text";
 constexpr const char* kFactSource =
     " FROM facts f JOIN sentences s ON s.doc = f.doc AND s.n = f.sentence";
 /// The same columns but the sentence's text (NULL in its place): the candidates read their
@@ -331,7 +338,7 @@ constexpr const char* kFactColumnsWithoutText =
     "f.doc, f.n, f.kind, f.subject, f.predicate, f.family, f.object, f.q_op, f.q_value,"
     " f.q_upper, f.q_unit, f.q_text, f.t_op, f.t_from, f.t_to, f.t_inherited, f.t_text,"
     " f.members, f.polarity, f.src_entity, f.src_cue, f.src_text, f.span_begin, f.span_end,"
-    " f.sentence, NULL FROM facts f";
+    " f.sentence, f.place, NULL FROM facts f";
 
 void insert_facts(Stmt& ins, Stmt& sentence, std::int64_t doc, const std::vector<Fact>& facts) {
   std::int64_t n = 0;
@@ -366,7 +373,7 @@ void insert_facts(Stmt& ins, Stmt& sentence, std::int64_t doc, const std::vector
           .bind(22, f.source->text.str());
     ins.bind(23, static_cast<std::int64_t>(f.span_begin))
         .bind(24, static_cast<std::int64_t>(f.span_end));
-    ins.bind(25, static_cast<std::int64_t>(f.sentence));
+    ins.bind(25, static_cast<std::int64_t>(f.sentence)).bind(26, f.place.str());
     ins.step();
   }
 }
@@ -427,9 +434,10 @@ Fact read_fact(const Stmt& s, SharedTexts& texts) {
   f.span_begin = static_cast<std::size_t>(s.integer(22));
   f.span_end = static_cast<std::size_t>(s.integer(23));
   f.sentence = static_cast<int>(s.integer(24));
-  if (s.null(25)) return f;  // its sentence is read afterwards
+  f.place = Id(s.view(25));
+  if (s.null(26)) return f;  // its sentence is read afterwards
   auto [sentence, fresh] = texts.sentences.try_emplace({doc, f.sentence});
-  if (fresh) sentence->second = std::string(s.view(25));
+  if (fresh) sentence->second = std::string(s.view(26));
   f.text = sentence->second;
   return f;
 }
@@ -456,11 +464,12 @@ struct Store::Statements {
                         "INSERT INTO documents (hash, path, title, source, date, lang, url,"
                         " body_offset, bytes, extractor, fact_count, ingested_at)"
                         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
-        insert_fact(db,
-                    "INSERT INTO facts (doc, n, kind, subject, predicate, family, object, q_op,"
-                    " q_value, q_upper, q_unit, q_text, t_op, t_from, t_to, t_inherited, t_text,"
-                    " members, polarity, src_entity, src_cue, src_text, span_begin, span_end,"
-                    " sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        insert_fact(
+            db,
+            "INSERT INTO facts (doc, n, kind, subject, predicate, family, object, q_op,"
+            " q_value, q_upper, q_unit, q_text, t_op, t_from, t_to, t_inherited, t_text,"
+            " members, polarity, src_entity, src_cue, src_text, span_begin, span_end,"
+            " sentence, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         insert_sentence(db, "INSERT OR IGNORE INTO sentences (doc, n, text) VALUES (?,?,?)"),
         metadata(db, "SELECT value FROM metadata WHERE key = ?"),
         load_document(db,

@@ -22,7 +22,7 @@ namespace claimcheck::store {
 
 /// The schema version this build writes; older files are migrated forward on opening
 /// for writing, newer ones are refused.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 /// A database that cannot be used: not SQLite, not a claimcheck corpus, from a newer
 /// claimcheck, missing, or failing. Reported like bad input (exit 3).

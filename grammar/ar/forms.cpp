@@ -73,6 +73,8 @@ class FormsLoader {
     b_.each_line(dir / "units.tsv", 2, [&](Fields& f) { units(f); });
     b_.each_line(dir / "countries.tsv", 4, [&](Fields& f) { country(f); });
     b_.each_line(dir / "organisations.tsv", 2, [&](Fields& f) { organisation(f); });
+    if (std::filesystem::exists(dir / "places.tsv"))
+      b_.each_line(dir / "places.tsv", 2, [&](Fields& f) { place(f); });
     b_.each_line(dir / "predicates.tsv", 2, [&](Fields& f) { predicate(f); });
     b_.each_line(dir / "objects.tsv", 3, [&](Fields& f) { object(f); });
     b_.each_line(dir / "plurals.tsv", 3, [&](Fields& f) { plurals(f); });
@@ -81,6 +83,7 @@ class FormsLoader {
  private:
   LexiconBuilder& b_;
   Tables& t_;
+  std::map<std::u32string, int> capital_of_form_;  ///< a capital's form → its entity
   /// each object's own forms (form, dual), for the lines that narrow it
   std::unordered_map<std::string, std::vector<std::pair<std::u32string, bool>>> object_forms_;
   /// the scanning rules each table's forms may begin
@@ -345,7 +348,32 @@ class FormsLoader {
     for (const auto& form : split(f[2]))
       for (const auto& variant : nisba_variants(normalise_key(form)))
         add_entity_form(variant, adj, code);
-    for (const auto& form : split(f[3])) add_entity_form(normalise_key(form), capital, code);
+    for (const auto& form : split(f[3])) {
+      add_entity_form(normalise_key(form), capital, code);
+      capital_of_form_.emplace(normalise_key(form), capital);
+    }
+  }
+
+  /// code (ISO 3166-2: EG-PTS)  forms; a form that is its country's capital gives the
+  /// capital its place
+  void place(Fields& f) {
+    const std::string& code = f[0];
+    const auto dash = code.find('-');
+    if (dash != 2 || code.size() < 4 || code.size() > 6)
+      return b_.error("expected an ISO 3166-2 code (EG-PTS), found '" + code + "'", 1);
+    if (!b_.country(code.substr(0, 2), 1)) return;
+    int index = b_.entity(code, EntityType::place, EntityRole::name);
+    b_.set_place(index, code);
+    for (const auto& form : split(f[1])) {
+      const std::u32string key = normalise_key(form);
+      if (auto capital = capital_of_form_.find(key); capital != capital_of_form_.end()) {
+        if (b_.lexicon().entity(capital->second).id != code.substr(0, 2))
+          return b_.error("'" + form + "' is the capital of another country", 2);
+        b_.set_place(capital->second, code);
+        continue;
+      }
+      add_entity_form(key, index, code);
+    }
   }
 
   void organisation(Fields& f) {

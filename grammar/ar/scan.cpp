@@ -413,6 +413,10 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
   iterator_type it = base + b;
   x3::unused_type none;
   if (parse_at(lex, ar::no_noun_rule(), it, last, none)) return {};
+  // a place or a country with its preposition (3 بسوهاج، 5 بمصر) is where, not what
+  ar::EntityAst place;
+  it = base + b;
+  if (parse_at(lex, ar::entity_rule(), it, last, place)) return {};
   return Span{b, e};
 }
 

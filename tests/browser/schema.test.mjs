@@ -108,7 +108,7 @@ test('a broken report is rejected, at the place it is broken', () => {
     ['an unknown verdict', (j) => { j.findings[0].verdict = 'maybe'; }, '/findings/0/verdict', 'enum'],
     ['a verdict missing from the summary', (j) => { delete j.summary.contradicts; }, '/summary', 'required'],
     ['a figure as text', (j) => { j.facts[quantity].quantity.value = '12'; }, `/facts/${quantity}/quantity/value`, 'type'],
-    ['a field the fact model has not', (j) => { j.facts[0].place = 'EG'; }, '/facts/0', 'additionalProperties'],
+    ['a field the fact model has not', (j) => { j.facts[0].region = 'EG'; }, '/facts/0', 'additionalProperties'],
     ['a time that is no ISO 8601 prefix', (j) => { j.facts[quantity].time = { op: 'in', from: 'last year', to: null, inherited: false, text: '' }; },
       `/facts/${quantity}/time/from`, 'pattern'],
     ['findings without a summary', (j) => { delete j.summary; }, '', 'dependentRequired'],

@@ -492,3 +492,24 @@ TEST_CASE("a number under a condition, a wish or a negated future is no claim") 
   REQUIRE(facts.size() == 1);
   CHECK(facts[0].quantity->op == QuantityOp::gt);
 }
+
+TEST_CASE("a figure's place below the country: its clause's, the sentence's, the document's") {
+  auto facts = facts_of("ضبط 5 متهمين في بورسعيد وإصابة 3 أشخاص بسوهاج\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].place == "EG-PTS");
+  CHECK(facts[1].place == "EG-SHG");
+  CHECK(facts[1].object == "person");  // بسوهاج is where, not what was counted
+  // a capital gives its subdivision; a document of one place gives it to every figure
+  facts = facts_of("أصيب 4 أشخاص في القاهرة\nوقتل شخصان في حادث آخر\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].place == "EG-C");
+  CHECK(facts[1].place == "EG-C");
+  // a nisba after the definite noun it qualifies is no place: الضفة الغربية
+  facts = facts_of("أسفرت الاشتباكات في الضفة الغربية عن إصابة 6 أشخاص\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].place.empty());
+  // two places and a figure in neither's clause: no place
+  facts = facts_of("في القاهرة والجيزة، حيث قال المتحدث إن 7 أشخاص أصيبوا\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].place.empty());
+}

@@ -135,6 +135,7 @@ TEST_CASE("check errors: unknown names with suggestions, wrong arguments, missin
             "t.rules:3:8: unknown pairing 'acros' (across, within, any or single) (did you mean "
             "'across'?)",
             "t.rules:4:8: cannot join on 'predicat': join fields are doc, family, kind, object, "
+            "place, "
             "polarity, predicate, source, subject, time (did you mean 'predicate'?)",
             "t.rules:6:11: unknown verdict 'contradict' (did you mean 'contradicts'?)",
             "t.rules:5:28: unknown field 'tiem' (did you mean 'time'?)",
@@ -192,6 +193,18 @@ TEST_CASE("agreement within rounding, and not beyond it") {
              count("B:1", "JO", "arrest", "person", "=", 120, "in", "2022")});
   CHECK_FALSE(has(f, "numeric-agreement:corroborates"));
   CHECK(has(f, "numeric-contradiction:contradicts"));
+}
+
+TEST_CASE("figures of two places never compare; one place and none may") {
+  auto a = count("A:1", "EG", "injure", "person", "=", 150, "in", "2022");
+  auto b = count("B:1", "EG", "injure", "person", "=", 120, "in", "2022");
+  a.place = Id("EG-PTS"), b.place = Id("EG-SHG");
+  auto f = fired({a, b});
+  CHECK_FALSE(has(f, "numeric-contradiction:contradicts"));
+  b.place = Id("EG-PTS");
+  CHECK(has(fired({a, b}), "numeric-contradiction:contradicts"));
+  b.place = Id();
+  CHECK(has(fired({a, b}), "numeric-contradiction:contradicts"));
 }
 
 TEST_CASE("cumulative contradiction in both orders, and none when the sub-span count fits") {

@@ -153,7 +153,7 @@ TEST_CASE("a version 1 corpus is migrated forward with its documents") {
   Document doc = fixture("report-demo/a.txt", "A");
   {
     // a version 1 file is refused for reading: it must be migrated first
-    CHECK(error_of(path, Store::Mode::read_only).find("schema version 1 needs upgrading to 3") !=
+    CHECK(error_of(path, Store::Mode::read_only).find("schema version 1 needs upgrading to 4") !=
           std::string::npos);
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
@@ -165,7 +165,7 @@ TEST_CASE("a version 1 corpus is migrated forward with its documents") {
     sqlite3_close(db);
   }
   Store store = Store::open(path, Store::Mode::read_write);
-  CHECK(store.schema_version() == 3);
+  CHECK(store.schema_version() == 4);
   REQUIRE(store.list().size() == 1);
   CHECK(store.list()[0].title == "t");
   CHECK(store.check().ok);
@@ -215,7 +215,7 @@ TEST_CASE("files that are not a corpus are refused and left untouched") {
     for (auto mode : {Store::Mode::read_only, Store::Mode::read_write})
       CHECK(error_of(path, mode) == path.string() +
                                         ": corpus schema version 9 is newer than this "
-                                        "claimcheck's (3); use a newer claimcheck");
+                                        "claimcheck's (4); use a newer claimcheck");
     CHECK(file_bytes(path) == before);
   }
   SUBCASE("missing, or a folder") {
@@ -351,10 +351,10 @@ TEST_CASE("a version 2 corpus gains its counts when migrated") {
            " ('h1', 'p', '', '', '', 'ar', '', 0, x'00', 'old', 0, 'then'),"
            " ('h2', 'q', '', '', '', 'ar', '', 0, x'00', 'old', 0, 'then'),"
            " ('h3', 'r', '', '', '', 'ar', '', 0, x'00', 'new', 0, 'then')");
-  CHECK(error_of(path, Store::Mode::read_only).find("schema version 2 needs upgrading to 3") !=
+  CHECK(error_of(path, Store::Mode::read_only).find("schema version 2 needs upgrading to 4") !=
         std::string::npos);
   Store store = Store::open(path, Store::Mode::read_write);
-  CHECK(store.schema_version() == 3);
+  CHECK(store.schema_version() == 4);
   CHECK(store.info("new").documents == 3);
   CHECK(store.info("new").stale == 2);
   CHECK(store.info("old").stale == 1);

@@ -22,7 +22,7 @@ expect "ingest again" "unchanged S1 fixtures/report-demo/a.txt (the same content
 expect "ingest again" "$DB: 0 stored, 1 unchanged" "$out"
 
 out=$("$CC" db --db "$DB" info)
-expect "info" "schema version 3" "$out"
+expect "info" "schema version 4" "$out"
 expect "info" "documents 2" "$out"
 expect "info" "facts 6" "$out"
 expect "info" "stale documents 0" "$out"
