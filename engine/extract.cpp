@@ -447,7 +447,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   // sentences that name a time the facts do not keep (a weekday, last week): their
   // figures are not of the reported present
   std::vector<int> timed_sentences;
-  std::set<std::string> doc_places;  // the places below the country the document names
+  // the places below the country the document names, and those its headline names
+  std::set<std::string> doc_places, headline_places;
   /// Who a claim is attributed to: an entity (perhaps the main subject's body) and the cue.
   struct SourceRef {
     EntityRef entity;
@@ -506,7 +507,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       // subdivision), in order; not inside a name, nor a nisba qualifying a definite noun
       // (الضفة الغربية is no Gharbia)
       std::vector<std::pair<Span, Id>> places;
-      if (!ps.quantities.empty()) {
+      {
         auto note_place = [&](const EntityPiece& e) {
           if (e.anaphor || e.in_name || e.entity < 0) return;
           const EntityInfo& info = lex.entity(e.entity);
@@ -520,7 +521,10 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           for (const auto& m : l.members) note_place(m);
         std::sort(places.begin(), places.end(),
                   [](const auto& x, const auto& y) { return x.first.begin < y.first.begin; });
-        for (const auto& [span, place] : places) doc_places.insert(place.str());
+        for (const auto& [span, place] : places) {
+          doc_places.insert(place.str());
+          if (headline_end == 0) headline_places.insert(place.str());
+        }
       }
       // a figure's place: the nearest before it in its clause, else the first after it
       // there, else the sentence's one place when it names one only
@@ -555,6 +559,9 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       // explicit times of this sentence: every time value the grammar reads in it,
       // resolved against the document's date by the one resolver
       std::vector<std::pair<Span, FactTime>> times;
+      // which of them is a background event's, a comparison's, a hearing's (TimePiece):
+      // no time of a figure before it
+      std::vector<char> background_times;
       std::optional<FactTime> frame;  // the last time of the sentence that frames its section
       // A claim's time is read where the sentence scan saw one: the fullest time value
       // holding it (الربع الأول من عام 2017 around عام 2017), else that piece alone. A
@@ -617,8 +624,13 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         for (const auto& v : chosen)
           if (auto span = fact_time(lex, v, doc.date)) {
             span->text = original(st, v.span);
-            if (frames_section(norm.text, v.span, *span)) frame = *span;
+            const bool background =
+                std::any_of(ps.times.begin(), ps.times.end(), [&](const TimePiece& t) {
+                  return t.background && t.span.begin >= v.span.begin && t.span.end <= v.span.end;
+                });
+            if (frames_section(norm.text, v.span, *span) && !background) frame = *span;
             times.emplace_back(v.span, std::move(*span));
+            background_times.push_back(background);
           }
       }
 
@@ -671,8 +683,10 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             figure && std::any_of(norm.text.begin() + sent.begin, norm.text.begin() + sent.end,
                                   [](char32_t c) { return c == U'\u00AB' || c == U'\u201C'; });
         const int depth = quoted ? quote_depth(anchor.begin) : 0;
-        for (const auto& [span, ft] : times) {
+        for (std::size_t ti = 0; ti < times.size(); ++ti) {
+          const auto& [span, ft] = times[ti];
           if (quoted && quote_depth(span.begin) != depth) continue;
+          if (figure && background_times[ti] && anchor.end <= span.begin) continue;
           if (figure && document_day && ft.from && ft.from->precision >= Precision::day &&
               ft.from->first_day() > document_day->first_day())
             continue;
@@ -1004,11 +1018,13 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   if (main_subject.empty())
     if (const OutletInfo* outlet = lex.outlet(doc.source)) main_subject = outlet->home;
   main_slots.resolve(lex, facts, main_subject);
-  // a document that names one place below the country only: its figures are of that
-  // place; a place is never one of another country than the figure's subject
+  // a story whose headline names a place below the country, and that names no other: its
+  // figures are of that place (a national campaign that names one town in passing is not);
+  // a place is never one of another country than the figure's subject
   for (auto& f : facts) {
     if (f.kind != "count" && f.kind != "measure") continue;
-    if (f.place.empty() && doc_places.size() == 1) f.place = Id(*doc_places.begin());
+    if (f.place.empty() && doc_places.size() == 1 && headline_places.size() == 1)
+      f.place = Id(*doc_places.begin());
     if (!f.place.empty() && !f.subject.empty() && f.place.str().compare(0, 2, f.subject.str()) != 0)
       f.place = Id();
   }

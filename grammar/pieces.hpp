@@ -51,6 +51,10 @@ struct TimePiece {
   /// The words before it may make a fuller time of it (الربع الأول من، أواخر، صيف، يوم
   /// الثلاثاء، من 4 مايو … حتى): only then is the fuller reading worth a value scan.
   bool extendable = false;
+  /// The time of something the claim is set against — a background event, a comparison,
+  /// a next hearing, a founding (على خلفية أحداث أكتوبر 2010، مقابل 2012، لجلسة 21 إبريل،
+  /// منذ إنشائها عام 1969): no time of a figure before it
+  bool background = false;
   Span span;
 };
 

@@ -296,12 +296,30 @@ Val truth(bool b) {
   return v;
 }
 
+/// How far from a round figure a value may be and still be that figure as rounded: half
+/// its last non-zero place (150 stands for 145–155, 1,200 for 1,150–1,250), never more
+/// than `tol` of it; 0 for a figure that is not round (63, 1,142).
+double rounding_margin(double v, double tol) {
+  v = std::fabs(v);
+  if (v < 10 || v != std::floor(v)) return 0;
+  double place = 1;
+  while (std::fmod(v, place * 10) == 0) place *= 10;
+  return place == 1 ? 0 : std::min(place / 2, tol * v);
+}
+
 bool close_quantities(const View& va, const View& vb, double tol) {
   auto exact = [](char op) { return op == '=' || op == '~'; };
   if (!(va.op == vb.op || (exact(va.op) && exact(vb.op)))) return false;
   double scale = std::max(std::fabs(va.value), std::fabs(vb.value));
-  bool values = std::fabs(va.value - vb.value) <= tol * scale;
-  if (va.op == 'b') values = values && std::fabs(va.upper - vb.upper) <= tol * scale;
+  // an approximate figure («نحو 150») is close within `tol`; two stated ones only within
+  // the rounding of a round one: 63 and 64 dead are two tolls, 150 and 148 may be one
+  const bool approximate = va.op == '~' || vb.op == '~';
+  auto near = [&](double x, double y) {
+    if (approximate) return std::fabs(x - y) <= tol * scale;
+    return x == y || std::fabs(x - y) <= std::max(rounding_margin(x, tol), rounding_margin(y, tol));
+  };
+  bool values = near(va.value, vb.value);
+  if (va.op == 'b') values = values && near(va.upper, vb.upper);
   return values;
 }
 
@@ -1609,52 +1627,96 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
             }
           }
         if (!first) continue;
-        Finding fd = make(facts[first->first], &facts[first->second]);
-        std::vector<std::size_t> members;
+        std::vector<std::size_t> all_members;
         for (std::size_t x = 0; x < group.size(); ++x)
-          if (marked[x]) members.push_back(group[x]);
-        auto by_doc = [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; };
-        if (!std::is_sorted(members.begin(), members.end(), by_doc))
-          std::stable_sort(members.begin(), members.end(), by_doc);
-        fd.facts.clear();
-        fd.docs.clear();
-        fd.facts.reserve(members.size());
-        std::size_t last_doc = 0;
-        for (std::size_t m : members) {
-          fd.facts.push_back(fact_ids[m]);  // side by side: no fact read for its id
-          // a new document: when every fact's document is known, its position says so
-          if (fd.docs.empty() ||
-              (docs_known ? fact_doc[m] != last_doc : fd.docs.back() != facts[m].doc))
-            fd.docs.push_back(facts[m].doc);  // sorted by document
-          last_doc = fact_doc[m];
-        }
-        if (members.size() > 2)
-          fd.explanation += " (and " + std::to_string(members.size() - 2) + " more facts in " +
-                            std::to_string(fd.docs.size()) + " documents)";
-        if (facts[members.front()].kind == "set") {
-          // over the group: members named by two or more documents are shared; the
-          // others are listed under the one document that names them
-          std::map<std::string, std::set<std::string>> named_by;
-          std::vector<std::string> order;
-          for (std::size_t m : members)
-            for (const auto& c : facts[m].members) {
-              if (!named_by.count(c)) order.push_back(c);
-              named_by[c].insert(facts[m].doc);
+          if (marked[x]) all_members.push_back(group[x]);
+        // Agreement is told value by value: the facts of close figures make one finding
+        // («18 injured: A, B; 9: C, D» are two agreements, not one), so that a finding that
+        // corroborates never cites two figures that disagree. The components of the close
+        // figures, for groups small enough to pair fact by fact; each finding explained by
+        // its first pair that agrees.
+        std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>>> parts;
+        if (rule.verdict == "corroborates" && all_members.size() > 2 && all_members.size() <= 256) {
+          const std::size_t k = all_members.size();
+          std::vector<std::size_t> root(k);
+          for (std::size_t i = 0; i < k; ++i) root[i] = i;
+          auto find = [&](std::size_t i) {
+            while (root[i] != i) i = root[i] = root[root[i]];
+            return i;
+          };
+          for (std::size_t i = 0; i < k; ++i)
+            for (std::size_t j = i + 1; j < k; ++j) {
+              const View &vi = views[all_members[i]], &vj = views[all_members[j]];
+              if (vi.has_quantity && vj.has_quantity && vi.percent == vj.percent &&
+                  close_quantities(vi, vj, 0.05))
+                root[find(j)] = find(i);
             }
-          std::map<std::string, std::vector<std::string>> only_by_doc;
-          fd.has_sets = true;
-          fd.shared.clear(), fd.only_in.clear();
-          for (const auto& c : order)
-            if (named_by[c].size() == 1)
-              only_by_doc[*named_by[c].begin()].push_back(c);
-            else
-              fd.shared.push_back(c);
-          for (const auto& d : fd.docs)
-            if (auto it = only_by_doc.find(d); it != only_by_doc.end())
-              fd.only_in.emplace_back(d, std::move(it->second));
+          std::map<std::size_t, std::size_t> part_of_root;
+          for (std::size_t i = 0; i < k; ++i) {
+            auto [it, fresh] = part_of_root.try_emplace(find(i), parts.size());
+            if (fresh) parts.push_back({{SIZE_MAX, SIZE_MAX}, {}});
+            parts[it->second].second.push_back(all_members[i]);
+          }
+          for (auto& [pair, members] : parts)
+            for (std::size_t i = 0; i < members.size() && pair.first == SIZE_MAX; ++i)
+              for (std::size_t j = i + 1; j < members.size(); ++j) {
+                std::size_t a, b;
+                if (ordered(members[i], members[j], a, b) && holds(views[a], &views[b])) {
+                  pair = {a, b};
+                  break;
+                }
+              }
+          // a component without an agreeing pair of its own goes back to the whole group
+          if (std::any_of(parts.begin(), parts.end(),
+                          [](const auto& p) { return p.first.first == SIZE_MAX; }))
+            parts.clear();
         }
-        fd.group_facts = members.size();
-        found.push_back(std::move(fd));  // one finding per group: nothing to merge
+        if (parts.empty()) parts.push_back({*first, std::move(all_members)});
+        auto by_doc = [&](std::size_t l, std::size_t r) { return fact_doc[l] < fact_doc[r]; };
+        for (auto& [part_first, members] : parts) {
+          Finding fd = make(facts[part_first.first], &facts[part_first.second]);
+          if (!std::is_sorted(members.begin(), members.end(), by_doc))
+            std::stable_sort(members.begin(), members.end(), by_doc);
+          fd.facts.clear();
+          fd.docs.clear();
+          fd.facts.reserve(members.size());
+          std::size_t last_doc = 0;
+          for (std::size_t m : members) {
+            fd.facts.push_back(fact_ids[m]);  // side by side: no fact read for its id
+            // a new document: when every fact's document is known, its position says so
+            if (fd.docs.empty() ||
+                (docs_known ? fact_doc[m] != last_doc : fd.docs.back() != facts[m].doc))
+              fd.docs.push_back(facts[m].doc);  // sorted by document
+            last_doc = fact_doc[m];
+          }
+          if (members.size() > 2)
+            fd.explanation += " (and " + std::to_string(members.size() - 2) + " more facts in " +
+                              std::to_string(fd.docs.size()) + " documents)";
+          if (facts[members.front()].kind == "set") {
+            // over the group: members named by two or more documents are shared; the
+            // others are listed under the one document that names them
+            std::map<std::string, std::set<std::string>> named_by;
+            std::vector<std::string> order;
+            for (std::size_t m : members)
+              for (const auto& c : facts[m].members) {
+                if (!named_by.count(c)) order.push_back(c);
+                named_by[c].insert(facts[m].doc);
+              }
+            std::map<std::string, std::vector<std::string>> only_by_doc;
+            fd.has_sets = true;
+            fd.shared.clear(), fd.only_in.clear();
+            for (const auto& c : order)
+              if (named_by[c].size() == 1)
+                only_by_doc[*named_by[c].begin()].push_back(c);
+              else
+                fd.shared.push_back(c);
+            for (const auto& d : fd.docs)
+              if (auto it = only_by_doc.find(d); it != only_by_doc.end())
+                fd.only_in.emplace_back(d, std::move(it->second));
+          }
+          fd.group_facts = members.size();
+          found.push_back(std::move(fd));  // one finding per group: nothing to merge
+        }
         continue;
       }
       for (std::size_t x = 0; x < group.size(); ++x)

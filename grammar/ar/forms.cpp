@@ -159,12 +159,13 @@ class FormsLoader {
       for (const auto& form : split(f[1])) t_.name_head.insert(normalise_key(form));
       return;
     }
-    if (f[0] == "hypothetical") {
+    if (f[0] == "hypothetical" || f[0] == "background") {
+      auto& set = f[0] == "hypothetical" ? t_.hypothetical : t_.background;
       for (const auto& form : split(f[1])) {
         std::u32string key = normalise_key(form);
         if (std::count(key.begin(), key.end(), U' ') > 1)
-          return b_.error("a hypothetical cue is one word or two, not '" + form + "'");
-        t_.hypothetical.insert(key);
+          return b_.error("a " + f[0] + " cue is one word or two, not '" + form + "'");
+        set.insert(key);
       }
       return;
     }

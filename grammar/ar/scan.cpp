@@ -91,17 +91,15 @@ bool after_name_head(const Lexicon& lex, std::u32string_view text, Span range, s
   return false;
 }
 
-/// Whether a condition, a wish or a negated future opens the clause of the number at `at`
-/// (cues.tsv hypothetical: «لو قتل 100 شخص»، «في حال وصول 50»، «يسعى للحصول على 100
-/// مقعد»): the words back to the clause's punctuation, eight at most, as written or after
-/// one proclitic, alone or with the word before them.
-bool hypothetical_before(const Lexicon& lex, std::u32string_view text, Span range,
-                         std::uint32_t at) {
-  const auto& cues = tables(lex).hypothetical;
+/// Whether one of `cues` stands before `at` in its clause: the words back to the clause's
+/// punctuation, `max_words` at most, as written or after one proclitic, alone or with the
+/// word after them.
+bool cue_before(const std::unordered_set<std::u32string>& cues, std::u32string_view text,
+                Span range, std::uint32_t at, int max_words) {
   if (cues.empty()) return false;
   std::uint32_t end = at;
   std::u32string next;  // the word after the one looked at, for two-word cues
-  for (int words = 0; words < 8; ++words) {
+  for (int words = 0; words < max_words; ++words) {
     while (end > range.begin && text[end - 1] == U' ') --end;
     if (end == range.begin || !is_word_char(text[end - 1])) return false;  // ، . : « …
     std::uint32_t begin = end;
@@ -114,6 +112,18 @@ bool hypothetical_before(const Lexicon& lex, std::u32string_view text, Span rang
     end = begin;
   }
   return false;
+}
+/// Whether a condition, a wish or a negated future opens the clause of the number at `at`
+/// (cues.tsv hypothetical: «لو قتل 100 شخص»، «في حال وصول 50»، «يسعى للحصول على 100
+/// مقعد»), eight words back at most.
+bool hypothetical_before(const Lexicon& lex, std::u32string_view text, Span range,
+                         std::uint32_t at) {
+  return cue_before(tables(lex).hypothetical, text, range, at, 8);
+}
+/// Whether a time at `at` is that of a background event, a comparison, a hearing or a
+/// founding (cues.tsv background), the cue at most four words before it in its clause.
+bool background_before(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t at) {
+  return cue_before(tables(lex).background, text, range, at, 4);
 }
 
 EntityPiece to_piece(const ar::EntityAst& e, Span span, Preceding preceding) {
@@ -630,6 +640,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           if (!named) {
             TimePiece piece = to_piece(t, Span{p, idx(base, it)});
             piece.extendable = time_context_before(lex, text, range, p);
+            piece.background = background_before(lex, text, range, p);
             out.times.push_back(piece);
             p = idx(base, it);
             continue;

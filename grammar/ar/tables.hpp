@@ -61,6 +61,9 @@ struct Tables : LanguageForms {
   // words that make what follows in their clause a condition, a wish or a negated future
   // (لو، إذا، في حال، لن، يسعى): a number there is no claim; one word or two
   std::unordered_set<std::u32string> hypothetical;
+  // words that make a time after them that of a background event, a comparison, a next
+  // hearing or a founding (على خلفية، مقابل، لجلسة، منذ إنشائها): one word or two
+  std::unordered_set<std::u32string> background;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;
