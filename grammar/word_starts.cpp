@@ -3,6 +3,7 @@
 // heads' hashes answers "starts nothing" for most words without touching the table.
 #include "grammar/word_starts.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 
@@ -18,28 +19,22 @@ bool dispatch_default() {
 }
 std::atomic<bool> dispatch_on{dispatch_default()};
 
-bool has_digit(std::u32string_view word) {
-  for (char32_t c : word)
-    if (c >= U'0' && c <= U'9') return true;
-  return false;
-}
-
 }  // namespace
 
 WordStarts::WordStarts() : filter_(1), slots_(16) {}
 
+// FNV-1a over the code points taken from the last to the first, so that one pass over a
+// word gives the hash of every suffix of it (the word after each run of prefix letters),
+// then a final mix.
 std::uint64_t WordStarts::hash(std::u32string_view word) {
-  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over code points, then a final mix
-  for (char32_t c : word) h = (h ^ c) * 0x100000001b3ull;
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  return h;
+  std::uint64_t h = kHashSeed;
+  for (std::size_t i = word.size(); i-- > 0;) h = hash_step(h, word[i]);
+  return hash_mix(h);
 }
 
 void WordStarts::set_prefix_letters(std::u32string_view letters, int max) {
   prefix_letters_ = letters;
-  max_prefix_ = max;
+  max_prefix_ = std::min(max, kMaxPrefix);
 }
 
 void WordStarts::grow() {
@@ -82,8 +77,7 @@ void WordStarts::add(std::u32string_view form, StartMask mask) {
   }
 }
 
-StartMask WordStarts::lookup(std::u32string_view word) const {
-  const std::uint64_t h = hash(word);
+StartMask WordStarts::lookup(std::u32string_view word, std::uint64_t h) const {
   const std::size_t bits = filter_.size() * 64;
   if (!(filter_[(h % bits) / 64] >> (h % 64) & 1) ||
       !(filter_[((h >> 32) % bits) / 64] >> ((h >> 32) % 64) & 1))
@@ -96,12 +90,23 @@ StartMask WordStarts::lookup(std::u32string_view word) const {
 }
 
 StartMask WordStarts::at(std::u32string_view word) const {
-  if (word.empty() || has_digit(word)) return start_all;
-  StartMask mask = lookup(word);
-  for (int k = 1; k <= max_prefix_ && k < static_cast<int>(word.size()); ++k) {
-    if (prefix_letters_.find(word[k - 1]) == std::u32string::npos) break;
-    mask |= lookup(word.substr(k));
+  if (word.empty()) return start_all;
+  // the suffixes after up to max_prefix_ prefix letters, hashed in one pass from the end
+  std::size_t prefixes = 0;
+  while (static_cast<int>(prefixes) < max_prefix_ && prefixes + 1 < word.size() &&
+         prefix_letters_.find(word[prefixes]) != std::u32string::npos)
+    ++prefixes;
+  std::uint64_t suffix_hash[kMaxPrefix + 1];
+  std::uint64_t h = kHashSeed;
+  for (std::size_t i = word.size(); i-- > 0;) {
+    const char32_t c = word[i];
+    if (c >= U'0' && c <= U'9') return start_all;
+    h = hash_step(h, c);
+    if (i <= prefixes) suffix_hash[i] = h;
   }
+  StartMask mask = 0;
+  for (std::size_t k = 0; k <= prefixes; ++k)
+    mask |= lookup(word.substr(k), hash_mix(suffix_hash[k]));
   return mask;
 }
 

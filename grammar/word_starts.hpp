@@ -33,7 +33,7 @@ class WordStarts {
   WordStarts& operator=(const WordStarts&) = delete;
 
   /// Letters that may stand attached in front of a word without changing what it starts
-  /// (Arabic و ف ب ل ك and the article's ا ل), and how many of them at most.
+  /// (Arabic و ف ب ل ك and the article's ا ل), and how many of them at most (up to 8).
   void set_prefix_letters(std::u32string_view letters, int max);
 
   /// Records that rules `mask` may begin with `form`: its first word (up to the first
@@ -59,8 +59,16 @@ class WordStarts {
     std::u32string word;
     StartMask mask = 0;
   };
+  static constexpr int kMaxPrefix = 8;
+  static constexpr std::uint64_t kHashSeed = 0xcbf29ce484222325ull;
+  static std::uint64_t hash_step(std::uint64_t h, char32_t c) { return (h ^ c) * 0x100000001b3ull; }
+  static std::uint64_t hash_mix(std::uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 33);
+  }
   static std::uint64_t hash(std::u32string_view word);
-  StartMask lookup(std::u32string_view word) const;
+  StartMask lookup(std::u32string_view word, std::uint64_t h) const;
   void grow();
 
   // A filter of the heads' hashes (two bits a head, in a table a few times the heads'
