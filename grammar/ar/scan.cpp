@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "grammar/ar/arabic.hpp"
+#include "grammar/ar/memo.hpp"
 #include "grammar/ar/rules.hpp"
 
 namespace claimcheck::ar {
@@ -310,7 +311,8 @@ bool lone_unit(const Lexicon& lex, std::u32string_view text, Span range, std::ui
   std::uint32_t e = p;
   while (e < range.end && is_word_char(text[e])) ++e;
   if (e + 1 < range.end && text[e] == U' ' && text[e + 1] == U'\u0648') return false;
-  const std::u32string word(text.substr(p, e - p));
+  static thread_local std::u32string word;  // no allocation a word
+  word.assign(text.substr(p, e - p));
   const Tables& t = tables(lex);
   return t.unit_word.find(word) || t.unit_counted.find(word);
 }
@@ -504,17 +506,19 @@ std::optional<QuantityPiece> dual_noun(const Lexicon& lex, std::u32string_view t
   piece.value = 2;
   piece.open_noun = Span{b, e};
   piece.span = Span{p, e};
+  // the word is looked up in a buffer of the thread's (no allocation a word)
+  static thread_local std::u32string word;
   if (last == U'\u0646') {  // ـين، ـان
-    const std::u32string word(text.substr(b, e - b));
+    word.assign(text.substr(b, e - b));
     if (t.dual_of.count(word) ||
         (t.sound_dual_of.count(word) && dual_pronoun_after(text, range, e)))
       return piece;
     return std::nullopt;
   }
   if (last != U'\u0627' && last != U'\u064A') return std::nullopt;  // ـا، ـي
-  std::u32string full(text.substr(b, e - 1 - b));
-  full += last == U'\u0627' ? U"\u0627\u0646" : U"\u064A\u0646";
-  if (!t.dual_of.count(full)) return std::nullopt;
+  word.assign(text.substr(b, e - 1 - b));
+  word += last == U'\u0627' ? U"\u0627\u0646" : U"\u064A\u0646";
+  if (!t.dual_of.count(word)) return std::nullopt;
   // the noun that completes it, perhaps with the article
   if (e + 1 >= range.end || text[e] != U' ') return std::nullopt;
   std::uint32_t c = e + 1, ce = c;
@@ -547,6 +551,7 @@ void skip_word(std::u32string_view text, Span range, std::uint32_t& p) {
 }  // namespace
 
 SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span range) {
+  const NumberMemoScope memo(text);  // the rules read the number at a word once
   SentencePieces out;
   const WordStarts& starts = tables(lex).starts;
   const char32_t* base = text.data();
