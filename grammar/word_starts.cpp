@@ -35,6 +35,16 @@ std::uint64_t WordStarts::hash(std::u32string_view word) {
 void WordStarts::set_prefix_letters(std::u32string_view letters, int max) {
   prefix_letters_ = letters;
   max_prefix_ = std::min(max, kMaxPrefix);
+  // a set of bits when the letters lie within 64 code points of each other (Arabic's do)
+  prefix_bits_ = 0;
+  prefix_base_ = letters.empty() ? 0 : *std::min_element(letters.begin(), letters.end());
+  for (char32_t c : letters) {
+    if (c - prefix_base_ >= 64) {
+      prefix_bits_ = 0;
+      return;
+    }
+    prefix_bits_ |= std::uint64_t{1} << (c - prefix_base_);
+  }
 }
 
 void WordStarts::grow() {
@@ -46,55 +56,73 @@ void WordStarts::grow() {
   filter_.assign(bits / 64, 0);
   count_ = 0;
   for (auto& slot : old)
-    if (slot.mask) {
-      std::u32string word = std::move(slot.word);
-      add(word, slot.mask);
+    if (slot.any) {
+      Slot& moved = slot_for(slot.word);
+      moved.mask = slot.mask;
+      moved.any = slot.any;
+      moved.follows = std::move(slot.follows);
     }
+}
+
+WordStarts::Slot& WordStarts::slot_for(std::u32string_view head) {
+  if ((count_ + 1) * 2 > slots_.size()) grow();
+  const std::uint64_t h = hash(head);
+  const std::size_t bits = filter_.size() * 64;
+  for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    Slot& slot = slots_[i];
+    if (slot.word == head && slot.any) return slot;
+    if (!slot.any) {
+      filter_[(h & (bits - 1)) / 64] |= std::uint64_t{1} << (h % 64);
+      filter_[((h >> 32) & (bits - 1)) / 64] |= std::uint64_t{1} << ((h >> 32) % 64);
+      slot.word = head;
+      ++count_;
+      return slot;
+    }
+  }
 }
 
 void WordStarts::add(std::u32string_view form, StartMask mask) {
   std::size_t end = 0;
   while (end < form.size() && is_word_char(form[end])) ++end;
   if (end == 0 || mask == 0) return;
-  std::u32string_view head = form.substr(0, end);
-  if ((count_ + 1) * 2 > slots_.size()) grow();
-  const std::uint64_t h = hash(head);
-  const std::size_t bits = filter_.size() * 64;
-  filter_[(h % bits) / 64] |= std::uint64_t{1} << (h % 64);
-  filter_[((h >> 32) % bits) / 64] |= std::uint64_t{1} << ((h >> 32) % 64);
-  for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-    Slot& slot = slots_[i];
-    if (slot.mask == 0) {
-      slot.word = head;
-      slot.mask = mask;
-      ++count_;
-      return;
-    }
-    if (slot.word == head) {
-      slot.mask |= mask;
-      return;
-    }
+  Slot& slot = slot_for(form.substr(0, end));
+  slot.any |= mask;
+  // a second word after one space: the form starts its rules only before that word
+  if (end + 1 < form.size() && form[end] == U' ' && is_word_char(form[end + 1])) {
+    std::size_t second_end = end + 1;
+    while (second_end < form.size() && is_word_char(form[second_end])) ++second_end;
+    const std::u32string_view second = form.substr(end + 1, second_end - end - 1);
+    const bool whole = second_end < form.size();
+    for (auto& f : slot.follows)
+      if (f.word == second && f.whole == whole) {
+        f.mask |= mask;
+        return;
+      }
+    slot.follows.push_back(Follow{std::u32string(second), whole, mask});
+    return;
   }
+  slot.mask |= mask;
 }
 
-StartMask WordStarts::lookup(std::u32string_view word, std::uint64_t h) const {
+const WordStarts::Slot* WordStarts::lookup(std::u32string_view word, std::uint64_t h) const {
   const std::size_t bits = filter_.size() * 64;
-  if (!(filter_[(h % bits) / 64] >> (h % 64) & 1) ||
-      !(filter_[((h >> 32) % bits) / 64] >> ((h >> 32) % 64) & 1))
-    return 0;
+  if (!(filter_[(h & (bits - 1)) / 64] >> (h % 64) & 1) ||
+      !(filter_[((h >> 32) & (bits - 1)) / 64] >> ((h >> 32) % 64) & 1))
+    return nullptr;
   for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
     const Slot& slot = slots_[i];
-    if (slot.mask == 0) return 0;
-    if (slot.word == word) return slot.mask;
+    if (!slot.any) return nullptr;
+    if (slot.word == word) return &slot;
   }
 }
 
-StartMask WordStarts::at(std::u32string_view word) const {
+template <typename Answer>
+StartMask WordStarts::at_each(std::u32string_view word, Answer&& answer) const {
   if (word.empty()) return start_all;
   // the suffixes after up to max_prefix_ prefix letters, hashed in one pass from the end
   std::size_t prefixes = 0;
   while (static_cast<int>(prefixes) < max_prefix_ && prefixes + 1 < word.size() &&
-         prefix_letters_.find(word[prefixes]) != std::u32string::npos)
+         is_prefix_letter(word[prefixes]))
     ++prefixes;
   std::uint64_t suffix_hash[kMaxPrefix + 1];
   std::uint64_t h = kHashSeed;
@@ -106,8 +134,34 @@ StartMask WordStarts::at(std::u32string_view word) const {
   }
   StartMask mask = 0;
   for (std::size_t k = 0; k <= prefixes; ++k)
-    mask |= lookup(word.substr(k), hash_mix(suffix_hash[k]));
+    if (const Slot* slot = lookup(word.substr(k), hash_mix(suffix_hash[k]))) mask |= answer(*slot);
   return mask;
+}
+
+StartMask WordStarts::at(std::u32string_view word) const {
+  return at_each(word, [](const Slot& slot) { return slot.any; });
+}
+
+StartMask WordStarts::at(std::u32string_view word, std::u32string_view after) const {
+  // the next word (after one space, the run of word characters), read only for a head
+  // with follows
+  std::u32string_view next;
+  bool next_read = false;
+  return at_each(word, [&](const Slot& slot) {
+    StartMask mask = slot.mask;
+    if (slot.follows.empty()) return mask;
+    if (!next_read) {
+      next_read = true;
+      if (after.size() > 1 && after[0] == U' ' && is_word_char(after[1])) {
+        std::size_t e = 1;
+        while (e < after.size() && is_word_char(after[e])) ++e;
+        next = after.substr(1, e - 1);
+      }
+    }
+    for (const auto& f : slot.follows)
+      if (f.whole ? next == f.word : next.substr(0, f.word.size()) == f.word) mask |= f.mask;
+    return mask;
+  });
 }
 
 void WordStarts::set_enabled(bool on) {

@@ -38,12 +38,20 @@ class WordStarts {
 
   /// Records that rules `mask` may begin with `form`: its first word (up to the first
   /// character that is no word character) is a head. A word may start those rules when
-  /// it is a head, or a head after a run of prefix letters (والمغرب، للمغرب).
+  /// it is a head, or a head after a run of prefix letters (والمغرب، للمغرب). A form of
+  /// two words or more (في حدود، على الأقل) starts them only before its second word: the
+  /// next word is that word, or begins with it when the form ends there.
   void add(std::u32string_view form, StartMask mask);
 
-  /// The rules that may start at `word` (one word: a maximal run of word characters).
-  /// `start_all` for a word the table cannot judge (it holds a digit or is empty).
+  /// The rules that may start at `word` (one word: a maximal run of word characters),
+  /// whatever follows it. `start_all` for a word the table cannot judge (it holds a digit
+  /// or is empty).
   StartMask at(std::u32string_view word) const;
+
+  /// The same for `word` followed by `after` (the rest of the text a rule may read, up to
+  /// the end of the sentence): the forms of several words count only where their second
+  /// word follows.
+  StartMask at(std::u32string_view word, std::u32string_view after) const;
 
   /// How many heads the table holds.
   std::size_t size() const { return count_; }
@@ -55,9 +63,17 @@ class WordStarts {
   static bool enabled();
 
  private:
+  /// Rules that a head starts only before a given word (the second of a form).
+  struct Follow {
+    std::u32string word;
+    bool whole = false;  ///< the form goes on after it: the next word is exactly it
+    StartMask mask = 0;
+  };
   struct Slot {
     std::u32string word;
-    StartMask mask = 0;
+    StartMask mask = 0;  ///< what the head starts, whatever follows (0: an empty slot)
+    StartMask any = 0;   ///< mask and every mask of follows (at without what follows)
+    std::vector<Follow> follows;
   };
   static constexpr int kMaxPrefix = 8;
   static constexpr std::uint64_t kHashSeed = 0xcbf29ce484222325ull;
@@ -68,17 +84,27 @@ class WordStarts {
     return h ^ (h >> 33);
   }
   static std::uint64_t hash(std::u32string_view word);
-  StartMask lookup(std::u32string_view word, std::uint64_t h) const;
+  const Slot* lookup(std::u32string_view word, std::uint64_t h) const;
+  Slot& slot_for(std::u32string_view head);
   void grow();
+  template <typename Answer>
+  StartMask at_each(std::u32string_view word, Answer&& answer) const;
 
   // A filter of the heads' hashes (two bits a head, in a table a few times the heads'
-  // number: most words that start nothing are told in one or two probes of memory that
-  // stays in cache), then an open-addressing table of the heads.
+  // number, a power of two: most words that start nothing are told in one or two probes
+  // of memory that stays in cache), then an open-addressing table of the heads.
   std::vector<std::uint64_t> filter_;
   std::vector<Slot> slots_;
   std::size_t count_ = 0;
   std::u32string prefix_letters_;
   int max_prefix_ = 0;
+  char32_t prefix_base_ = 0;       ///< the lowest prefix letter
+  std::uint64_t prefix_bits_ = 0;  ///< the prefix letters from it, when within 64 of it
+  bool is_prefix_letter(char32_t c) const {
+    if (prefix_bits_)
+      return c >= prefix_base_ && c - prefix_base_ < 64 && (prefix_bits_ >> (c - prefix_base_) & 1);
+    return prefix_letters_.find(c) != std::u32string::npos;
+  }
 };
 
 }  // namespace claimcheck

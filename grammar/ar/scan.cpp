@@ -531,12 +531,13 @@ std::optional<QuantityPiece> dual_noun(const Lexicon& lex, std::u32string_view t
   return piece;
 }
 
-/// The rules that may start at the word at `p` (every rule when dispatch is off).
+/// The rules that may start at the word at `p`, before the words that follow it up to the
+/// end of `range` (every rule when dispatch is off).
 StartMask word_at(const WordStarts& starts, std::u32string_view text, Span range, std::uint32_t p) {
   if (!WordStarts::enabled()) return start_all;
   std::uint32_t e = p;
   while (e < range.end && is_word_char(text[e])) ++e;
-  return starts.at(text.substr(p, e - p));
+  return starts.at(text.substr(p, e - p), text.substr(e, range.end - e));
 }
 
 /// Moves `p` past the word there; a hyphenated compound (كوفيد-19، Defeat-ISIS) is one
