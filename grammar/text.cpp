@@ -3,6 +3,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace claimcheck {
 
 std::optional<Utf8Error> find_utf8_error(std::string_view s) {
@@ -265,16 +267,9 @@ NormalisedText normalise(std::string_view s) {
     to[n] = static_cast<std::uint32_t>(pos);
     ++n;
   };
+  // Room for a code point for each byte left: a code point of the table takes a byte or
+  // more and gives one at most, and the slow path makes room for its own.
   while (pos < s.size()) {
-    if (cap - n < kMaxEmitted) {  // only when code points decompose into many
-      cap = cap * 2;
-      out.text.resize(cap);
-      out.from.resize(cap);
-      out.to.resize(cap);
-      text = out.text.data();
-      from = out.from.data();
-      to = out.to.data();
-    }
     std::size_t start = pos;
     char32_t cp;
     const unsigned char c = bytes[pos];
@@ -291,13 +286,27 @@ NormalisedText normalise(std::string_view s) {
       if (pos < s.size() && s[pos] == '\n') continue;  // CRLF: the LF carries the break
       cp = '\n';
     }
-    std::size_t before = n;
     const char32_t mapped = cp < kTabled ? one[cp] : kSlow;
-    if (mapped == kSlow)
-      normalise_code_point(cp, [&](char32_t d) { emit(d, start); });
-    else if (mapped != kDrop)
+    if (mapped < kSlow) {  // one code point: it is written, or a space collapses
       emit(mapped, start);
-    // a dropped mark or tatweel belongs to the letter before it
+      continue;
+    }
+    std::size_t before = n;
+    if (mapped == kSlow) {
+      const std::size_t left = pos < s.size() ? s.size() - pos : 0;
+      if (cap - n < kMaxEmitted + left) {  // a code point may decompose into many
+        cap = std::max(cap * 2, n + kMaxEmitted + left);
+        out.text.resize(cap);
+        out.from.resize(cap);
+        out.to.resize(cap);
+        text = out.text.data();
+        from = out.from.data();
+        to = out.to.data();
+      }
+      normalise_code_point(cp, [&](char32_t d) { emit(d, start); });
+    }
+    // a dropped mark or tatweel belongs to the letter before it (after a written code
+    // point, the test below never holds: nothing was dropped)
     if (n == before && n > 0 && text[n - 1] != U' ' && text[n - 1] != U'\n' && cp != U' ' &&
         cp != U'\n' && cp != U'\t' && to[n - 1] == start)
       to[n - 1] = static_cast<std::uint32_t>(pos);
