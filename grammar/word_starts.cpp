@@ -48,71 +48,72 @@ void WordStarts::set_prefix_letters(std::u32string_view letters, int max) {
 }
 
 void WordStarts::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
-  old.swap(slots_);
-  // the filter: 16 bits a head (two set), so that few words that start nothing pass it
+  slots_.assign(slots_.size() * 2, Slot{});
+  // the filter: 16 bits a head (two set, in one word of 64), so that few words that start
+  // nothing pass it, with one probe of memory
   std::size_t bits = 64;
   while (bits < slots_.size() * 8) bits *= 2;
   filter_.assign(bits / 64, 0);
-  count_ = 0;
-  for (auto& slot : old)
-    if (slot.any) {
-      Slot& moved = slot_for(slot.word);
-      moved.mask = slot.mask;
-      moved.any = slot.any;
-      moved.follows = std::move(slot.follows);
+  for (std::uint32_t i = 0; i < heads_.size(); ++i) place(i, hash(heads_[i].word));
+}
+
+void WordStarts::place(std::uint32_t head, std::uint64_t h) {
+  filter_[filter_word(h)] |= filter_bits(h);
+  for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1))
+    if (!slots_[i].any) {
+      slots_[i] = Slot{h, head, heads_[head].any};
+      return;
     }
 }
 
-WordStarts::Slot& WordStarts::slot_for(std::u32string_view head) {
-  if ((count_ + 1) * 2 > slots_.size()) grow();
-  const std::uint64_t h = hash(head);
-  const std::size_t bits = filter_.size() * 64;
+WordStarts::Head& WordStarts::head_for(std::u32string_view word, StartMask mask) {
+  const std::uint64_t h = hash(word);
   for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
     Slot& slot = slots_[i];
-    if (slot.word == head && slot.any) return slot;
-    if (!slot.any) {
-      filter_[(h & (bits - 1)) / 64] |= std::uint64_t{1} << (h % 64);
-      filter_[((h >> 32) & (bits - 1)) / 64] |= std::uint64_t{1} << ((h >> 32) % 64);
-      slot.word = head;
-      ++count_;
-      return slot;
+    if (!slot.any) break;
+    if (slot.hash == h && heads_[slot.head].word == word) {
+      slot.any |= mask;
+      heads_[slot.head].any |= mask;
+      return heads_[slot.head];
     }
   }
+  heads_.push_back(Head{std::u32string(word), 0, mask, {}});
+  if (heads_.size() * 2 > slots_.size())
+    grow();  // places every head, the new one too
+  else
+    place(static_cast<std::uint32_t>(heads_.size() - 1), h);
+  return heads_.back();
 }
 
 void WordStarts::add(std::u32string_view form, StartMask mask) {
   std::size_t end = 0;
   while (end < form.size() && is_word_char(form[end])) ++end;
   if (end == 0 || mask == 0) return;
-  Slot& slot = slot_for(form.substr(0, end));
-  slot.any |= mask;
+  Head& head = head_for(form.substr(0, end), mask);
   // a second word after one space: the form starts its rules only before that word
   if (end + 1 < form.size() && form[end] == U' ' && is_word_char(form[end + 1])) {
     std::size_t second_end = end + 1;
     while (second_end < form.size() && is_word_char(form[second_end])) ++second_end;
     const std::u32string_view second = form.substr(end + 1, second_end - end - 1);
     const bool whole = second_end < form.size();
-    for (auto& f : slot.follows)
+    for (auto& f : head.follows)
       if (f.word == second && f.whole == whole) {
         f.mask |= mask;
         return;
       }
-    slot.follows.push_back(Follow{std::u32string(second), whole, mask});
+    head.follows.push_back(Follow{std::u32string(second), whole, mask});
     return;
   }
-  slot.mask |= mask;
+  head.mask |= mask;
 }
 
-const WordStarts::Slot* WordStarts::lookup(std::u32string_view word, std::uint64_t h) const {
-  const std::size_t bits = filter_.size() * 64;
-  if (!(filter_[(h & (bits - 1)) / 64] >> (h % 64) & 1) ||
-      !(filter_[((h >> 32) & (bits - 1)) / 64] >> ((h >> 32) % 64) & 1))
-    return nullptr;
+const WordStarts::Head* WordStarts::lookup(std::u32string_view word, std::uint64_t h) const {
+  const std::uint64_t bits = filter_bits(h);
+  if ((filter_[filter_word(h)] & bits) != bits) return nullptr;
   for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
     const Slot& slot = slots_[i];
     if (!slot.any) return nullptr;
-    if (slot.word == word) return &slot;
+    if (slot.hash == h && heads_[slot.head].word == word) return &heads_[slot.head];
   }
 }
 
@@ -134,12 +135,12 @@ StartMask WordStarts::at_each(std::u32string_view word, Answer&& answer) const {
   }
   StartMask mask = 0;
   for (std::size_t k = 0; k <= prefixes; ++k)
-    if (const Slot* slot = lookup(word.substr(k), hash_mix(suffix_hash[k]))) mask |= answer(*slot);
+    if (const Head* head = lookup(word.substr(k), hash_mix(suffix_hash[k]))) mask |= answer(*head);
   return mask;
 }
 
 StartMask WordStarts::at(std::u32string_view word) const {
-  return at_each(word, [](const Slot& slot) { return slot.any; });
+  return at_each(word, [](const Head& head) { return head.any; });
 }
 
 StartMask WordStarts::at(std::u32string_view word, std::u32string_view after) const {
@@ -147,9 +148,9 @@ StartMask WordStarts::at(std::u32string_view word, std::u32string_view after) co
   // with follows
   std::u32string_view next;
   bool next_read = false;
-  return at_each(word, [&](const Slot& slot) {
-    StartMask mask = slot.mask;
-    if (slot.follows.empty()) return mask;
+  return at_each(word, [&](const Head& head) {
+    StartMask mask = head.mask;
+    if (head.follows.empty()) return mask;
     if (!next_read) {
       next_read = true;
       if (after.size() > 1 && after[0] == U' ' && is_word_char(after[1])) {
@@ -158,7 +159,7 @@ StartMask WordStarts::at(std::u32string_view word, std::u32string_view after) co
         next = after.substr(1, e - 1);
       }
     }
-    for (const auto& f : slot.follows)
+    for (const auto& f : head.follows)
       if (f.whole ? next == f.word : next.substr(0, f.word.size()) == f.word) mask |= f.mask;
     return mask;
   });

@@ -22,7 +22,8 @@ enum StartRule : std::uint32_t {
   start_attribution = 1u << 4,
   start_preposition = 1u << 5,
   start_clause = 1u << 6,
-  start_all = (1u << 7) - 1,
+  start_dual = 1u << 7,  ///< not a rule: a word that may be a dual standing alone (ضابطين)
+  start_all = (1u << 8) - 1,
 };
 using StartMask = std::uint32_t;
 
@@ -54,7 +55,7 @@ class WordStarts {
   StartMask at(std::u32string_view word, std::u32string_view after) const;
 
   /// How many heads the table holds.
-  std::size_t size() const { return count_; }
+  std::size_t size() const { return heads_.size(); }
 
   /// Whether scanners consult the table (on by default; the environment variable
   /// CLAIMCHECK_DISPATCH=0 turns it off). Off, every rule is tried at every word: the
@@ -69,11 +70,17 @@ class WordStarts {
     bool whole = false;  ///< the form goes on after it: the next word is exactly it
     StartMask mask = 0;
   };
-  struct Slot {
+  struct Head {
     std::u32string word;
-    StartMask mask = 0;  ///< what the head starts, whatever follows (0: an empty slot)
+    StartMask mask = 0;  ///< what the head starts, whatever follows
     StartMask any = 0;   ///< mask and every mask of follows (at without what follows)
     std::vector<Follow> follows;
+  };
+  /// A place of the open-addressing table: a head's hash and index (any == 0: empty).
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t head = 0;
+    StartMask any = 0;
   };
   static constexpr int kMaxPrefix = 8;
   static constexpr std::uint64_t kHashSeed = 0xcbf29ce484222325ull;
@@ -84,18 +91,24 @@ class WordStarts {
     return h ^ (h >> 33);
   }
   static std::uint64_t hash(std::u32string_view word);
-  const Slot* lookup(std::u32string_view word, std::uint64_t h) const;
-  Slot& slot_for(std::u32string_view head);
+  const Head* lookup(std::u32string_view word, std::uint64_t h) const;
+  Head& head_for(std::u32string_view word, StartMask mask);
+  void place(std::uint32_t head, std::uint64_t h);
   void grow();
+  std::size_t filter_word(std::uint64_t h) const { return h & (filter_.size() - 1); }
+  static std::uint64_t filter_bits(std::uint64_t h) {
+    return std::uint64_t{1} << (h >> 40 & 63) | std::uint64_t{1} << (h >> 52 & 63);
+  }
   template <typename Answer>
   StartMask at_each(std::u32string_view word, Answer&& answer) const;
 
-  // A filter of the heads' hashes (two bits a head, in a table a few times the heads'
-  // number, a power of two: most words that start nothing are told in one or two probes
-  // of memory that stays in cache), then an open-addressing table of the heads.
+  // A filter of the heads' hashes (two bits a head in one word of 64, in a table a few
+  // times the heads' number, a power of two: most words that start nothing are told in
+  // one probe of memory), then an open-addressing table of the heads' hashes and indexes
+  // (16 bytes a place), then the heads themselves.
   std::vector<std::uint64_t> filter_;
   std::vector<Slot> slots_;
-  std::size_t count_ = 0;
+  std::vector<Head> heads_;
   std::u32string prefix_letters_;
   int max_prefix_ = 0;
   char32_t prefix_base_ = 0;       ///< the lowest prefix letter

@@ -361,6 +361,11 @@ class FormsLoader {
     if (f[2] == "d") t_.dual_of.emplace(base + U"\u064A\u0646", singular);
     if (f[2] == "n") t_.sound_dual_of.emplace(base + U"\u064A\u0646", singular);
     if (f[2] != "-") t_.dual_of.emplace(base + U"\u0627\u0646", singular);
+    // the dispatch tells the scanner where a dual may stand (scan.cpp dual_noun): the
+    // duals, and the construct's (أمينا، فردي: ان، ين without ن)
+    if (f[2] != "-")
+      for (const char32_t* ending : {U"\u064A\u0646", U"\u064A", U"\u0627\u0646", U"\u0627"})
+        t_.starts.add(base + ending, start_dual);
   }
 
   void predicate(Fields& f) {

@@ -532,12 +532,17 @@ std::optional<QuantityPiece> dual_noun(const Lexicon& lex, std::u32string_view t
 }
 
 /// The rules that may start at the word at `p`, before the words that follow it up to the
-/// end of `range` (every rule when dispatch is off).
-StartMask word_at(const WordStarts& starts, std::u32string_view text, Span range, std::uint32_t p) {
-  if (!WordStarts::enabled()) return start_all;
-  std::uint32_t e = p;
+/// end of `range` (every rule when dispatch is off); `e` is set to the word's end.
+StartMask word_at(const WordStarts& starts, std::u32string_view text, Span range, std::uint32_t p,
+                  std::uint32_t& e) {
+  e = p;
   while (e < range.end && is_word_char(text[e])) ++e;
+  if (!WordStarts::enabled()) return start_all;
   return starts.at(text.substr(p, e - p), text.substr(e, range.end - e));
+}
+StartMask word_at(const WordStarts& starts, std::u32string_view text, Span range, std::uint32_t p) {
+  std::uint32_t e = p;
+  return word_at(starts, text, range, p, e);
 }
 
 /// Moves `p` past the word there; a hyphenated compound (كوفيد-19، Defeat-ISIS) is one
@@ -583,12 +588,15 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
     preceding = Preceding::none;
     // the rules that may start at this word (per-word dispatch): one lookup, and a word
     // that starts nothing is skipped at once
-    const StartMask may = word_at(starts, text, range, p);
-    if (may == 0) {
-      if (auto dual = dual_noun(lex, text, range, p); dual && !after_count(text, out, p)) {
-        dual->preceding = here;
-        out.quantities.push_back(*dual);
-      }
+    std::uint32_t word_end = p;
+    const StartMask may = word_at(starts, text, range, p, word_end);
+    if ((may & ~start_dual) == 0) {
+      if (may & start_dual)
+        if (auto dual = dual_noun(lex, text, range, p); dual && !after_count(text, out, p)) {
+          dual->preceding = here;
+          out.quantities.push_back(*dual);
+        }
+      p = word_end;
       skip_word(text, range, p);
       continue;
     }
@@ -792,7 +800,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         }
       }
     }
-    if (!digit_start)
+    if (!digit_start && (may & start_dual))
       if (auto dual = dual_noun(lex, text, range, p); dual && !after_count(text, out, p)) {
         dual->preceding = here;
         out.quantities.push_back(*dual);
