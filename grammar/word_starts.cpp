@@ -77,7 +77,7 @@ WordStarts::Head& WordStarts::head_for(std::u32string_view word, StartMask mask)
       return heads_[slot.head];
     }
   }
-  heads_.push_back(Head{std::u32string(word), 0, mask, {}});
+  heads_.push_back(Head{std::u32string(word), 0, mask, {}, {}});
   if (heads_.size() * 2 > slots_.size())
     grow();  // places every head, the new one too
   else
@@ -105,6 +105,20 @@ void WordStarts::add(std::u32string_view form, StartMask mask) {
     return;
   }
   head.mask |= mask;
+}
+
+void WordStarts::add_before(std::u32string_view form, StartMask mask, StartMask next) {
+  std::size_t end = 0;
+  while (end < form.size() && is_word_char(form[end])) ++end;
+  if (end < form.size()) return add(form, mask);  // more than one word
+  if (end == 0 || mask == 0) return;
+  Head& head = head_for(form, mask);
+  for (auto& b : head.before)
+    if (b.next == next) {
+      b.mask |= mask;
+      return;
+    }
+  head.before.push_back(Before{mask, next});
 }
 
 const WordStarts::Head* WordStarts::lookup(std::u32string_view word, std::uint64_t h) const {
@@ -145,22 +159,36 @@ StartMask WordStarts::at(std::u32string_view word) const {
 
 StartMask WordStarts::at(std::u32string_view word, std::u32string_view after) const {
   // the next word (after one space, the run of word characters), read only for a head
-  // with follows
+  // with follows or cues
   std::u32string_view next;
-  bool next_read = false;
+  bool next_read = false, other_follows = false;
+  StartMask next_starts = 0;
+  bool next_starts_read = false;
+  auto read_next = [&] {
+    if (next_read) return;
+    next_read = true;
+    if (after.size() > 1 && after[0] == U' ' && is_word_char(after[1])) {
+      std::size_t e = 1;
+      while (e < after.size() && is_word_char(after[e])) ++e;
+      next = after.substr(1, e - 1);
+    } else {
+      other_follows = true;  // no word after one space: a cue may start its rules
+    }
+  };
   return at_each(word, [&](const Head& head) {
     StartMask mask = head.mask;
-    if (head.follows.empty()) return mask;
-    if (!next_read) {
-      next_read = true;
-      if (after.size() > 1 && after[0] == U' ' && is_word_char(after[1])) {
-        std::size_t e = 1;
-        while (e < after.size() && is_word_char(after[e])) ++e;
-        next = after.substr(1, e - 1);
-      }
-    }
+    if (head.follows.empty() && head.before.empty()) return mask;
+    read_next();
     for (const auto& f : head.follows)
       if (f.whole ? next == f.word : next.substr(0, f.word.size()) == f.word) mask |= f.mask;
+    for (const auto& b : head.before) {
+      if (other_follows) {
+        mask |= b.mask;
+        continue;
+      }
+      if (!next_starts_read) next_starts = at(next), next_starts_read = true;
+      if (next_starts & b.next) mask |= b.mask;
+    }
     return mask;
   });
 }

@@ -23,7 +23,8 @@ enum StartRule : std::uint32_t {
   start_preposition = 1u << 5,
   start_clause = 1u << 6,
   start_dual = 1u << 7,  ///< not a rule: a word that may be a dual standing alone (ضابطين)
-  start_all = (1u << 8) - 1,
+  start_time_part = 1u << 8,  ///< not a rule: a word a time may go on with (مطلع العام)
+  start_all = (1u << 9) - 1,
 };
 using StartMask = std::uint32_t;
 
@@ -43,6 +44,12 @@ class WordStarts {
   /// two words or more (في حدود، على الأقل) starts them only before its second word: the
   /// next word is that word, or begins with it when the form ends there.
   void add(std::u32string_view form, StartMask mask);
+
+  /// Records that rules `mask` may begin with the one-word `form` (a cue: منذ، في، من)
+  /// only where the word after it may start one of `next` (add for a form of several
+  /// words). Where no word follows its space, or another character does, it may start
+  /// them all the same.
+  void add_before(std::u32string_view form, StartMask mask, StartMask next);
 
   /// The rules that may start at `word` (one word: a maximal run of word characters),
   /// whatever follows it. `start_all` for a word the table cannot judge (it holds a digit
@@ -70,11 +77,16 @@ class WordStarts {
     bool whole = false;  ///< the form goes on after it: the next word is exactly it
     StartMask mask = 0;
   };
+  /// Rules that a head starts only before a word that may start `next` (add_before).
+  struct Before {
+    StartMask mask = 0, next = 0;
+  };
   struct Head {
     std::u32string word;
     StartMask mask = 0;  ///< what the head starts, whatever follows
-    StartMask any = 0;   ///< mask and every mask of follows (at without what follows)
+    StartMask any = 0;   ///< mask and every conditional mask (at without what follows)
     std::vector<Follow> follows;
+    std::vector<Before> before;
   };
   /// A place of the open-addressing table: a head's hash and index (any == 0: empty).
   struct Slot {
