@@ -78,6 +78,19 @@ TEST_CASE("the dispatch table: a form of several words counts only before its se
   CHECK(starts.size() == 2);
 }
 
+TEST_CASE("the dispatch table: a cue starts its rules only before a word that goes on with it") {
+  WordStarts starts;
+  starts.add(U"\u064A\u0646\u0627\u064A\u0631", start_time);         // يناير
+  starts.add_before(U"\u0645\u0646\u0630", start_time, start_time);  // منذ
+  const std::u32string_view since = U"\u0645\u0646\u0630";
+  CHECK(starts.at(since) == start_time);  // without what follows
+  CHECK(starts.at(since, U" \u064A\u0646\u0627\u064A\u0631") == start_time);  // منذ يناير
+  CHECK(starts.at(since, U" 2011") == start_time);                            // digits
+  CHECK(starts.at(since, U" \u0633\u0646\u0648\u0627\u062A") == 0);           // منذ سنوات
+  CHECK(starts.at(since, U" -5") == start_time);  // no word after the space: it may
+  CHECK(starts.at(since, U"") == start_time);
+}
+
 TEST_CASE("the Arabic dispatch table knows the lexicon's words and the rules' own words") {
   REQUIRE(lexicon().forms("ar"));
   const WordStarts& starts = lexicon().forms("ar")->starts;
