@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <set>
 #include <tuple>
@@ -400,6 +401,16 @@ std::size_t piece_end(std::string_view text, std::size_t start, std::size_t limi
 /// per run and at most a few times per document.
 void warn_long_numbers(const Document& doc, std::string_view piece, std::size_t offset,
                        int& warned) {
+  // A run of 16 digits or more covers one of the piece's blocks of 8 bytes: a piece with no
+  // block of digits alone (most of them) has none, told 8 bytes at a time.
+  bool digit_block = false;
+  for (std::size_t i = 0; i + 8 <= piece.size() && !digit_block; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, piece.data() + i, 8);
+    constexpr std::uint64_t high = 0xF0F0F0F0F0F0F0F0ull, threes = 0x3030303030303030ull;
+    digit_block = (w & high) == threes && ((w + 0x0606060606060606ull) & high) == threes;
+  }
+  if (!digit_block) return;
   for (std::size_t i = 0; i < piece.size() && warned < 3;) {
     if (piece[i] < '0' || piece[i] > '9') {
       ++i;

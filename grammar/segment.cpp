@@ -15,6 +15,12 @@ bool is_closing_quote(char32_t c) {
   return c == U'\u201D' || c == U'\u00BB';
 }
 
+/// False for characters that are no terminal, quote or bracket (every Arabic letter, Latin
+/// letters and digits, the space): a test of ranges that lets split_line skip them.
+bool maybe_special(char32_t c) {
+  return (c >= U'!' && c <= U'?') || (c >= U'\u00AB' && c < U'\u0621') || c > U'\u06FF';
+}
+
 bool is_digit(char32_t c) {
   return c >= U'0' && c <= U'9';
 }
@@ -39,6 +45,7 @@ bool split_line(std::u32string_view text, std::uint32_t b, std::uint32_t e, bool
   std::uint32_t start = b;
   for (std::uint32_t i = b; i < e; ++i) {
     char32_t c = text[i];
+    if (!maybe_special(c)) continue;  // letters, digits and spaces: most characters
     if (!ignore_quotes) {
       if (c == U'"') {
         in_straight = !in_straight;
@@ -76,7 +83,7 @@ bool looks_like_heading(std::u32string_view text, std::uint32_t b, std::uint32_t
       is_closing_quote(last) || last == U'"')
     return false;
   int words = 1;
-  for (auto i = b; i < e; ++i)
+  for (auto i = b; i < e && words <= 16; ++i)
     if (text[i] == U' ') ++words;
   return words <= 16;
 }

@@ -3,6 +3,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace claimcheck {
 
 std::optional<Utf8Error> find_utf8_error(std::string_view s) {
@@ -90,16 +92,7 @@ std::pair<std::uint32_t, std::uint32_t> NormalisedText::bytes(std::size_t begin,
   return {from[begin], to[end - 1]};
 }
 
-bool is_arabic_letter(char32_t cp) {
-  return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) ||
-         (cp >= 0x066E && cp <= 0x06D3) || (cp >= 0x06FA && cp <= 0x06FF);
-}
-
-bool is_word_char(char32_t cp) {
-  if (cp < 0x80)
-    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  if (is_arabic_letter(cp)) return true;
-  if (cp >= 0x0600 && cp <= 0x06FF) return false;  // Arabic punctuation, marks, signs
+bool is_other_word_char(char32_t cp) {
   auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   switch (cat) {
     case UTF8PROC_CATEGORY_LU:
@@ -225,41 +218,102 @@ void normalise_code_point(char32_t cp, Emit&& emit) {
   }
 }
 
+/// What normalise_code_point makes of each code point below U+0800 (every ASCII and
+/// Arabic one): the one code point it emits, kDrop for none, kSlow for more than one.
+/// Built once from normalise_code_point itself, so that the table and the function agree.
+constexpr char32_t kSlow = 0xFFFFFFFE;
+constexpr std::size_t kTabled = 0x800;
+const std::vector<char32_t>& one_code_point_table() {
+  static const std::vector<char32_t> table = [] {
+    std::vector<char32_t> t(kTabled);
+    for (char32_t cp = 0; cp < kTabled; ++cp) {
+      int n = 0;
+      char32_t only = kDrop;
+      normalise_code_point(cp, [&](char32_t c) { only = c, ++n; });
+      t[cp] = n == 0 ? kDrop : n == 1 ? only : kSlow;
+    }
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
 
 NormalisedText normalise(std::string_view s) {
+  // The hot loop writes through plain pointers into buffers sized up front (a code point
+  // emits at most 18 others, utf8proc's bound below), cut to length at the end.
+  const std::vector<char32_t>& one = one_code_point_table();
+  constexpr std::size_t kMaxEmitted = 18;
   NormalisedText out;
-  out.text.reserve(s.size());
-  out.from.reserve(s.size());
-  out.to.reserve(s.size());
+  std::size_t cap = s.size() + kMaxEmitted;
+  out.text.resize(cap);
+  out.from.resize(cap);
+  out.to.resize(cap);
+  char32_t* text = out.text.data();
+  std::uint32_t* from = out.from.data();
+  std::uint32_t* to = out.to.data();
+  std::size_t n = 0;
   std::size_t pos = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  auto emit = [&](char32_t c, std::size_t start) {
+    if (c == U' ') {
+      // collapse runs of spaces, and drop spaces at the start of a line
+      if (n == 0 || text[n - 1] == U' ' || text[n - 1] == U'\n') return;
+    } else if (c == U'\n' && n > 0 && text[n - 1] == U' ') {
+      --n;
+    }
+    text[n] = c;
+    from[n] = static_cast<std::uint32_t>(start);
+    to[n] = static_cast<std::uint32_t>(pos);
+    ++n;
+  };
+  // Room for a code point for each byte left: a code point of the table takes a byte or
+  // more and gives one at most, and the slow path makes room for its own.
   while (pos < s.size()) {
     std::size_t start = pos;
-    char32_t cp = decode_utf8(s, pos);
+    char32_t cp;
+    const unsigned char c = bytes[pos];
+    if (c < 0x80) {
+      cp = c;
+      ++pos;
+    } else if (c >= 0xC2 && c <= 0xDF && pos + 1 < s.size()) {  // two bytes: Arabic
+      cp = static_cast<char32_t>(c & 0x1F) << 6 | (bytes[pos + 1] & 0x3F);
+      pos += 2;
+    } else {
+      cp = decode_utf8(s, pos);
+    }
     if (cp == '\r') {
       if (pos < s.size() && s[pos] == '\n') continue;  // CRLF: the LF carries the break
       cp = '\n';
     }
-    std::size_t before = out.text.size();
-    normalise_code_point(cp, [&](char32_t c) {
-      if (c == U' ') {
-        // collapse runs of spaces, and drop spaces at the start of a line
-        if (out.text.empty() || out.text.back() == U' ' || out.text.back() == U'\n') return;
-      } else if (c == U'\n' && !out.text.empty() && out.text.back() == U' ') {
-        out.text.pop_back();
-        out.from.pop_back();
-        out.to.pop_back();
+    const char32_t mapped = cp < kTabled ? one[cp] : kSlow;
+    if (mapped < kSlow) {  // one code point: it is written, or a space collapses
+      emit(mapped, start);
+      continue;
+    }
+    std::size_t before = n;
+    if (mapped == kSlow) {
+      const std::size_t left = pos < s.size() ? s.size() - pos : 0;
+      if (cap - n < kMaxEmitted + left) {  // a code point may decompose into many
+        cap = std::max(cap * 2, n + kMaxEmitted + left);
+        out.text.resize(cap);
+        out.from.resize(cap);
+        out.to.resize(cap);
+        text = out.text.data();
+        from = out.from.data();
+        to = out.to.data();
       }
-      out.text.push_back(c);
-      out.from.push_back(static_cast<std::uint32_t>(start));
-      out.to.push_back(static_cast<std::uint32_t>(pos));
-    });
-    // a dropped mark or tatweel belongs to the letter before it
-    if (out.text.size() == before && !out.text.empty() && out.text.back() != U' ' &&
-        out.text.back() != U'\n' && cp != U' ' && cp != U'\n' && cp != U'\t' &&
-        out.to.back() == start)
-      out.to.back() = static_cast<std::uint32_t>(pos);
+      normalise_code_point(cp, [&](char32_t d) { emit(d, start); });
+    }
+    // a dropped mark or tatweel belongs to the letter before it (after a written code
+    // point, the test below never holds: nothing was dropped)
+    if (n == before && n > 0 && text[n - 1] != U' ' && text[n - 1] != U'\n' && cp != U' ' &&
+        cp != U'\n' && cp != U'\t' && to[n - 1] == start)
+      to[n - 1] = static_cast<std::uint32_t>(pos);
   }
+  out.text.resize(n);
+  out.from.resize(n);
+  out.to.resize(n);
   return out;
 }
 

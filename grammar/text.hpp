@@ -48,10 +48,21 @@ NormalisedText normalise(std::string_view utf8);
 /// Normalised form of a lexicon entry or a query string, without the offset map.
 std::u32string normalise_key(std::string_view utf8);
 
-/// True for code points that belong inside a word: letters and digits of any script.
-bool is_word_char(char32_t cp);
-
 /// True for Arabic letters (after normalisation).
-bool is_arabic_letter(char32_t cp);
+inline bool is_arabic_letter(char32_t cp) {
+  return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) ||
+         (cp >= 0x066E && cp <= 0x06D3) || (cp >= 0x06FA && cp <= 0x06FF);
+}
+
+/// is_word_char for code points outside ASCII and the Arabic block (Unicode categories).
+bool is_other_word_char(char32_t cp);
+
+/// True for code points that belong inside a word: letters and digits of any script.
+/// Inline for ASCII and Arabic, the scanners' hot path.
+inline bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  if (cp >= 0x0600 && cp <= 0x06FF) return is_arabic_letter(cp);  // not its punctuation
+  return is_other_word_char(cp);
+}
 
 }  // namespace claimcheck

@@ -56,11 +56,20 @@ class FormsLoader {
     starts_of_[std::addressof(t.preposition)] = start_preposition;
     starts_of_[std::addressof(t.comitative)] = start_preposition;
     starts_of_[std::addressof(t.clause)] = start_clause;
+    // a time after a cue (منذ، في، حتى) begins with a word that starts a time (a month, a
+    // year word, a relative day, digits) or with «the start of» (مطلع، بداية): a cue starts
+    // the time rule only before one (time_def.hpp time_expression)
+    for (const void* table :
+         {std::addressof(t.since_cue), std::addressof(t.until_cue), std::addressof(t.in_cue)})
+      before_of_[table] = start_time | start_time_part;
+    starts_of_[std::addressof(t.start_word)] = start_time_part;
     // words the rules spell out rather than read from a table: شهر before a month name
-    // (time_def.hpp month_word), (ما) بين and من of ranges (time_def.hpp, quantity_def.hpp)
+    // (time_def.hpp month_word), (ما) بين and من of ranges (time_def.hpp, quantity_def.hpp,
+    // measure_def.hpp), whose ends are a year or an amount
     t.starts.add(U"\u0634\u0647\u0631", start_time);
-    for (const char32_t* word : {U"\u0645\u0627", U"\u0628\u064A\u0646", U"\u0645\u0646"})
-      t.starts.add(word, start_time | start_quantity);
+    t.starts.add(U"\u0645\u0627 \u0628\u064A\u0646", start_time | start_quantity);
+    for (const char32_t* word : {U"\u0628\u064A\u0646", U"\u0645\u0646"})
+      t.starts.add_before(word, start_time | start_quantity, start_time | start_quantity);
     // و ف (conjunctions), ب ل ك (prepositions), ا ل (the article, and لل)
     t.starts.set_prefix_letters(U"\u0648\u0641\u0628\u0644\u0643\u0627", 4);
   }
@@ -88,6 +97,8 @@ class FormsLoader {
   std::unordered_map<std::string, std::vector<std::pair<std::u32string, bool>>> object_forms_;
   /// the scanning rules each table's forms may begin
   std::unordered_map<const void*, StartMask> starts_of_;
+  /// for a table of cues, what the word after one of its forms must start (add_before)
+  std::unordered_map<const void*, StartMask> before_of_;
 
   static std::vector<std::string> split(const std::string& s) {
     return LexiconBuilder::split_forms(s);
@@ -100,7 +111,10 @@ class FormsLoader {
     if (!b_.claim_form(std::addressof(table), key, meaning)) return;
     table.add(key, value);
     if (auto it = starts_of_.find(std::addressof(table)); it != starts_of_.end()) {
-      t_.starts.add(key, it->second);
+      if (auto cue = before_of_.find(std::addressof(table)); cue != before_of_.end())
+        t_.starts.add_before(key, it->second, cue->second);
+      else
+        t_.starts.add(key, it->second);
       // a dual noun may take the accusative ا (dual_noun in quantity_def.hpp)
       if (static_cast<const void*>(std::addressof(table)) == std::addressof(t_.object_dual))
         t_.starts.add(key + U'\u0627', it->second);
@@ -399,6 +413,11 @@ class FormsLoader {
     if (f[2] == "d") t_.dual_of.emplace(base + U"\u064A\u0646", singular);
     if (f[2] == "n") t_.sound_dual_of.emplace(base + U"\u064A\u0646", singular);
     if (f[2] != "-") t_.dual_of.emplace(base + U"\u0627\u0646", singular);
+    // the dispatch tells the scanner where a dual may stand (scan.cpp dual_noun): the
+    // duals, and the construct's (أمينا، فردي: ان، ين without ن)
+    if (f[2] != "-")
+      for (const char32_t* ending : {U"\u064A\u0646", U"\u064A", U"\u0627\u0646", U"\u0627"})
+        t_.starts.add(base + ending, start_dual);
   }
 
   void predicate(Fields& f) {

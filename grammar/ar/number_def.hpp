@@ -4,6 +4,7 @@
 
 #include <boost/fusion/include/at_c.hpp>
 
+#include "grammar/ar/memo.hpp"
 #include "grammar/ar/rules.hpp"
 
 namespace claimcheck::ar {
@@ -173,6 +174,30 @@ auto const number_def =
       (ws >> number_detail::scaled_term[number_detail::next_term])) >>
     -(ws >> comma_word >> ws >> (decimal[decimal_part] | number_detail::below1000[decimal_part]));
 
-BOOST_SPIRIT_DEFINE(number)
+/// The number rule, answered from the scan's memo when the same start and end were parsed
+/// before (memo.hpp). Its result does not depend on the attribute it is given: the first
+/// term sets every field, and without a first term nothing is set.
+template <typename Iterator, typename Context>
+inline bool parse_rule(number_type, Iterator& first, Iterator const& last, Context const& context,
+                       number_type::attribute_type& attr) {
+  static auto const def_ = (number = number_def);
+  NumberMemo* memo = NumberMemo::current;
+  if (!memo || !memo->holds(first, last)) return def_.parse(first, last, context, x3::unused, attr);
+  NumberMemo::Entry& e = memo->slot(first);
+  if (e.first == first && e.last == last) {
+    if (!e.matched) return false;
+    attr = e.value;
+    first = e.end;
+    return true;
+  }
+  const Iterator start = first;
+  const bool matched = def_.parse(first, last, context, x3::unused, attr);
+  e.first = start;
+  e.last = last;
+  e.end = first;
+  e.matched = matched;
+  if (matched) e.value = attr;
+  return matched;
+}
 
 }  // namespace claimcheck::ar

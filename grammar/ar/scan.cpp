@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "grammar/ar/arabic.hpp"
+#include "grammar/ar/memo.hpp"
 #include "grammar/ar/rules.hpp"
 
 namespace claimcheck::ar {
@@ -345,7 +346,8 @@ bool lone_unit(const Lexicon& lex, std::u32string_view text, Span range, std::ui
   std::uint32_t e = p;
   while (e < range.end && is_word_char(text[e])) ++e;
   if (e + 1 < range.end && text[e] == U' ' && text[e + 1] == U'\u0648') return false;
-  const std::u32string word(text.substr(p, e - p));
+  static thread_local std::u32string word;  // no allocation a word
+  word.assign(text.substr(p, e - p));
   const Tables& t = tables(lex);
   return t.unit_word.find(word) || t.unit_counted.find(word);
 }
@@ -543,17 +545,19 @@ std::optional<QuantityPiece> dual_noun(const Lexicon& lex, std::u32string_view t
   piece.value = 2;
   piece.open_noun = Span{b, e};
   piece.span = Span{p, e};
+  // the word is looked up in a buffer of the thread's (no allocation a word)
+  static thread_local std::u32string word;
   if (last == U'\u0646') {  // ـين، ـان
-    const std::u32string word(text.substr(b, e - b));
+    word.assign(text.substr(b, e - b));
     if (t.dual_of.count(word) ||
         (t.sound_dual_of.count(word) && dual_pronoun_after(text, range, e)))
       return piece;
     return std::nullopt;
   }
   if (last != U'\u0627' && last != U'\u064A') return std::nullopt;  // ـا، ـي
-  std::u32string full(text.substr(b, e - 1 - b));
-  full += last == U'\u0627' ? U"\u0627\u0646" : U"\u064A\u0646";
-  if (!t.dual_of.count(full)) return std::nullopt;
+  word.assign(text.substr(b, e - 1 - b));
+  word += last == U'\u0627' ? U"\u0627\u0646" : U"\u064A\u0646";
+  if (!t.dual_of.count(word)) return std::nullopt;
   // the noun that completes it, perhaps with the article
   if (e + 1 >= range.end || text[e] != U' ') return std::nullopt;
   std::uint32_t c = e + 1, ce = c;
@@ -566,12 +570,18 @@ std::optional<QuantityPiece> dual_noun(const Lexicon& lex, std::u32string_view t
   return piece;
 }
 
-/// The rules that may start at the word at `p` (every rule when dispatch is off).
-StartMask word_at(const WordStarts& starts, std::u32string_view text, Span range, std::uint32_t p) {
-  if (!WordStarts::enabled()) return start_all;
-  std::uint32_t e = p;
+/// The rules that may start at the word at `p`, before the words that follow it up to the
+/// end of `range` (every rule when dispatch is off); `e` is set to the word's end.
+StartMask word_at(const WordStarts& starts, std::u32string_view text, Span range, std::uint32_t p,
+                  std::uint32_t& e) {
+  e = p;
   while (e < range.end && is_word_char(text[e])) ++e;
-  return starts.at(text.substr(p, e - p));
+  if (!WordStarts::enabled()) return start_all;
+  return starts.at(text.substr(p, e - p), text.substr(e, range.end - e));
+}
+StartMask word_at(const WordStarts& starts, std::u32string_view text, Span range, std::uint32_t p) {
+  std::uint32_t e = p;
+  return word_at(starts, text, range, p, e);
 }
 
 /// Moves `p` past the word there; a hyphenated compound (كوفيد-19، Defeat-ISIS) is one
@@ -586,6 +596,7 @@ void skip_word(std::u32string_view text, Span range, std::uint32_t& p) {
 }  // namespace
 
 SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span range) {
+  const NumberMemoScope memo(text);  // the rules read the number at a word once
   SentencePieces out;
   const WordStarts& starts = tables(lex).starts;
   const char32_t* base = text.data();
@@ -616,12 +627,15 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
     preceding = Preceding::none;
     // the rules that may start at this word (per-word dispatch): one lookup, and a word
     // that starts nothing is skipped at once
-    const StartMask may = word_at(starts, text, range, p);
-    if (may == 0) {
-      if (auto dual = dual_noun(lex, text, range, p); dual && !after_count(text, out, p)) {
-        dual->preceding = here;
-        out.quantities.push_back(*dual);
-      }
+    std::uint32_t word_end = p;
+    const StartMask may = word_at(starts, text, range, p, word_end);
+    if ((may & ~start_dual) == 0) {
+      if (may & start_dual)
+        if (auto dual = dual_noun(lex, text, range, p); dual && !after_count(text, out, p)) {
+          dual->preceding = here;
+          out.quantities.push_back(*dual);
+        }
+      p = word_end;
       skip_word(text, range, p);
       continue;
     }
@@ -859,7 +873,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         }
       }
     }
-    if (!digit_start)
+    if (!digit_start && (may & start_dual))
       if (auto dual = dual_noun(lex, text, range, p); dual && !after_count(text, out, p)) {
         dual->preceding = here;
         out.quantities.push_back(*dual);

@@ -53,6 +53,44 @@ TEST_CASE("the dispatch table: first words of forms, after prefix letters") {
   CHECK(starts.size() == 2);
 }
 
+TEST_CASE("the dispatch table: a form of several words counts only before its second word") {
+  WordStarts starts;
+  starts.set_prefix_letters(U"\u0648", 1);                                      // و
+  starts.add(U"\u0641\u064A", start_time);                                      // في
+  starts.add(U"\u0641\u064A \u062D\u062F\u0648\u062F", start_quantity);         // في حدود
+  starts.add(U"\u0645\u0627 \u0644\u0627 \u064A\u0642\u0644", start_quantity);  // ما لا يقل
+  const std::u32string_view fi = U"\u0641\u064A", ma = U"\u0645\u0627";
+  // without what follows: every rule a form may start
+  CHECK(starts.at(fi) == (start_time | start_quantity));
+  CHECK(starts.at(ma) == start_quantity);
+  // في before حدود (or a word that begins with it: the form ends there), else a time only
+  CHECK(starts.at(fi, U" \u062D\u062F\u0648\u062F 5") == (start_time | start_quantity));
+  CHECK(starts.at(fi, U" \u062D\u062F\u0648\u062F\u0647") == (start_time | start_quantity));
+  CHECK(starts.at(fi, U" \u0639\u0627\u0645 2013") == start_time);
+  CHECK(starts.at(U"\u0648\u0641\u064A", U" \u062D\u062F\u0648\u062F") ==
+        (start_time | start_quantity));                             // وفي حدود
+  CHECK(starts.at(fi, U"\u062D\u062F\u0648\u062F") == start_time);  // no space: no next word
+  CHECK(starts.at(fi, U"") == start_time);
+  // ما لا يقل: the form goes on after لا, so the next word is لا itself
+  CHECK(starts.at(ma, U" \u0644\u0627 \u064A\u0642\u0644") == start_quantity);
+  CHECK(starts.at(ma, U" \u0644\u0627\u0645") == 0);
+  CHECK(starts.at(U"12", U" \u0639\u0627\u0645") == start_all);
+  CHECK(starts.size() == 2);
+}
+
+TEST_CASE("the dispatch table: a cue starts its rules only before a word that goes on with it") {
+  WordStarts starts;
+  starts.add(U"\u064A\u0646\u0627\u064A\u0631", start_time);         // يناير
+  starts.add_before(U"\u0645\u0646\u0630", start_time, start_time);  // منذ
+  const std::u32string_view since = U"\u0645\u0646\u0630";
+  CHECK(starts.at(since) == start_time);  // without what follows
+  CHECK(starts.at(since, U" \u064A\u0646\u0627\u064A\u0631") == start_time);  // منذ يناير
+  CHECK(starts.at(since, U" 2011") == start_time);                            // digits
+  CHECK(starts.at(since, U" \u0633\u0646\u0648\u0627\u062A") == 0);           // منذ سنوات
+  CHECK(starts.at(since, U" -5") == start_time);  // no word after the space: it may
+  CHECK(starts.at(since, U"") == start_time);
+}
+
 TEST_CASE("the Arabic dispatch table knows the lexicon's words and the rules' own words") {
   REQUIRE(lexicon().forms("ar"));
   const WordStarts& starts = lexicon().forms("ar")->starts;

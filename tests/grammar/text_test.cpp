@@ -67,6 +67,22 @@ TEST_CASE("normalised code points map back to the original bytes") {
   CHECK(text.substr(wb, we - wb) == "خليةٍ");  // a dropped mark stays with the letter it sits on
 }
 
+TEST_CASE("normalising text that decomposes into more code points than it has bytes") {
+  // ﷺ (3 bytes) is 18 code points: the buffers grow past the text's size, and every code
+  // point still maps back to the ligature it came from
+  std::string text = "a";
+  for (int i = 0; i < 40; ++i) text += "\uFDFA";
+  auto nt = normalise(text);
+  const std::u32string one = normalise_key("\uFDFA");
+  REQUIRE(one.size() > 3);
+  CHECK(nt.text.size() == 1 + 40 * one.size());
+  CHECK(nt.text.substr(1 + 39 * one.size()) == one);
+  REQUIRE(nt.from.size() == nt.text.size());
+  REQUIRE(nt.to.size() == nt.text.size());
+  CHECK(nt.from.back() == text.size() - 3);
+  CHECK(nt.to.back() == text.size());
+}
+
 TEST_CASE("line breaks are kept, CRLF becomes one break") {
   auto nt = normalise("a\r\nb\rc\n");
   CHECK(to_utf8(nt.text) == "a\nb\nc\n");
