@@ -513,3 +513,10 @@ TEST_CASE("a figure's place below the country: its clause's, the sentence's, the
   REQUIRE(facts.size() == 1);
   CHECK(facts[0].place.empty());
 }
+
+TEST_CASE("أمس الأول is the day before yesterday") {
+  auto facts = facts_of("قتل 5 أشخاص أمس الأول في حادث.\n", "---\ndate: 2013-02-18\n---\n");
+  REQUIRE(facts.size() == 1);
+  REQUIRE(facts[0].time);
+  CHECK(facts[0].time->from_iso() == "2013-02-16");
+}
