@@ -674,14 +674,9 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
         // a preposition written against a number word or a bound (بمائة ألف جنيه، بنحو 5
         // ملايين، لأكثر من 10): the quantity after it, as after بـ4. Only ب and ل (كمية is
         // no ك + مية), and not لست (I am not) or بست (Best), whose ست is no six
-        auto word_after_clitic = [&] {
-          std::uint32_t e = p + 1;
-          while (e < range.end && is_word_char(text[e])) ++e;
-          return text.substr(p + 1, e - p - 1);
-        };
         if (!quantity && !digit_start && p + 2 < range.end &&
             (text[p] == U'\u0628' || text[p] == U'\u0644') && is_arabic_letter(text[p + 1]) &&
-            (p == range.begin || !is_word_char(text[p - 1])) && word_after_clitic().size() >= 3 &&
+            (p == range.begin || !is_word_char(text[p - 1])) && word_end - p - 1 >= 3 &&
             text[p + 1] != U'\u0648') {  // no و after a preposition: بوست is no ب + و + ست
           qit = first + 1;
           if (parse_at(lex, ar::quantity_rule(), qit, last, q)) {
