@@ -517,7 +517,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       // the places below the country the sentence names (places.tsv, a capital's
       // subdivision), in order; not inside a name, nor a nisba qualifying a definite noun
       // (الضفة الغربية is no Gharbia)
-      std::vector<std::pair<Span, Id>> places;
+      std::vector<std::pair<Span, Id>> places, country_scopes;
       {
         auto note_place = [&](const EntityPiece& e) {
           if (e.anaphor || e.in_name || e.entity < 0) return;
@@ -527,6 +527,19 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             return;
           places.emplace_back(e.span, Id(info.place));
         };
+        // «في باكستان»: a country named as where something happened is a scope of
+        // its own, the whole country (its ISO 3166-1 code), no subdivision of it
+        auto note_country = [&](const EntityPiece& e) {
+          if (e.anaphor || e.in_name || e.entity < 0 || e.span.begin < sent.begin + 3) return;
+          const EntityInfo& info = lex.entity(e.entity);
+          if (info.type != EntityType::country || info.role == EntityRole::adjective ||
+              info.id.size() != 2)
+            return;
+          auto before = std::u32string_view(norm.text).substr(e.span.begin - 3, 3);
+          if (before == U"\u0641\u064a " || before == U"\u0641\u0649 ")
+            country_scopes.emplace_back(e.span, Id(info.id));
+        };
+        for (const auto& e : ps.entities) note_country(e);
         for (const auto& e : ps.entities) note_place(e);
         for (const auto& l : ps.lists)
           for (const auto& m : l.members) note_place(m);
@@ -555,6 +568,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         }
         if (before) return *before;
         if (after) return *after;
+        for (const auto& [span, country] : country_scopes)
+          if (span.begin >= from && span.end <= to) return country;
         if (!places.empty() && std::all_of(places.begin(), places.end(), [&](const auto& p) {
               return p.second == places.front().second;
             }))
@@ -818,11 +833,13 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         const PredicatePiece* verb = nullptr;
         // (counts only: before an amount the word is as often its dimension, على ارتفاع
         // 5 آلاف متر, as what was done with it)
-        const auto governor = q.absence || q.unit >= 0 || q.percent
+        const bool tallied = q.tally.end > q.tally.begin;
+        const auto governor = q.absence || q.unit >= 0 || q.percent || tallied
                                   ? std::nullopt
                                   : unknown_governor(st, sent, q, ps);
         const std::uint32_t own_clause = clause_begin(q.span.begin);
-        if (!q.absence && q.preceding == Preceding::none && !governor)
+        if (tallied) anchor.begin = std::min(anchor.begin, q.tally.begin);
+        if (!q.absence && q.preceding == Preceding::none && !governor && !tallied)
           for (const auto& p : ps.predicates)
             if (p.span.end > own_clause && p.span.end <= q.span.begin) {
               auto kind = lex.predicate(p.predicate).kind;
@@ -849,6 +866,33 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
               verb = &p;
             break;
           }
+        // with no verb before it, a verb right after the counted noun in its clause, of
+        // which the count is the subject (أكثر من 250 شخصا أصيبوا بجروح، 1200 شخص قد اصيبوا)
+        const PredicatePiece* verb_after = nullptr;
+        if (!verb && !governor && !tallied && !q.absence && !others && (object || open))
+          for (const auto& p : ps.predicates) {
+            const auto end = std::max(q.span.end, q.open_noun.end);
+            if (p.span.begin < end) continue;
+            // the verb next to the noun, or after قد; no preposition on it (متهمين بقتل: the
+            // count is accused of a killing, not killed)
+            auto between = std::u32string_view(norm.text).substr(end, p.span.begin - end);
+            if (between != U" " && between != U" \u0642\u062f ") break;  // قد
+            // a verb that agrees with a plural count (أصيبوا، قتلوا، لقوا) or a dual (أصيبا),
+            // not a verbal noun, which after a noun qualifies it (مراكز تنسيق، تجربة تدريب)
+            auto verb_word =
+                std::u32string_view(norm.text).substr(p.span.begin, p.span.end - p.span.begin);
+            verb_word = verb_word.substr(0, verb_word.find(U' '));
+            const bool agrees =
+                (verb_word.size() > 3 &&
+                 verb_word.substr(verb_word.size() - 2) == U"\u0648\u0627") ||
+                (fq.value == 2 && verb_word.size() > 3 && verb_word.back() == U'\u0627');
+            if (agrees && p.preceding == Preceding::none &&
+                clause_begin(p.span.begin) == own_clause &&
+                lex.predicate(p.predicate).kind == PredicateKind::action &&
+                !refers_back(norm.text, p.span))
+              verb_after = &p;
+            break;
+          }
         if (verb) {
           set_predicate(f, lex.predicate(verb->predicate));
           // people are arrested, not seized (ضبط 15 متهما is an arrest, as القبض على 15):
@@ -865,6 +909,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
                                                                   governor->end - governor->begin);
           f.predicate = Id(std::string(grammar->code()) + ":" + to_utf8(grammar->lemma(lex, word)));
           anchor.begin = std::min(anchor.begin, governor->begin);
+        } else if (verb_after && (!object || object->default_predicate.empty())) {
+          set_predicate(f, lex.predicate(verb_after->predicate));
         } else if (object && !object->default_predicate.empty() && !others) {
           // (not for «أربعة منهم»: a part of the injured says its own predicate, if any)
           if (const auto* p = lex.find_predicate(object->default_predicate)) set_predicate(f, *p);
@@ -878,11 +924,19 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         // person, which has no predicate of its own), so «63 قتيلا» and «مقتل 63 شخصا» are
         // one figure; «نقل 34 مصابا» keeps its injured, and a terrorist incident (which
         // narrows an incident, itself an occurrence) stays one
-        if (object && object->heads.size() == 1 && !object->default_predicate.empty() &&
-            f.predicate == object->default_predicate)
+        // Such a noun says what was done whatever verb of its family came before (هجوم
+        // أوقع 81 قتيلا، مقتل 11 وعشرات الجرحى: the injured were injured); a verb of another
+        // family keeps it (اعتقلت الشرطة 3 مصابين: injured people arrested), and so does
+        // «أصيب 4 آخرون» after 3 killed (the verb says what was done to the others)
+        if (object && !others && object->heads.size() == 1 && !object->default_predicate.empty())
           if (const ObjectInfo* head = lex.find_object(object->heads.front());
               head && head->default_predicate.empty())
-            f.object = Id(head->id);
+            if (const auto* own = lex.find_predicate(object->default_predicate);
+                own && (f.predicate.empty() || f.predicate == own->id ||
+                        (!own->family.empty() && f.family == own->family))) {
+              set_predicate(f, *own);
+              f.object = Id(head->id);
+            }
         counted.push_back(f.kind == "count" ? (object ? Id(object->id) : f.object) : Id());
         f.place = place_of(anchor);
         f.time = nearest_time(q.span, true);

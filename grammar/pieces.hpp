@@ -37,6 +37,9 @@ struct QuantityPiece {
   /// Followed by «others» (4 آخرين): more of the thing the count before it counted.
   bool others = false;
   int unit = -1;  ///< lexicon unit index of an amount with a unit (20 مليون دولار)
+  /// The tally that says what a number standing alone counts (عدد الجرحى بلغ 950): its
+  /// span, empty when none. Its noun, not a verb of the clause, gives the predicate.
+  Span tally;
   Preceding preceding = Preceding::none;
   Span span;
 };

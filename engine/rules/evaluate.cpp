@@ -127,7 +127,8 @@ enum FnId {
   fn_before,
   fn_day,
   fn_days_at_most,
-  fn_same_place
+  fn_same_place,
+  fn_comparable
 };
 
 /// The relation `fn` (same_span, within, overlaps, disjoint) between two spans.
@@ -159,13 +160,23 @@ int field_id(const std::string& name) {
 }
 
 int function_id(const std::string& name) {
-  static const std::map<std::string, int> ids{
-      {"same_span", fn_same_span},  {"within", fn_within},   {"overlaps", fn_overlaps},
-      {"disjoint", fn_disjoint},    {"close", fn_close},     {"exceeds", fn_exceeds},
-      {"shared", fn_shared},        {"only_in", fn_only_in}, {"same_set", fn_same_set},
-      {"known", fn_known},          {"near", fn_near},       {"as_of", fn_as_of},
-      {"before", fn_before},        {"day", fn_day},         {"days_at_most", fn_days_at_most},
-      {"same_place", fn_same_place}};
+  static const std::map<std::string, int> ids{{"same_span", fn_same_span},
+                                              {"within", fn_within},
+                                              {"overlaps", fn_overlaps},
+                                              {"disjoint", fn_disjoint},
+                                              {"close", fn_close},
+                                              {"exceeds", fn_exceeds},
+                                              {"shared", fn_shared},
+                                              {"only_in", fn_only_in},
+                                              {"same_set", fn_same_set},
+                                              {"known", fn_known},
+                                              {"near", fn_near},
+                                              {"as_of", fn_as_of},
+                                              {"before", fn_before},
+                                              {"day", fn_day},
+                                              {"days_at_most", fn_days_at_most},
+                                              {"same_place", fn_same_place},
+                                              {"comparable", fn_comparable}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
@@ -198,8 +209,9 @@ Compiled compile(const Node& n) {
     c.direct = !c.args.empty();
     for (std::size_t i = 0; i < c.args.size(); ++i) {
       const Compiled& a = c.args[i];
-      const bool last_number =
-          c.kind == Node::call && c.id == fn_close && i == 2 && a.kind == Node::number;
+      const bool last_number = c.kind == Node::call &&
+                               (c.id == fn_close || c.id == fn_comparable) && i == 2 &&
+                               a.kind == Node::number;
       if (!(a.kind == Node::path && a.id >= 0) && !last_number) c.direct = false;
     }
     // the calls of times by their ends and relation read their values through call()
@@ -307,8 +319,24 @@ double rounding_margin(double v, double tol) {
   return place == 1 ? 0 : std::min(place / 2, tol * v);
 }
 
+/// Whether two figures are of one order: the smaller at least `ratio` of the larger
+/// (values, or the lower bound of a range). A running count a third of another is as
+/// likely a part of it (three seriously injured of 250) or another scope (one factory's)
+/// as the same count: no ground for a contradiction.
+bool comparable_quantities(const View& va, const View& vb, double ratio) {
+  const double a = std::fabs(va.value), b = std::fabs(vb.value);
+  const double hi = std::max(a, b), lo = std::min(a, b);
+  return hi == 0 || lo >= ratio * hi;
+}
+
 bool close_quantities(const View& va, const View& vb, double tol) {
   auto exact = [](char op) { return op == '=' || op == '~'; };
+  // one figure with and without its bound («at least 63» and «63», a headline's 250 over
+  // a body's «more than 250»): the same figure, restated; «about 1,200» and «more than
+  // 1,200» are two estimates that can both hold
+  if (va.value == vb.value && (va.op == '=' || vb.op == '=') && va.op != 'b' && vb.op != 'b' &&
+      va.op != '~' && vb.op != '~')
+    return true;
   if (!(va.op == vb.op || (exact(va.op) && exact(vb.op)))) return false;
   double scale = std::max(std::fabs(va.value), std::fabs(vb.value));
   // an approximate figure («نحو 150») is close within `tol`; two stated ones only within
@@ -366,6 +394,8 @@ bool call(int fn, const Val* args) {
         return ia.lo > ib.hi || (ia.lo == ib.hi && (ia.lo_open || ib.hi_open));
       case fn_close:
         return close_quantities(*x.view, *y.view, args[2].d);
+      case fn_comparable:
+        return comparable_quantities(*x.view, *y.view, args[2].d);
       default:
         return false;
     }
@@ -495,6 +525,8 @@ bool direct_call(const Compiled& n, const View& a, const View* b) {
         return ia.lo > ib.hi || (ia.lo == ib.hi && (ia.lo_open || ib.hi_open));
       case fn_close:
         return close_quantities(*x, *y, n.args.size() == 3 ? n.args[2].value : 0);
+      case fn_comparable:
+        return comparable_quantities(*x, *y, n.args.size() == 3 ? n.args[2].value : 0);
       default:
         return false;
     }

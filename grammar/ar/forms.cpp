@@ -173,6 +173,16 @@ class FormsLoader {
       for (const auto& form : split(f[1])) t_.name_head.insert(normalise_key(form));
       return;
     }
+    if (f[0] == "tally" || f[0] == "tally_link") {
+      auto& set = f[0] == "tally" ? t_.tally : t_.tally_link;
+      for (const auto& form : split(f[1])) {
+        std::u32string key = normalise_key(form);
+        if (key.find(U' ') != std::u32string::npos)
+          return b_.error("a " + f[0] + " cue is one word, not '" + form + "'");
+        set.insert(key);
+      }
+      return;
+    }
     if (f[0] == "hypothetical" || f[0] == "background") {
       auto& set = f[0] == "hypothetical" ? t_.hypothetical : t_.background;
       for (const auto& form : split(f[1])) {

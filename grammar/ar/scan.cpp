@@ -264,6 +264,61 @@ int people_before(const Lexicon& lex, std::u32string_view text, Span range, std:
   return -1;
 }
 
+/// A tally of a counted noun before the number at `at` standing alone (cues.tsv tally,
+/// tally_link): «عدد الجرحى بلغ حوالى 950»، «ارتفع عدد القتلى إلى 25»، «بلغت حصيلة ضحايا
+/// التفجير 40». The tally word, a curated counted noun, perhaps one definite word after
+/// it, then only link words up to the number, six words in all, within the clause's
+/// punctuation. The object's index and where the tally begins, else nothing.
+struct Tally {
+  int object = -1;
+  std::uint32_t begin = 0;
+};
+std::optional<Tally> tally_before(const Lexicon& lex, std::u32string_view text, Span range,
+                                  std::uint32_t at) {
+  const auto& t = tables(lex);
+  if (t.tally.empty()) return std::nullopt;
+  const char32_t* base = text.data();
+  struct Word {
+    std::uint32_t begin, end;
+  };
+  std::vector<Word> words;  // nearest first
+  std::uint32_t end = at;
+  while (words.size() < 6) {
+    while (end > range.begin && text[end - 1] == U' ') --end;
+    if (end == range.begin || !is_word_char(text[end - 1])) break;  // ، . : « …
+    std::uint32_t begin = end;
+    while (begin > range.begin && is_word_char(text[begin - 1])) --begin;
+    words.push_back(Word{begin, end});
+    end = begin;
+  }
+  auto in = [&](const std::unordered_set<std::u32string>& set, Word w) {
+    std::u32string_view v = text.substr(w.begin, w.end - w.begin);
+    if (set.count(std::u32string(v))) return true;
+    return v.size() > 3 && (v[0] == U'\u0648' || v[0] == U'\u0641') &&
+           set.count(std::u32string(v.substr(1)));
+  };
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    if (!in(t.tally, words[k])) continue;
+    int object = -1;
+    iterator_type it = base + words[k - 1].begin;
+    if (!parse_at(lex, ar::counted_noun_rule(), it, base + at, object) || object < 0)
+      return std::nullopt;
+    const auto noun_end = static_cast<std::uint32_t>(it - base);
+    // the words after the noun: one definite word at most (قتلى التفجير), then links
+    std::size_t i = k - 1;
+    while (i > 0 && words[i - 1].begin < noun_end) --i;  // the noun's own words
+    if (i > 0 && words[i - 1].begin >= noun_end && !in(t.tally_link, words[i - 1])) {
+      std::u32string_view v = text.substr(words[i - 1].begin, 2);
+      if (v != U"\u0627\u0644") return std::nullopt;
+      --i;
+    }
+    for (; i > 0; --i)
+      if (!in(t.tally_link, words[i - 1])) return std::nullopt;
+    return Tally{object, words[k].begin};
+  }
+  return std::nullopt;
+}
+
 /// Whether a remand (cues.tsv term: حبس، تجديد حبس) opens the sentence's words before the
 /// duration at `at`, within `kTermWords` words, so that the duration is its term even with
 /// the ones remanded between (حبس 8 متهمين فى أحداث الشغب 4 أيام). Not a duration of «ago»
@@ -793,6 +848,20 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
                 piece.others = false;
               }
           }
+          // «عدد الجرحى بلغ 950»: the tally says what the number counts; «ارتفع عدد القتلى
+          // إلى 25 شخصا»: the tally's noun narrows the person counted
+          if ((bare || piece.object >= 0) && whole && !piece.vague && !piece.absence &&
+              !piece.percent && !unit_follows && !piece.others &&
+              piece.open_noun.end == piece.open_noun.begin && !is_year(text, piece.span) &&
+              !after_label(lex, text, range, piece.span.begin))
+            if (auto tally = tally_before(lex, text, range, p)) {
+              const auto& heads = lex.object(tally->object).heads;
+              if (piece.object < 0 || std::find(heads.begin(), heads.end(),
+                                                lex.object(piece.object).id) != heads.end()) {
+                piece.object = tally->object;
+                piece.tally = Span{tally->begin, piece.span.begin};
+              }
+            }
           // «10 آلاف جنيه لأسرة المتوفى و5 آلاف لكل مصاب»: an amount joined by و to an
           // amount of money before it in the sentence, with no noun of its own and nothing
           // after it but a complement, is in the same currency

@@ -64,6 +64,9 @@ struct Tables : LanguageForms {
   // words that make a time after them that of a background event, a comparison, a next
   // hearing or a founding (على خلفية، مقابل، لجلسة، منذ إنشائها): one word or two
   std::unordered_set<std::u32string> background;
+  // nouns that name a tally (عدد، حصيلة) and the words that may stand between the tally of
+  // a counted noun and its number (بلغ، ارتفع إلى): «عدد الجرحى بلغ 950» counts the injured
+  std::unordered_set<std::u32string> tally, tally_link;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

@@ -520,3 +520,63 @@ TEST_CASE("أمس الأول is the day before yesterday") {
   REQUIRE(facts[0].time);
   CHECK(facts[0].time->from_iso() == "2013-02-16");
 }
+
+TEST_CASE("a tally says what a number standing alone counts: «عدد الجرحى بلغ 950»") {
+  auto facts = facts_of("وقال الحاكم إن عدد الجرحى بلغ حوالى 950.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "injure");
+  CHECK(facts[0].object == "person");
+  CHECK(facts[0].quantity->op == QuantityOp::approx);
+  CHECK(facts[0].quantity->value == 950);
+  CHECK(counts("وارتفعت حصيلة القتلى إلى 25") == std::vector<std::string>{"person 25"});
+  // the tally's noun narrows the person counted, and no verb before takes the count
+  facts = facts_of("واعتقلت الشرطة 5 متهمين، وبلغت حصيلة ضحايا التفجير 85 شخصا.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[1].predicate == "kill");
+  CHECK(facts[1].quantity->value == 85);
+  // a tally of what the lexicon does not count, or with words between that are no link,
+  // counts nothing
+  CHECK(counts("ويبلغ عدد سكان المدينة 3 ملايين").empty());
+  CHECK(counts("وارتفع عدد المصابين في الهجوم إلى 40").empty());
+}
+
+TEST_CASE("a verb after the counted noun that agrees with it gives the predicate") {
+  auto facts = facts_of("وأعلن المتحدث أن أكثر من 250 شخصا أصيبوا بجروح.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "injure");
+  CHECK(facts[0].quantity->op == QuantityOp::gt);
+  facts = facts_of("وقالت الأمم المتحدة إن نحو 70 ألف شخص قد قتلوا في الصراع.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "kill");
+  // a verbal noun after a noun qualifies it, and a verb with a preposition is no predicate
+  // of the count: no predicate
+  facts = facts_of("وأصبح لدى الشركة أربعة مراكز تنسيق في أوروبا.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate.empty());
+  facts = facts_of("وأصدرت المحكمة أحكاما بحق 24 صحراويا متهمين بقتل أفراد من الأمن.\n");
+  for (const auto& f : facts) CHECK(f.predicate != "kill");
+}
+
+TEST_CASE("a speed is a measure in metres per second") {
+  auto facts = facts_of("وكانت سرعة النيزك 54 ألف كيلومتر في الساعة.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].quantity->unit == "metre_per_second");
+  CHECK(facts[0].quantity->value == doctest::Approx(15000));
+  facts = facts_of("ودخل الجسم الغلاف الجوي بسرعة 30 كيلومترا في الثانية.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].quantity->value == doctest::Approx(30000));
+}
+
+TEST_CASE("a country named as where something happened is the figure's place: the whole country") {
+  auto facts = facts_of("وقتل أكثر من 400 شيعي في باكستان عام 2012.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].place == "PK");
+  // a subdivision in the clause wins over the country
+  facts = facts_of("وقتل 85 شخصا في كويتا في باكستان.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].place == "PK-BA");
+  // a headline's place is no place of a figure the text sets in the whole country
+  facts = facts_of("انفجار في كويتا\nوارتفع عدد القتلى في باكستان إلى 200 قتيل.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].place == "PK");
+}

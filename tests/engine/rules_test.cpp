@@ -604,3 +604,32 @@ TEST_CASE("the time built-ins: near, day, as_of and before") {
             .at(0)
             .rfind("t.rules:3:8: cannot join on 'reported'", 0) == 0);
 }
+
+TEST_CASE("a later count a third of the earlier is no contradiction: a part or another scope") {
+  auto dates = {"A=2013-02-15", "B=2013-02-16"};
+  // 18 injured, then 9: a running count that fell, both of one order
+  CHECK(has(fired_dated({count("A:1", "EG", "injure", "person", "=", 18, "as_of", "2013-02-15"),
+                         count("B:1", "EG", "injure", "person", "=", 9, "as_of", "2013-02-16")},
+                        dates),
+            "running-contradiction:contradicts"));
+  // 250 injured, then 4 (one factory's, three seriously): nothing said
+  CHECK_FALSE(
+      has(fired_dated({count("A:1", "RU", "injure", "person", "=", 250, "as_of", "2013-02-15"),
+                       count("B:1", "RU", "injure", "person", "=", 4, "as_of", "2013-02-16")},
+                      dates),
+          "running-contradiction:contradicts"));
+}
+
+TEST_CASE("one figure stated and bounded agrees with itself; an estimate and a bound only fit") {
+  auto dates = {"A=2013-02-16", "B=2013-02-16"};
+  auto f = fired_dated({count("A:1", "PK", "kill", "person", ">=", 63, "as_of", "2013-02-16"),
+                        count("B:1", "PK", "kill", "person", "=", 63, "as_of", "2013-02-16")},
+                       dates);
+  CHECK(has(f, "running-agreement:corroborates"));
+  CHECK_FALSE(has(f, "running-compatible:compatible"));
+  f = fired_dated({count("A:1", "RU", "injure", "person", "~", 1200, "as_of", "2013-02-16"),
+                   count("B:1", "RU", "injure", "person", ">", 1200, "as_of", "2013-02-16")},
+                  dates);
+  CHECK(has(f, "running-compatible:compatible"));
+  CHECK_FALSE(has(f, "running-agreement:corroborates"));
+}
