@@ -59,11 +59,24 @@ constexpr int kEventTimeWords = 4;
 /// resolver, clock times as their day, whole months and years at that precision.
 std::optional<FactTime> fact_time(const Lexicon& lex, const ValuePiece& v,
                                   const std::string& date) {
-  // "now", weeks and decades relative to the document are no spans facts keep (as before
-  // the one time model: a week names too few claims and too many events)
-  for (int rel : {v.time.relative, v.period.relative})
-    if (rel >= 0 && std::string_view("nwD").find(lex.relative(rel).unit) != std::string_view::npos)
-      return std::nullopt;
+  // "so far" (حتى الآن) is the reported present: the figure as it stood on the document's
+  // date (`as_of`); "now" alone (الآن) is as often the time of another clause's verb as
+  // a figure's, and no span; weeks and decades relative to the document are no spans facts
+  // keep (as before the one time model: a week names too few claims and too many events)
+  for (int rel : {v.time.relative, v.period.relative}) {
+    if (rel < 0) continue;
+    const char unit = lex.relative(rel).unit;
+    if (unit == 'n' && rel == v.time.relative && v.time.op == TimeOp::until) {
+      auto day = TimePoint::parse(date);
+      if (!day || day->precision < Precision::day) return std::nullopt;
+      FactTime as_of;
+      as_of.op = SpanOp::as_of;
+      as_of.from = as_of.to = day->day();
+      as_of.grain = "day";
+      return as_of;
+    }
+    if (unit == 'n' || unit == 'w' || unit == 'D') return std::nullopt;
+  }
   if (v.time.d1 > 0 && v.time.m1 == 0 && !v.period.hijri_month)
     return std::nullopt;  // a day of no month
   auto span = resolve_time(lex, v, date);

@@ -580,3 +580,17 @@ TEST_CASE("a country named as where something happened is the figure's place: th
   REQUIRE(facts.size() == 1);
   CHECK(facts[0].place == "PK");
 }
+
+TEST_CASE("«so far» (حتى الآن) is the reported present; «now» alone dates no figure") {
+  const std::string front = "---\ndate: 2013-02-16\n---\n";
+  auto facts = facts_of("تمهيد\nوتأكد سقوط 63 قتيلا ونحو 180 جريحا حتى الان.\n", front);
+  REQUIRE(facts.size() == 2);
+  for (const auto& f : facts) {
+    REQUIRE(f.time);
+    CHECK(f.time->op == SpanOp::as_of);
+    CHECK(f.time->from_iso() == "2013-02-16");
+  }
+  facts = facts_of("تمهيد\nلدينا 66 مصنعا، والوزارة تعمل الآن على تأهيلها.\n", front);
+  REQUIRE(facts.size() == 1);
+  CHECK_FALSE(facts[0].time);
+}
