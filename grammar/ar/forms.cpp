@@ -173,8 +173,10 @@ class FormsLoader {
       for (const auto& form : split(f[1])) t_.name_head.insert(normalise_key(form));
       return;
     }
-    if (f[0] == "tally" || f[0] == "tally_link") {
-      auto& set = f[0] == "tally" ? t_.tally : t_.tally_link;
+    if (f[0] == "tally" || f[0] == "tally_link" || f[0] == "tally_phrase") {
+      auto& set = f[0] == "tally"        ? t_.tally
+                  : f[0] == "tally_link" ? t_.tally_link
+                                         : t_.tally_phrase;
       for (const auto& form : split(f[1])) {
         std::u32string key = normalise_key(form);
         if (key.find(U' ') != std::u32string::npos)

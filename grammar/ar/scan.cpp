@@ -267,7 +267,8 @@ int people_before(const Lexicon& lex, std::u32string_view text, Span range, std:
 /// A tally of a counted noun before the number at `at` standing alone (cues.tsv tally,
 /// tally_link): «عدد الجرحى بلغ حوالى 950»، «ارتفع عدد القتلى إلى 25»، «بلغت حصيلة ضحايا
 /// التفجير 40». The tally word, a curated counted noun, perhaps one definite word after
-/// it, then only link words up to the number, six words in all, within the clause's
+/// it, then only link words up to the number (or a phrase with a preposition and a link
+/// before the number), nine words in all, within the clause's
 /// punctuation. The object's index and where the tally begins, else nothing.
 struct Tally {
   int object = -1;
@@ -283,7 +284,7 @@ std::optional<Tally> tally_before(const Lexicon& lex, std::u32string_view text, 
   };
   std::vector<Word> words;  // nearest first
   std::uint32_t end = at;
-  while (words.size() < 6) {
+  while (words.size() < 9) {
     while (end > range.begin && text[end - 1] == U' ') --end;
     if (end == range.begin || !is_word_char(text[end - 1])) break;  // ، . : « …
     std::uint32_t begin = end;
@@ -304,12 +305,21 @@ std::optional<Tally> tally_before(const Lexicon& lex, std::u32string_view text, 
     if (!parse_at(lex, ar::counted_noun_rule(), it, base + at, object) || object < 0)
       return std::nullopt;
     const auto noun_end = static_cast<std::uint32_t>(it - base);
-    // the words after the noun: one definite word at most (قتلى التفجير), then links
+    // the words after the noun: one definite word at most (قتلى التفجير), then links; or a
+    // phrase with a preposition (في تفجير كويتا بباكستان، منذ بداية العام) when a link
+    // stands right before the number (ارتفع عدد القتلى في تفجير كويتا الى 74)
     std::size_t i = k - 1;
     while (i > 0 && words[i - 1].begin < noun_end) --i;  // the noun's own words
     if (i > 0 && words[i - 1].begin >= noun_end && !in(t.tally_link, words[i - 1])) {
-      std::u32string_view v = text.substr(words[i - 1].begin, 2);
-      if (v != U"\u0627\u0644") return std::nullopt;
+      std::u32string_view v =
+          text.substr(words[i - 1].begin, words[i - 1].end - words[i - 1].begin);
+      if (v.substr(0, 2) != U"\u0627\u0644") {
+        if (!in(t.tally_phrase, words[i - 1]) || !in(t.tally_link, words[0])) return std::nullopt;
+        for (std::size_t j = i; j-- > 0;)
+          for (auto c = words[j].begin; c < words[j].end; ++c)
+            if (is_digit(text[c])) return std::nullopt;
+        return Tally{object, words[k].begin};
+      }
       --i;
     }
     for (; i > 0; --i)
@@ -834,14 +844,15 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           }
           // a number standing alone after a casualty or an arrest counts people (مقتل 3
           // وإصابة 18، مصرع اثنين، القبض على 8، أصيب أربعة آخرون); «others» keeps what the
-          // sentence counted before, when it counted something
+          // sentence counted before, when it counted a curated concept (of a noun the lexicon
+          // lacks, nothing says it is people: «لقي سائقان مصرعهما وأصيب 11 آخرون» are
+          // persons, not drivers)
           if (bare && whole && !piece.vague && !unit_follows && piece.object < 0 &&
               piece.open_noun.end == piece.open_noun.begin && !is_year(text, piece.span) &&
               !after_label(lex, text, range, piece.span.begin)) {
-            const bool counted_before = std::any_of(
-                out.quantities.begin(), out.quantities.end(), [](const QuantityPiece& e) {
-                  return e.object >= 0 || e.open_noun.end > e.open_noun.begin;
-                });
+            const bool counted_before =
+                std::any_of(out.quantities.begin(), out.quantities.end(),
+                            [](const QuantityPiece& e) { return e.object >= 0; });
             if (!(piece.others && counted_before))
               if (int person = people_before(lex, text, range, p); person >= 0) {
                 piece.object = person;

@@ -65,8 +65,9 @@ struct Tables : LanguageForms {
   // hearing or a founding (على خلفية، مقابل، لجلسة، منذ إنشائها): one word or two
   std::unordered_set<std::u32string> background;
   // nouns that name a tally (عدد، حصيلة) and the words that may stand between the tally of
-  // a counted noun and its number (بلغ، ارتفع إلى): «عدد الجرحى بلغ 950» counts the injured
-  std::unordered_set<std::u32string> tally, tally_link;
+  // a counted noun and its number (بلغ، ارتفع إلى): «عدد الجرحى بلغ 950» counts the injured;
+  // the words that open a phrase between them (في، منذ: عدد القتلى في التفجير إلى 74)
+  std::unordered_set<std::u32string> tally, tally_link, tally_phrase;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

@@ -534,10 +534,13 @@ TEST_CASE("a tally says what a number standing alone counts: «عدد الجرح
   REQUIRE(facts.size() == 2);
   CHECK(facts[1].predicate == "kill");
   CHECK(facts[1].quantity->value == 85);
+  // a phrase with a preposition between, when a link stands before the number
+  CHECK(counts("ارتفاع عدد القتلى في تفجير كويتا بباكستان الى 74") ==
+        std::vector<std::string>{"person 74"});
   // a tally of what the lexicon does not count, or with words between that are no link,
   // counts nothing
   CHECK(counts("ويبلغ عدد سكان المدينة 3 ملايين").empty());
-  CHECK(counts("وارتفع عدد المصابين في الهجوم إلى 40").empty());
+  CHECK(counts("ويبلغ عدد المصابين في الهجوم الأول 40").empty());
 }
 
 TEST_CASE("a verb after the counted noun that agrees with it gives the predicate") {
@@ -593,4 +596,13 @@ TEST_CASE("«so far» (حتى الآن) is the reported present; «now» alone d
   facts = facts_of("تمهيد\nلدينا 66 مصنعا، والوزارة تعمل الآن على تأهيلها.\n", front);
   REQUIRE(facts.size() == 1);
   CHECK_FALSE(facts[0].time);
+}
+
+TEST_CASE("«others» after a noun the lexicon lacks are people when a casualty verb counts them") {
+  auto facts = facts_of("لقي سائقان مصرعهما وأصيب 11 آخرون في الحادث.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].quantity->value == 2);
+  CHECK(facts[0].predicate == "kill");
+  CHECK(facts[1].object == "person");
+  CHECK(facts[1].predicate == "injure");
 }
