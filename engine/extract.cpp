@@ -895,11 +895,22 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             auto verb_word =
                 std::u32string_view(norm.text).substr(p.span.begin, p.span.end - p.span.begin);
             verb_word = verb_word.substr(0, verb_word.find(U' '));
+            // (or a plural pronoun closing it: ثمانية حكم عليهم بالسجن)
+            const auto form =
+                std::u32string_view(norm.text).substr(p.span.begin, p.span.end - p.span.begin);
+            auto ends = [&](std::u32string_view w, std::u32string_view tail) {
+              return w.size() > tail.size() + 1 && w.substr(w.size() - tail.size()) == tail;
+            };
             const bool agrees =
-                (verb_word.size() > 3 &&
-                 verb_word.substr(verb_word.size() - 2) == U"\u0648\u0627") ||
-                (fq.value == 2 && verb_word.size() > 3 && verb_word.back() == U'\u0627');
-            if (agrees && p.preceding == Preceding::none &&
+                ends(verb_word, U"\u0648\u0627") ||
+                (fq.value == 2 && verb_word.size() > 3 && verb_word.back() == U'\u0627') ||
+                (form.find(U' ') != std::u32string_view::npos &&
+                 (ends(form, U"\u0647\u0645") || ends(form, U"\u0647\u0645\u0627")));
+            // a verdict done to the people counted needs no agreement (وأربعة بالسجن 30 عاما)
+            static const std::set<std::string, std::less<>> done_to_people{"sentence", "remand",
+                                                                           "acquit", "release"};
+            const bool verdict = done_to_people.count(lex.predicate(p.predicate).id) > 0;
+            if ((agrees || verdict) && (verdict || p.preceding == Preceding::none) &&
                 clause_begin(p.span.begin) == own_clause &&
                 lex.predicate(p.predicate).kind == PredicateKind::action &&
                 !refers_back(norm.text, p.span))

@@ -109,7 +109,8 @@ enum FieldId {
   f_quantity,
   f_time,
   f_reported,
-  f_members
+  f_members,
+  f_sentence
 };
 enum FnId {
   fn_same_span,
@@ -154,7 +155,7 @@ int field_id(const std::string& name) {
                                               {"polarity", f_polarity}, {"source", f_source},
                                               {"place", f_place},       {"quantity", f_quantity},
                                               {"time", f_time},         {"reported", f_reported},
-                                              {"members", f_members}};
+                                              {"members", f_members},   {"sentence", f_sentence}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
@@ -219,6 +220,10 @@ Compiled compile(const Node& n) {
         c.id == fn_days_at_most)
       c.direct = false;
     if (c.kind == Node::compare && c.args.size() != 2) c.direct = false;
+    // the sentence is a number: compared through eval()
+    if (c.kind == Node::compare)
+      for (const auto& a : c.args)
+        if (a.kind == Node::path && a.id == f_sentence) c.direct = false;
   }
   return c;
 }
@@ -294,6 +299,9 @@ Val field(const View& v, int id) {
       return out;
     case f_members:
       out.type = Val::set, out.members = &v.fact->members;
+      return out;
+    case f_sentence:
+      out.type = Val::number, out.d = v.fact->sentence;
       return out;
     default:
       out.type = Val::string, out.s = string_field(*v.fact, id);

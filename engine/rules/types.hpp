@@ -32,11 +32,11 @@ inline std::string type_name(Type t) {
 /// Fields of a fact a rule may name as a.FIELD or b.FIELD.
 inline const std::map<std::string, Type>& fact_fields() {
   static const std::map<std::string, Type> fields{
-      {"doc", Type::string},       {"kind", Type::string},   {"subject", Type::string},
-      {"predicate", Type::string}, {"family", Type::string}, {"object", Type::string},
-      {"polarity", Type::string},  {"source", Type::string}, {"quantity", Type::quantity},
-      {"time", Type::time},        {"reported", Type::time}, {"members", Type::set},
-      {"place", Type::string}};
+      {"doc", Type::string},       {"kind", Type::string},    {"subject", Type::string},
+      {"predicate", Type::string}, {"family", Type::string},  {"object", Type::string},
+      {"polarity", Type::string},  {"source", Type::string},  {"quantity", Type::quantity},
+      {"time", Type::time},        {"reported", Type::time},  {"members", Type::set},
+      {"place", Type::string},     {"sentence", Type::number}};
   return fields;
 }
 

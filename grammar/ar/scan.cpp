@@ -5,6 +5,7 @@
 // skipping is the hot path, most words are not claims. Also the clause splitter and the
 // whole-text parsers.
 #include <cmath>
+#include <set>
 
 #include "grammar/ar/arabic.hpp"
 #include "grammar/ar/memo.hpp"
@@ -262,6 +263,21 @@ int people_before(const Lexicon& lex, std::u32string_view text, Span range, std:
       return object;
   }
   return -1;
+}
+
+/// Whether a predicate done to people stands right after the number ending at `end`
+/// (a verdict's list: «ثمانية حكم عليهم بالسجن المؤبد وأربعة بالسجن 30 عاما»): the
+/// number standing alone counts the people it was done to.
+bool people_predicate_after(const Lexicon& lex, std::u32string_view text, Span range,
+                            std::uint32_t end) {
+  static const std::set<std::string, std::less<>> done_to_people{"sentence", "remand", "acquit",
+                                                                 "release"};
+  if (end + 1 >= range.end || text[end] != U' ') return false;
+  const char32_t* base = text.data();
+  int pred = -1;
+  iterator_type it = base + end + 1;
+  return parse_at(lex, ar::predicate_rule(), it, base + range.end, pred) && pred >= 0 &&
+         done_to_people.count(lex.predicate(pred).id) > 0;
 }
 
 /// A tally of a counted noun before the number at `at` standing alone (cues.tsv tally,
@@ -832,8 +848,10 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
             piece.span.end = part->noun.end;
           } else if (part && !piece.vague) {
             piece.open_noun = part->noun;
-          } else if (bare && !piece.vague && whole) {
-            // open vocabulary: a whole count above one, not an order of magnitude
+          } else if (bare && !piece.vague && whole &&
+                     !people_predicate_after(lex, text, range, piece.span.end)) {
+            // open vocabulary: a whole count above one, not an order of magnitude; not a
+            // verdict's verb after it (ثمانية حكم عليهم: eight people, no «حكم» counted)
             piece.open_noun = open_noun(lex, text, range, piece.span);
           }
           if (bare && piece.object < 0 && piece.open_noun.end == piece.open_noun.begin &&
@@ -858,6 +876,10 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
                 piece.object = person;
                 piece.others = false;
               }
+            if (piece.object < 0 && !piece.others &&
+                people_predicate_after(lex, text, range, piece.span.end))
+              if (const ObjectInfo* person = lex.find_object("person"))
+                piece.object = static_cast<int>(person - &lex.object(0));
           }
           // «عدد الجرحى بلغ 950»: the tally says what the number counts; «ارتفع عدد القتلى
           // إلى 25 شخصا»: the tally's noun narrows the person counted

@@ -606,3 +606,14 @@ TEST_CASE("«others» after a noun the lexicon lacks are people when a casualty 
   CHECK(facts[1].object == "person");
   CHECK(facts[1].predicate == "injure");
 }
+
+TEST_CASE("a verdict's list counts the people each term was given to") {
+  auto facts =
+      facts_of("وأصدرت المحكمة أحكامها: ثمانية حكم عليهم بالسجن المؤبد وأربعة بالسجن 30 عاما.\n");
+  std::vector<std::string> got;
+  for (const auto& f : facts)
+    got.push_back(f.predicate.str() + " " + f.object.str() + " " +
+                  std::to_string(static_cast<long>(f.quantity->value)));
+  CHECK(got == std::vector<std::string>{"sentence person 8", "sentence person 4",
+                                        "sentence second 946080000"});
+}

@@ -277,9 +277,11 @@ TEST_CASE("a figure restated within one document, consistently or not") {
                   count("A:2", "MA", "dismantle", "terrorist_cell", ">", 200, "since", "2002")},
                  {"A"});
   CHECK(f == std::vector<std::string>{"restated-consistently:corroborates"});
-  f = fired({count("A:1", "MA", "dismantle", "terrorist_cell", "=", 200, "since", "2002"),
-             count("A:2", "MA", "dismantle", "terrorist_cell", "=", 150, "since", "2002")},
-            {"A"});
+  // (in two sentences: two counts of one sentence are a list)
+  auto first = count("A:1", "MA", "dismantle", "terrorist_cell", "=", 200, "since", "2002");
+  auto later = count("A:2", "MA", "dismantle", "terrorist_cell", "=", 150, "since", "2002");
+  first.sentence = 1, later.sentence = 4;
+  f = fired({first, later}, {"A"});
   CHECK(f == std::vector<std::string>{"restated-inconsistently:contradicts"});
   // durations are terms each person has of his own: never a contradiction
   f = fired({count("A:1", "MA", "sentence", "second", "=", 946080000, "in", "2010"),
@@ -632,4 +634,13 @@ TEST_CASE("one figure stated and bounded agrees with itself; an estimate and a b
                   dates);
   CHECK(has(f, "running-compatible:compatible"));
   CHECK_FALSE(has(f, "running-agreement:corroborates"));
+}
+
+TEST_CASE("two counts of one sentence are a list, no inconsistent restatement") {
+  auto a = count("A:1", "MA", "sentence", "person", "=", 4, "in", "2013");
+  auto b = count("A:2", "MA", "sentence", "person", "=", 7, "in", "2013");
+  a.sentence = b.sentence = 3;
+  CHECK_FALSE(has(fired({a, b}, {"A"}), "restated-inconsistently:contradicts"));
+  b.sentence = 9;
+  CHECK(has(fired({a, b}, {"A"}), "restated-inconsistently:contradicts"));
 }
