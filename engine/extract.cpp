@@ -601,6 +601,9 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       // which of them is a background event's, a comparison's, a hearing's (TimePiece):
       // no time of a figure before it
       std::vector<char> background_times;
+      // where the clause of a «so far» begins (حتى الآن): it dates the figures of its own
+      // clause only (لم يصدر حتى الآن قرار، ورواتبهم 900 جنيه: the pay is no figure so far)
+      std::vector<std::uint32_t> so_far_clause;
       std::optional<FactTime> frame;  // the last time of the sentence that frames its section
       // A claim's time is read where the sentence scan saw one: the fullest time value
       // holding it (الربع الأول من عام 2017 around عام 2017), else that piece alone. A
@@ -660,8 +663,21 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         std::sort(chosen.begin(), chosen.end(), [](const ValuePiece& x, const ValuePiece& y) {
           return x.span.begin < y.span.begin;
         });
+        // «منذ عام 1996 وحتى الآن»: «so far» closes a span opened before it in the sentence,
+        // which says the time; it is no time of its own
+        auto opened_before = [&](std::uint32_t at) {
+          constexpr std::u32string_view since = U"\u0645\u0646\u0630";  // منذ
+          auto before = std::u32string_view(norm.text).substr(sent.begin, at - sent.begin);
+          for (auto i = before.find(since); i != std::u32string_view::npos;
+               i = before.find(since, i + 1))
+            if ((i == 0 || !is_word_char(before[i - 1]) || before[i - 1] == U'\u0648') &&
+                (i + 3 == before.size() || !is_word_char(before[i + 3])))
+              return true;
+          return false;
+        };
         for (const auto& v : chosen)
           if (auto span = fact_time(lex, v, doc.date)) {
+            if (span->op == SpanOp::as_of && opened_before(v.span.begin)) continue;
             span->text = original(st, v.span);
             const bool background =
                 std::any_of(ps.times.begin(), ps.times.end(), [&](const TimePiece& t) {
@@ -670,6 +686,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             if (frames_section(norm.text, v.span, *span) && !background) frame = *span;
             times.emplace_back(v.span, std::move(*span));
             background_times.push_back(background);
+            so_far_clause.push_back(span->op == SpanOp::as_of ? clause_begin(v.span.begin)
+                                                              : UINT32_MAX);
           }
       }
 
@@ -726,6 +744,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           const auto& [span, ft] = times[ti];
           if (quoted && quote_depth(span.begin) != depth) continue;
           if (figure && background_times[ti] && anchor.end <= span.begin) continue;
+          if (so_far_clause[ti] != UINT32_MAX && clause_begin(anchor.begin) != so_far_clause[ti])
+            continue;
           if (figure && document_day && ft.from && ft.from->precision >= Precision::day &&
               ft.from->first_day() > document_day->first_day())
             continue;

@@ -596,6 +596,12 @@ TEST_CASE("«so far» (حتى الآن) is the reported present; «now» alone d
   facts = facts_of("تمهيد\nلدينا 66 مصنعا، والوزارة تعمل الآن على تأهيلها.\n", front);
   REQUIRE(facts.size() == 1);
   CHECK_FALSE(facts[0].time);
+  // «since 1996 until now» is a span since 1996
+  facts =
+      facts_of("تمهيد\nوتبلغ استثماراتها نحو 10 مليارات دولار منذ عام 1996 وحتى الآن.\n", front);
+  REQUIRE(facts.size() == 1);
+  REQUIRE(facts[0].time);
+  CHECK(facts[0].time->op == SpanOp::since);
 }
 
 TEST_CASE("«others» after a noun the lexicon lacks are people when a casualty verb counts them") {
