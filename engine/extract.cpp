@@ -899,6 +899,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
               verb = &p;
             break;
           }
+        // a duration is a term (a remand, a sentence, a detention) of the verb before it
+        // only in enforcement; after another verb it is how long something lasted (قتلوا
+        // في الصراع المستمر منذ 22 شهرا: the war's length, not a killing's)
+        if (verb && q.unit >= 0 && lex.unit(q.unit).dim == "duration" &&
+            lex.predicate(verb->predicate).family != "enforcement")
+          verb = nullptr;
         // with no verb before it, a verb right after the counted noun in its clause, of
         // which the count is the subject (أكثر من 250 شخصا أصيبوا بجروح، 1200 شخص قد اصيبوا)
         const PredicatePiece* verb_after = nullptr;

@@ -129,7 +129,8 @@ enum FnId {
   fn_day,
   fn_days_at_most,
   fn_same_place,
-  fn_comparable
+  fn_comparable,
+  fn_apart
 };
 
 /// The relation `fn` (same_span, within, overlaps, disjoint) between two spans.
@@ -177,7 +178,8 @@ int function_id(const std::string& name) {
                                               {"day", fn_day},
                                               {"days_at_most", fn_days_at_most},
                                               {"same_place", fn_same_place},
-                                              {"comparable", fn_comparable}};
+                                              {"comparable", fn_comparable},
+                                              {"apart", fn_apart}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
@@ -211,8 +213,8 @@ Compiled compile(const Node& n) {
     for (std::size_t i = 0; i < c.args.size(); ++i) {
       const Compiled& a = c.args[i];
       const bool last_number = c.kind == Node::call &&
-                               (c.id == fn_close || c.id == fn_comparable) && i == 2 &&
-                               a.kind == Node::number;
+                               (c.id == fn_close || c.id == fn_comparable || c.id == fn_apart) &&
+                               i == 2 && a.kind == Node::number;
       if (!(a.kind == Node::path && a.id >= 0) && !last_number) c.direct = false;
     }
     // the calls of times by their ends and relation read their values through call()
@@ -337,6 +339,14 @@ bool comparable_quantities(const View& va, const View& vb, double ratio) {
   return hi == 0 || lo >= ratio * hi;
 }
 
+/// Whether two figures' values differ by more than `tol` of the larger, whatever their
+/// bounds («more than 250» and «about 1,000» are apart; «about 1,200» and «more than 1,200»
+/// are not).
+bool apart_quantities(const View& va, const View& vb, double tol) {
+  const double scale = std::max(std::fabs(va.value), std::fabs(vb.value));
+  return std::fabs(va.value - vb.value) > tol * scale;
+}
+
 bool close_quantities(const View& va, const View& vb, double tol) {
   auto exact = [](char op) { return op == '=' || op == '~'; };
   // one figure with and without its bound («at least 63» and «63», a headline's 250 over
@@ -404,6 +414,8 @@ bool call(int fn, const Val* args) {
         return close_quantities(*x.view, *y.view, args[2].d);
       case fn_comparable:
         return comparable_quantities(*x.view, *y.view, args[2].d);
+      case fn_apart:
+        return apart_quantities(*x.view, *y.view, args[2].d);
       default:
         return false;
     }
@@ -535,6 +547,8 @@ bool direct_call(const Compiled& n, const View& a, const View* b) {
         return close_quantities(*x, *y, n.args.size() == 3 ? n.args[2].value : 0);
       case fn_comparable:
         return comparable_quantities(*x, *y, n.args.size() == 3 ? n.args[2].value : 0);
+      case fn_apart:
+        return apart_quantities(*x, *y, n.args.size() == 3 ? n.args[2].value : 0);
       default:
         return false;
     }

@@ -623,3 +623,15 @@ TEST_CASE("a verdict's list counts the people each term was given to") {
   CHECK(got == std::vector<std::string>{"sentence person 8", "sentence person 4",
                                         "sentence second 946080000"});
 }
+
+TEST_CASE("a duration is a term of enforcement only; ميلان is no two miles") {
+  auto facts = facts_of("وقالت الأمم المتحدة إن 70 ألف شخص قتلوا في الصراع المستمر منذ 22 شهرا.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].predicate == "kill");
+  CHECK(facts[1].quantity->unit == "second");
+  CHECK(facts[1].predicate.empty());
+  CHECK(counts("وفاز ميلان على روما أمس").empty());
+  facts = facts_of("وأنقذت السفينة على بعد 50 ميلا بحريا من الساحل.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].quantity->value == doctest::Approx(92600));
+}

@@ -95,7 +95,7 @@ bool has(const std::vector<std::string>& v, const std::string& x) {
 TEST_CASE("the default rules are valid") {
   std::size_t n = 0;
   for (const auto& f : default_rules()) n += f.rules.size();
-  CHECK(n == 24);
+  CHECK(n == 25);
   for (const auto& f : default_rules())
     for (const auto& r : f.rules) {
       CAPTURE(r.id);
@@ -482,10 +482,11 @@ TEST_CASE(
   CHECK(fired_dated({toll("A:1", 18, "2013-02-16"), toll("B:1", 9, "2013-02-17")},
                     {"A=2013-02-16", "B=2013-02-17"}) ==
         std::vector<std::string>{"running-contradiction:contradicts"});
-  // two counts of one day with no clock time are not ordered: nothing is said of them
+  // two counts of one day with no clock time are not ordered: no contradiction, the count
+  // changed that day
   CHECK(fired_dated({toll("A:1", 18, "2013-02-16"), toll("B:1", 9, "2013-02-16")},
-                    {"A=2013-02-16", "B=2013-02-16"})
-            .empty());
+                    {"A=2013-02-16", "B=2013-02-16"}) ==
+        std::vector<std::string>{"running-update-same-day:updates"});
   // with clock times they are: 30 at 09:10, 38 at 18:40
   CHECK(fired_dated({toll("A:1", 30, "2013-02-16"), toll("B:1", 38, "2013-02-16")},
                     {"A=2013-02-16T09:10", "B=2013-02-16T18:40"}) ==
@@ -643,4 +644,30 @@ TEST_CASE("two counts of one sentence are a list, no inconsistent restatement") 
   CHECK_FALSE(has(fired({a, b}, {"A"}), "restated-inconsistently:contradicts"));
   b.sentence = 9;
   CHECK(has(fired({a, b}, {"A"}), "restated-inconsistently:contradicts"));
+}
+
+TEST_CASE("two reports of one day with no clock time: a running count changed that day") {
+  auto dates = {"A=2013-02-15", "B=2013-02-15"};
+  auto f = fired_dated({count("A:1", "RU", "injure", "person", ">", 250, "as_of", "2013-02-15"),
+                        count("B:1", "RU", "injure", "person", "~", 1000, "as_of", "2013-02-15")},
+                       dates);
+  CHECK(has(f, "running-update-same-day:updates"));
+  CHECK_FALSE(has(f, "running-contradiction:contradicts"));
+  // a fifth of the other is a part or another scope; one value is no change
+  CHECK_FALSE(
+      has(fired_dated({count("A:1", "RU", "injure", "person", "=", 250, "as_of", "2013-02-15"),
+                       count("B:1", "RU", "injure", "person", "=", 4, "as_of", "2013-02-15")},
+                      dates),
+          "running-update-same-day:updates"));
+  CHECK_FALSE(
+      has(fired_dated({count("A:1", "RU", "injure", "person", "~", 1200, "as_of", "2013-02-15"),
+                       count("B:1", "RU", "injure", "person", ">", 1200, "as_of", "2013-02-15")},
+                      dates),
+          "running-update-same-day:updates"));
+  // ordered by the days of their reports, it is the ordinary update
+  CHECK_FALSE(
+      has(fired_dated({count("A:1", "RU", "injure", "person", "=", 400, "as_of", "2013-02-15"),
+                       count("B:1", "RU", "injure", "person", "=", 1142, "as_of", "2013-02-16")},
+                      {"A=2013-02-15", "B=2013-02-16"}),
+          "running-update-same-day:updates"));
 }
