@@ -266,12 +266,13 @@ int people_before(const Lexicon& lex, std::u32string_view text, Span range, std:
 }
 
 /// Whether a predicate done to people stands right after the number ending at `end`
-/// (a verdict's list: «ثمانية حكم عليهم بالسجن المؤبد وأربعة بالسجن 30 عاما»): the
-/// number standing alone counts the people it was done to.
+/// (a verdict's list: «ثمانية حكم عليهم بالسجن المؤبد وأربعة بالسجن 30 عاما»; a toll:
+/// «اثنان مصرعهما»، «ثلاثة قتلوا»): the number standing alone counts the people it was
+/// done to.
 bool people_predicate_after(const Lexicon& lex, std::u32string_view text, Span range,
                             std::uint32_t end) {
-  static const std::set<std::string, std::less<>> done_to_people{"sentence", "remand", "acquit",
-                                                                 "release"};
+  static const std::set<std::string, std::less<>> done_to_people{
+      "sentence", "remand", "acquit", "release", "kill", "injure"};
   if (end + 1 >= range.end || text[end] != U' ') return false;
   const char32_t* base = text.data();
   int pred = -1;
@@ -506,6 +507,15 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
   iterator_type it = base + b;
   x3::unused_type none;
   if (parse_at(lex, ar::no_noun_rule(), it, last, none)) return {};
+  // an action is what was done to the ones counted, not what is counted (اثنان مصرعهما،
+  // ثمانية حكم عليهم); a membership's noun is (8 أعضاء جدد)
+  {
+    int pred = -1;
+    it = base + b;
+    if (parse_at(lex, ar::predicate_rule(), it, last, pred) && pred >= 0 &&
+        lex.predicate(pred).kind == PredicateKind::action)
+      return {};
+  }
   // a place or a country with its preposition (3 بسوهاج، 5 بمصر) is where, not what
   ar::EntityAst place;
   it = base + b;
