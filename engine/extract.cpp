@@ -393,6 +393,45 @@ bool frames_section(std::u32string_view text, Span span, const FactTime& t) {
 
 /// Where a piece of an overlong line ends: after the last sentence end (. ! ? ؟ ؛ and a
 /// space) before `limit`, else at the last space, else at a character boundary.
+/// Whether a line holds nothing but spaces (no-break spaces too).
+bool blank(std::string_view line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c == ' ' || c == '\t' || c == '\r') continue;
+    if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0xA0) {
+      ++i;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/// Whether a line of text was broken inside a sentence: ten words or more, a comma (، or
+/// ,) among them, and no end of a sentence (. ! ? ؟ : » " ” ) …) at its end.
+bool wrapped(std::string_view line) {
+  std::size_t e = line.size();
+  while (e > 0) {  // trailing spaces, no-break spaces, a CR
+    const unsigned char c = static_cast<unsigned char>(line[e - 1]);
+    if (c == ' ' || c == '\t' || c == '\r') {
+      --e;
+      continue;
+    }
+    if (c == 0xA0 && e >= 2 && static_cast<unsigned char>(line[e - 2]) == 0xC2) {
+      e -= 2;
+      continue;
+    }
+    break;
+  }
+  if (e == 0) return false;
+  const std::string_view body = line.substr(0, e);
+  for (std::string_view end :
+       {".", "!", "?", ":", ")", "\"", "\u061F", "\u00BB", "\u201D", "\u2026"})
+    if (body.size() >= end.size() && body.substr(body.size() - end.size()) == end) return false;
+  if (std::count(body.begin(), body.end(), ' ') < 9) return false;
+  return body.find(',') != std::string_view::npos || body.find("\u060C") != std::string_view::npos;
+}
+
 std::size_t piece_end(std::string_view text, std::size_t start, std::size_t limit) {
   std::size_t space = std::string_view::npos;
   for (std::size_t i = limit; i > start + (limit - start) / 2; --i) {
@@ -487,6 +526,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   const std::string& src = doc.content();
   std::size_t line_start = std::min(doc.content_begin(), src.size());
   bool continued = false;  // this piece continues the line (and paragraph) before it
+  std::string joined;      // a wrapped line with the lines it goes on over
   while (line_start < src.size()) {
     check_budget();
     std::size_t line_end = src.find('\n', line_start);
@@ -495,6 +535,29 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
     const bool piece = line_end - line_start > kMaxPiece;
     if (piece) line_end = next = piece_end(src, line_start, line_start + kMaxPiece);
     std::string_view line(src.data() + line_start, line_end - line_start);
+    // A body line broken inside a sentence (scraped news wraps its lines: «ضبطت أيضًا
+    // خلال يومين» / «37 مليون لتر»; «لـ» / «60») goes on over the lines after it: one line
+    // of at least ten words with a comma, no end of a sentence at its end, a line after it
+    // that is not blank; the break is read as a space. Not the first line (a headline).
+    if (!piece && paragraph >= 0) {
+      std::size_t end = line_end;
+      while (end < src.size() &&
+             wrapped(std::string_view(src).substr(line_start, end - line_start))) {
+        std::size_t after = src.find('\n', end + 1);
+        if (after == std::string::npos) after = src.size();
+        std::string_view more = std::string_view(src).substr(end + 1, after - end - 1);
+        if (blank(more) || after - line_start > kMaxPiece) break;
+        end = after;
+      }
+      if (end != line_end) {
+        joined.assign(src, line_start, end - line_start);
+        for (std::size_t i = line_end - line_start; i < joined.size(); ++i)
+          if (joined[i] == '\n' || joined[i] == '\r') joined[i] = ' ';
+        line = joined;
+        line_end = end;
+        next = end + 1;
+      }
+    }
     warn_long_numbers(doc, line, line_start, long_numbers);
     st.line_offset = line_start;
     line_start = next;

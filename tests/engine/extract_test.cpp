@@ -635,3 +635,20 @@ TEST_CASE("a duration is a term of enforcement only; ميلان is no two miles"
   REQUIRE(facts.size() == 1);
   CHECK(facts[0].quantity->value == doctest::Approx(92600));
 }
+
+TEST_CASE("a body line broken inside a sentence goes on over the next line") {
+  auto facts = facts_of(
+      "تمهيد\nوأضاف عودة، على صفحته على الفيس بوك، أن الوزارة ضبطت أيضًا خلال يومين\n37 مليون "
+      "لتر سولار.\n");
+  const Fact* litres = nullptr;
+  for (const auto& f : facts)
+    if (f.object == "litre") litres = &f;
+  REQUIRE(litres);
+  CHECK(litres->predicate == "seize");
+  CHECK(litres->quantity->value == 37000000);
+  // a line that ends its sentence, a short line, a headline: each stands alone
+  facts = facts_of(
+      "تمهيد\nوقال المتحدث إن الشرطة ضبطت المتهمين في المدينة، وأحالتهم للنيابة.\n5 "
+      "أشخاص في الحادث\n");
+  for (const auto& f : facts) CHECK(f.predicate != "seize");
+}
