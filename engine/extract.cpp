@@ -1024,6 +1024,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           anchor.begin = std::min(anchor.begin, governor->begin);
         } else if (verb_after && (!object || object->default_predicate.empty())) {
           set_predicate(f, lex.predicate(verb_after->predicate));
+        } else if (q.dimension.end > q.dimension.begin) {
+          // an amount with no verb: what it measures (على ارتفاع 5 آلاف متر → ar:ارتفاع)
+          const auto word = std::u32string_view(norm.text).substr(
+              q.dimension.begin, q.dimension.end - q.dimension.begin);
+          f.predicate = Id(std::string(grammar->code()) + ":" + to_utf8(grammar->lemma(lex, word)));
+          anchor.begin = std::min(anchor.begin, q.dimension.begin);
         } else if (object && !object->default_predicate.empty() && !others) {
           // (not for «أربعة منهم»: a part of the injured says its own predicate, if any)
           if (const auto* p = lex.find_predicate(object->default_predicate)) set_predicate(f, *p);

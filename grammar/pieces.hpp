@@ -40,6 +40,10 @@ struct QuantityPiece {
   /// The tally that says what a number standing alone counts (عدد الجرحى بلغ 950): its
   /// span, empty when none. Its noun, not a verb of the clause, gives the predicate.
   Span tally;
+  /// The noun right before an amount that names what it measures (على ارتفاع 5 آلاف متر:
+  /// ارتفاع), without its proclitic; empty when none. Its lemma is the amount's predicate
+  /// when no verb gives one, so that the altitudes of two reports meet and a distance does not.
+  Span dimension;
   Preceding preceding = Preceding::none;
   Span span;
 };

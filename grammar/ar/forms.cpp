@@ -173,11 +173,18 @@ class FormsLoader {
       for (const auto& form : split(f[1])) t_.name_head.insert(normalise_key(form));
       return;
     }
-    if (f[0] == "tally" || f[0] == "tally_link" || f[0] == "tally_phrase") {
-      auto& set = f[0] == "tally"        ? t_.tally
-                  : f[0] == "tally_link" ? t_.tally_link
-                                         : t_.tally_phrase;
-      for (const auto& form : split(f[1])) {
+    if (f[0] == "tally" || f[0] == "tally_link" || f[0] == "tally_phrase" || f[0] == "dimension") {
+      auto& set = f[0] == "tally"          ? t_.tally
+                  : f[0] == "tally_link"   ? t_.tally_link
+                  : f[0] == "tally_phrase" ? t_.tally_phrase
+                                           : t_.dimension;
+      for (auto form : split(f[1])) {
+        // a dimension's synonym names its headword (علو=ارتفاع: one id for the altitude)
+        if (auto eq = form.find('='); f[0] == "dimension" && eq != std::string::npos) {
+          t_.singular_of.emplace(normalise_key(form.substr(0, eq)),
+                                 normalise_key(form.substr(eq + 1)));
+          form = form.substr(0, eq);
+        }
         std::u32string key = normalise_key(form);
         if (key.find(U' ') != std::u32string::npos)
           return b_.error("a " + f[0] + " cue is one word, not '" + form + "'");

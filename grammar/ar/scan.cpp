@@ -265,14 +265,34 @@ int people_before(const Lexicon& lex, std::u32string_view text, Span range, std:
   return -1;
 }
 
+/// The noun right before an amount that names what it measures (cues.tsv dimension: على
+/// ارتفاع 5 آلاف متر، بسرعة 30 كيلومترا في الثانية، وزنه 10 أطنان), without its
+/// proclitic; empty when none.
+Span dimension_before(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t at) {
+  const auto& dims = tables(lex).dimension;
+  if (dims.empty()) return {};
+  std::uint32_t end = at;
+  while (end > range.begin && text[end - 1] == U' ') --end;
+  std::uint32_t begin = end;
+  while (begin > range.begin && is_word_char(text[begin - 1])) --begin;
+  if (begin == end) return {};
+  std::u32string word(text.substr(begin, end - begin));
+  if (word.size() > 3 &&
+      std::u32string_view(U"\u0648\u0641\u0628\u0644").find(word[0]) != std::u32string_view::npos &&
+      !dims.count(word) && dims.count(word.substr(1)))
+    ++begin, word.erase(0, 1);
+  if (!dims.count(word)) return {};
+  return Span{begin, end};
+}
+
 /// Whether a predicate done to people stands right after the number ending at `end`
 /// (a verdict's list: «ثمانية حكم عليهم بالسجن المؤبد وأربعة بالسجن 30 عاما»; a toll:
 /// «اثنان مصرعهما»، «ثلاثة قتلوا»): the number standing alone counts the people it was
 /// done to.
 bool people_predicate_after(const Lexicon& lex, std::u32string_view text, Span range,
                             std::uint32_t end) {
-  static const std::set<std::string, std::less<>> done_to_people{
-      "sentence", "remand", "acquit", "release", "kill", "injure"};
+  static const std::set<std::string, std::less<>> done_to_people{"sentence", "remand", "acquit",
+                                                                 "release",  "kill",   "injure"};
   if (end + 1 >= range.end || text[end] != U' ') return false;
   const char32_t* base = text.data();
   int pred = -1;
@@ -824,6 +844,8 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
             if (piece.qualified && negated_before(text, range, p)) piece.op = unnegated(piece.op);
             piece.preceding = here;
             piece.span = Span{p, idx(base, it)};
+            if (lex.unit(m.unit).dim == "quantity")
+              piece.dimension = dimension_before(lex, text, range, p);
             out.quantities.push_back(piece);
             p = idx(base, it);
             continue;

@@ -68,6 +68,8 @@ struct Tables : LanguageForms {
   // a counted noun and its number (بلغ، ارتفع إلى): «عدد الجرحى بلغ 950» counts the injured;
   // the words that open a phrase between them (في، منذ: عدد القتلى في التفجير إلى 74)
   std::unordered_set<std::u32string> tally, tally_link, tally_phrase;
+  // nouns right before an amount that name what it measures (ارتفاع، سرعة، وزن، على بعد)
+  std::unordered_set<std::u32string> dimension;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

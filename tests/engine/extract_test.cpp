@@ -652,3 +652,19 @@ TEST_CASE("a body line broken inside a sentence goes on over the next line") {
       "أشخاص في الحادث\n");
   for (const auto& f : facts) CHECK(f.predicate != "seize");
 }
+
+TEST_CASE("an amount with no verb says what it measures: its altitude, its speed") {
+  auto a = facts_of("وانفجر النيزك على ارتفاع 5 آلاف متر.\n");
+  auto b = facts_of("وانفجر النيزك على علو عشرة آلاف متر.\n");
+  REQUIRE(a.size() == 1);
+  REQUIRE(b.size() == 1);
+  CHECK_FALSE(a[0].predicate.empty());
+  CHECK(a[0].predicate == b[0].predicate);  // علو names the altitude too
+  auto c = facts_of("ودخل الغلاف الجوي بسرعة 30 كيلومترا في الثانية.\n");
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].predicate != a[0].predicate);
+  // a distance is from somewhere: no dimension
+  auto d = facts_of("والمدينة على مسافة 1500 كيلومتر من موسكو.\n");
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].predicate.empty());
+}
