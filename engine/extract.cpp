@@ -1202,6 +1202,20 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
   if (main_subject.empty())
     if (const OutletInfo* outlet = lex.outlet(doc.source)) main_subject = outlet->home;
   main_slots.resolve(lex, facts, main_subject);
+  // No fact from a mere mention: a country is no member of its own government or ministry
+  // (EG member_of EG/foreign_ministry: a speaker's office, read as a membership), and a
+  // list of countries that no verb joins says nothing of them
+  facts.erase(std::remove_if(facts.begin(), facts.end(),
+                             [](const Fact& f) {
+                               if (f.kind == "set") return f.predicate.empty();
+                               if (f.kind != "membership" || f.subject.empty()) return false;
+                               const std::string& org = f.object.str();
+                               const std::string& own = f.subject.str();
+                               return org.size() > own.size() &&
+                                      org.compare(0, own.size(), own) == 0 &&
+                                      org[own.size()] == '/';
+                             }),
+              facts.end());
   // a story whose headline names a place below the country, and that names no other: its
   // figures are of that place (a national campaign that names one town in passing is not);
   // a place is never one of another country than the figure's subject

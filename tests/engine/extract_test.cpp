@@ -668,3 +668,10 @@ TEST_CASE("an amount with no verb says what it measures: its altitude, its speed
   REQUIRE(d.size() == 1);
   CHECK(d[0].predicate.empty());
 }
+
+TEST_CASE("no fact from a mere mention: a country's own ministry, a list no verb joins") {
+  for (const auto& f : facts_of("وقال وزير الخارجية المصري إن مصر وتونس والمغرب دول عربية.\n")) {
+    CHECK(f.kind != "set");
+    CHECK(f.kind != "membership");
+  }
+}
