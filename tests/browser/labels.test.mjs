@@ -118,11 +118,12 @@ test('--ui fr gives French labels left to right; --ui en English ones, on the sa
 });
 
 test('the header says how many figures no finding compares, and why, as the JSON counts them', async () => {
-  // a figure with a subject and a time; two without a subject; one without a time
+  // figures with a subject and a time (arrests and cells of one year: compared); two
+  // without a subject; one without a time
   const texts = [
     'اعتقلت الشرطة المغربية 12 شخصا عام 2020.\n',
     'اعتقلت الشرطة 9 أشخاص عام 2020.\nوضبطت 3 أطنان من المخدرات.\n',
-    'اعتقلت الشرطة 9 أشخاص.\n\nوفككت السلطات المغربية 4 خلايا إرهابية.\n',
+    'اعتقلت الشرطة 9 أشخاص.\n\nوفككت السلطات المغربية 4 خلايا إرهابية عام 2020.\n',
   ];
   const files = texts.map((t, i) => {
     const file = path.join(work, `uncompared-${i}.txt`);

@@ -232,10 +232,11 @@ TEST_CASE("the labels follow --ui, or the documents' language, and set lang and 
 }
 
 TEST_CASE("the report says how many figures it could not compare, and why, as the text does") {
-  // a figure with a subject and a time (compared), two without a subject, one without a time
+  // figures with a subject and a time (compared: arrests and cells of one year), two
+  // without a subject, one without a time
   const std::vector<std::string> texts{
       kArrests, "اعتقلت الشرطة 9 أشخاص عام 2020.\nوضبطت 3 أطنان من المخدرات.\n",
-      "اعتقلت الشرطة 9 أشخاص.\n\nوفككت السلطات المغربية 4 خلايا إرهابية.\n"};
+      "اعتقلت الشرطة 9 أشخاص.\n\nوفككت السلطات المغربية 4 خلايا إرهابية عام 2020.\n"};
   std::vector<Document> docs;
   std::vector<Fact> facts;
   const std::string en = report_of(texts, "en", &docs, &facts);
