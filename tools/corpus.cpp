@@ -286,7 +286,8 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
   }
   if (docs.empty()) throw InputError("check: no document left to check");
   step("store opened, documents read and extracted");
-  auto stored_facts = store.candidates(facts, rule_files);
+  // sentences later, for the report's facts only
+  auto stored_facts = store.candidates(facts, rule_files, false, same_as_new);
   step("candidates");
   std::erase_if(stored_facts,
                 [&](const Fact& f) { return same_as_new.count(std::stoll(f.doc.substr(1))) > 0; });
@@ -325,6 +326,7 @@ int run_check(const Lexicon& lex, const std::vector<std::string>& args,
   std::vector<Fact> report_facts;
   for (auto& f : all_facts)
     if (involved.count(f.doc)) report_facts.push_back(std::move(f));
+  store.read_sentences(report_facts);
   int code = write_report(options, report_docs, report_facts, findings, lex);
   step("report written");
   if (save) {

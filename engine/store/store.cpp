@@ -6,11 +6,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <deque>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -691,8 +693,54 @@ struct CandidateQuery {
   bool family_added = false;
 };
 
+/// What a condition requires of both facts of a pair, from its top-level conjuncts, so
+/// that a stored fact without it, never in a finding, is not read at all:
+/// - a time: `known(a.time) and known(b.time)`, or a relation of the two times other than
+///   same_span (within, overlaps, near…: false when either has none);
+/// - a span longer than N days: `not days_at_most(a.time, N) and not days_at_most(b.time, N)`.
+struct PairNeeds {
+  bool time = false;
+  double longer_than = -1;  ///< days; -1: nothing asked
+};
+
+PairNeeds pair_needs(const rules::NodePtr& n) {
+  std::set<std::string> a, b;
+  double longer_a = -1, longer_b = -1;
+  auto time_path = [](const rules::NodePtr& x) {
+    return x->kind == rules::Node::path && x->text == "time";
+  };
+  std::vector<const rules::Node*> stack{n.get()};
+  while (!stack.empty()) {
+    const rules::Node* c = stack.back();
+    stack.pop_back();
+    if (!c) continue;
+    if (c->kind == rules::Node::and_) {
+      for (const auto& x : c->args) stack.push_back(x.get());
+    } else if (c->kind == rules::Node::call && c->text == "known" && c->args.size() == 1 &&
+               c->args[0]->kind == rules::Node::path) {
+      (c->args[0]->side == 'a' ? a : b).insert(c->args[0]->text);
+    } else if (c->kind == rules::Node::call && c->text != "same_span" && c->args.size() >= 2 &&
+               time_path(c->args[0]) && time_path(c->args[1]) &&
+               c->args[0]->side != c->args[1]->side) {
+      a.insert("time"), b.insert("time");
+    } else if (c->kind == rules::Node::not_ && c->args.size() == 1) {
+      const auto& d = c->args[0];
+      if (d->kind == rules::Node::call && d->text == "days_at_most" && d->args.size() == 2 &&
+          time_path(d->args[0]) && d->args[1]->kind == rules::Node::number) {
+        double& longer = d->args[0]->side == 'a' ? longer_a : longer_b;
+        longer = std::max(longer, d->args[1]->value);
+      }
+    }
+  }
+  PairNeeds needs;
+  needs.time = a.count("time") && b.count("time");
+  needs.longer_than = std::min(longer_a, longer_b);
+  return needs;
+}
+
 std::optional<CandidateQuery> candidate_query(const rules::Rule& rule) {
   if (rule.pair == "within") return std::nullopt;  // pairs inside one document: not a new one's
+  if (rule.among == "given") return std::nullopt;  // never a new document against the corpus
   CandidateQuery q;
   for (const auto& j : rule.join)
     if (join_columns().count(j)) q.fields.push_back(j);
@@ -719,6 +767,18 @@ std::optional<CandidateQuery> candidate_query(const rules::Rule& rule) {
   }
   for (const auto& f : q.fields)
     for (const char* c : join_columns().at(f)) q.sql += std::string(" AND f.") + c + " IS ?";
+  if (rule.pair == "across") {  // a pair's stored side must have what both sides need
+    const PairNeeds needs = pair_needs(rule.when);
+    if (needs.time) q.sql += " AND f.t_op IS NOT NULL";
+    // a day or a shorter span (or a month, for more than 31 days) is never longer: a
+    // point's span is its precision's (dates are ISO prefixes, 2013-02 a month)
+    if (needs.longer_than >= 1)
+      q.sql += std::string(
+                   " AND NOT coalesce(f.t_op IN ('in', 'as_of') AND (f.t_to IS NULL OR f.t_to = '' "
+                   "OR f.t_to = "
+                   "f.t_from) AND (length(f.t_from) >= 10") +
+               (needs.longer_than >= 31 ? " OR length(f.t_from) = 7" : "") + "), 0)";
+  }
   return q;
 }
 
@@ -739,7 +799,8 @@ std::vector<std::pair<std::string, std::string>> Store::candidate_plans(
 }
 
 std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
-                                    const std::vector<rules::RuleFile>& rules) {
+                                    const std::vector<rules::RuleFile>& rules, bool with_sentences,
+                                    const std::set<std::int64_t>& left_out) {
   std::unordered_set<std::pair<std::int64_t, std::int64_t>, PairHash> seen;  // (doc, n)
   std::deque<Fact> out;                                                      // no copy as it grows
   std::vector<std::pair<std::int64_t, std::int64_t>> keys;                   // out[i]'s (doc, n)
@@ -754,6 +815,7 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
       const bool family_added = query->family_added;
       const std::string& sql = query->sql;
       Stmt s(db_, sql.c_str());
+      const std::size_t rows_before = rows;
       for (const auto& fact : facts) {
         if (std::find(rule.about.begin(), rule.about.end(), fact.kind) == rule.about.end())
           continue;
@@ -787,12 +849,15 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
         int i = 1;
         for (const auto& v : values) s.bind(i++, v);
         ++queries;
+        const bool one = rule.pair == "single";
         while (s.step()) {
           ++rows;
           if (std::pair key{s.integer(0), s.integer(1)}; seen.insert(key).second)
             out.push_back(read_fact(s, texts)), keys.push_back(key);
+          if (one && !left_out.count(s.integer(0))) break;  // the key is not single-source
         }
       }
+      spdlog::debug("candidates of rule {}: {} rows", rule.id, rows - rows_before);
     }
   spdlog::debug("candidates: {} queries, {} rows, {} facts", queries, rows, out.size());
   // stored documents in id order, facts in document order, as the evaluator expects
@@ -803,24 +868,31 @@ std::vector<Fact> Store::candidates(const std::vector<Fact>& facts,
   std::vector<Fact> sorted;
   sorted.reserve(out.size());
   for (const auto& o : order) sorted.push_back(std::move(out[o.second]));
-  // the sentences, each read once, in (document, number) order: neighbouring rows
-  auto sentences_start = std::chrono::steady_clock::now();
+  if (with_sentences) read_sentences(sorted);
+  return sorted;
+}
+
+void Store::read_sentences(std::vector<Fact>& facts) {
+  // each read once, in (document, number) order (facts come in document order):
+  // neighbouring rows of the table
+  auto started = std::chrono::steady_clock::now();
+  std::unordered_map<std::pair<std::int64_t, std::int64_t>, SharedText, PairHash> sentences;
   Stmt text(db_, "SELECT text FROM sentences WHERE doc = ? AND n = ?");
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    const std::int64_t doc = order[i].first.first;
-    auto [sentence, fresh] = texts.sentences.try_emplace({doc, sorted[i].sentence});
+  for (auto& f : facts) {
+    if (!f.text.empty() || f.doc.size() < 2 || f.doc[0] != 'S') continue;
+    const std::int64_t doc = std::stoll(f.doc.substr(1));
+    auto [sentence, fresh] = sentences.try_emplace({doc, f.sentence});
     if (fresh) {
       text.reset();
-      text.bind(1, doc).bind(2, static_cast<std::int64_t>(sorted[i].sentence));
+      text.bind(1, doc).bind(2, static_cast<std::int64_t>(f.sentence));
       if (text.step()) sentence->second = std::string(text.view(0));
     }
-    sorted[i].text = sentence->second;
+    f.text = sentence->second;
   }
   spdlog::debug(
-      "candidates: {} sentences read in {:.1f} ms", texts.sentences.size(),
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sentences_start)
+      "{} sentences read in {:.1f} ms", sentences.size(),
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
           .count());
-  return sorted;
 }
 
 Store::Check Store::check() {

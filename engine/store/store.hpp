@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -96,8 +97,18 @@ class Store {
 
   /// Stored facts that share a join key of some cross-document rule with one of
   /// `facts`, found by indexed queries; each carries its stored document's report id.
+  /// With `with_sentences` false their `text` is left empty, for read_sentences() to fill
+  /// in for the few that a report shows (rules never read it).
+  /// A `single` rule needs one stored fact of a key to know that the key is not a single
+  /// source's: one is read, from a document other than `left_out` (stored copies of the
+  /// new documents, which the caller drops).
   std::vector<Fact> candidates(const std::vector<Fact>& facts,
-                               const std::vector<rules::RuleFile>& rules);
+                               const std::vector<rules::RuleFile>& rules,
+                               bool with_sentences = true,
+                               const std::set<std::int64_t>& left_out = {});
+  /// Fills in the sentence (`text`) of every stored fact ("S<id>") of `facts` that has none,
+  /// each sentence read once.
+  void read_sentences(std::vector<Fact>& facts);
   /// SQLite's plan of each rule's candidate query (EXPLAIN QUERY PLAN, its steps joined by
   /// "; "), by rule id: how to tell that every join key is found through an index.
   std::vector<std::pair<std::string, std::string>> candidate_plans(
