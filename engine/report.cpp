@@ -187,6 +187,10 @@ std::string Uncompared::text() const {
 }
 
 namespace {
+constexpr std::size_t kDocumentsListed = 30;  ///< the documents a text report names atop
+constexpr std::size_t kDocumentsShown = 8;    ///< the documents a finding quotes
+constexpr std::size_t kFactsShown = 3;        ///< the sentences it quotes of each
+
 std::set<std::string> cited_facts(const std::vector<rules::Finding>& findings) {
   std::set<std::string> cited;
   for (const auto& f : findings) cited.insert(f.facts.begin(), f.facts.end());
@@ -283,7 +287,12 @@ void write_text_report(std::ostream& out, const std::vector<Document>& docs,
   };
   out << "claimcheck report: " << docs.size() << " document" << (docs.size() == 1 ? "" : "s")
       << ", " << facts.size() << " facts, " << findings.size() << " findings\n\n";
-  for (const auto& d : docs) {
+  for (std::size_t n = 0; n < docs.size(); ++n) {
+    const auto& d = docs[n];
+    if (n == kDocumentsListed && docs.size() > kDocumentsListed + 1) {
+      out << "  … " << docs.size() - n << " more documents\n";
+      break;
+    }
     out << "  " << d.id << "  " << d.path;
     std::string meta;
     for (const auto& [label, value] :
@@ -313,11 +322,40 @@ void write_text_report(std::ostream& out, const std::vector<Document>& docs,
     std::string upper = v;
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     out << "\n" << paint(v, upper) << "  " << f.rule << "\n  " << f.explanation << "\n";
+    // a few sentences of a few documents; the rest counted (the JSON lists every id)
+    std::vector<std::pair<std::string, std::vector<const Fact*>>> by_doc;
     for (const auto& id : f.facts) {
       auto it = by_id.find(id);
       if (it == by_id.end()) continue;
-      out << "    " << id << "  «" << it->second->text.str() << "»\n";
+      const std::string& doc = it->second->doc;
+      auto d =
+          std::find_if(by_doc.begin(), by_doc.end(), [&](const auto& x) { return x.first == doc; });
+      if (d == by_doc.end()) d = by_doc.insert(by_doc.end(), {doc, {}});
+      d->second.push_back(it->second);
     }
+    std::size_t facts_left = 0;
+    for (std::size_t k = 0; k < by_doc.size(); ++k) {
+      const auto& cited = by_doc[k].second;
+      if (k >= kDocumentsShown) {
+        facts_left += cited.size();
+        continue;
+      }
+      // each sentence once, with the ids of its cited facts
+      std::size_t shown = 0, sentences = 0;
+      for (std::size_t n = 0; n < cited.size() && sentences < kFactsShown; ++sentences) {
+        std::string ids = cited[n]->id;
+        std::size_t m = n + 1;
+        for (; m < cited.size() && cited[m]->sentence == cited[n]->sentence; ++m)
+          ids += ", " + cited[m]->id;
+        out << "    " << ids << "  «" << cited[n]->text.str() << "»\n";
+        shown += m - n, n = m;
+      }
+      if (cited.size() > shown)
+        out << "    … " << cited.size() - shown << " more of " << by_doc[k].first << "\n";
+    }
+    if (by_doc.size() > kDocumentsShown)
+      out << "    … " << facts_left << (facts_left == 1 ? " fact" : " facts") << " of "
+          << by_doc.size() - kDocumentsShown << " more documents\n";
   }
 }
 

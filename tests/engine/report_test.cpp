@@ -74,7 +74,8 @@ TEST_CASE("text, JSON and HTML list findings in one order: verdict, then first f
     for (const auto& id : f["facts"]) ids += id.get<std::string>() + " ";
     json_order.push_back(f["verdict"].get<std::string>() + " " + ids);
   }
-  // the text report's: a finding's heading, then its facts' lines
+  // the text report's: a finding's heading, then its sentences' lines, each led by the ids
+  // of its cited facts ("A:1, A:2  «…»")
   std::ostringstream text;
   write_text_report(text, c.docs, c.facts, c.findings, false);
   std::vector<std::string> text_order;
@@ -86,7 +87,10 @@ TEST_CASE("text, JSON and HTML list findings in one order: verdict, then first f
       for (auto& ch : verdict) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       text_order.push_back(verdict + " ");
     } else if (line.rfind("    ", 0) == 0 && !text_order.empty()) {
-      text_order.back() += line.substr(4, line.find("  ", 4) - 4) + " ";
+      std::string ids = line.substr(4, line.find("  ", 4) - 4);
+      for (std::size_t comma; (comma = ids.find(", ")) != std::string::npos;)
+        ids.replace(comma, 2, " ");
+      text_order.back() += ids + " ";
     }
   }
   INFO(text.str());
