@@ -117,8 +117,10 @@ class Checker {
       error(r.pos, "rule '" + r.id +
                        "' needs a 'join' clause: the fields facts must share to be compared");
     if (r.join.size() > 7) error(r.join_pos, "a join takes at most 7 fields");
-    if (r.report != "pair" && r.report != "group")
-      error(r.report_pos, "unknown report mode '" + r.report + "' (pair or group)");
+    if (r.report != "pair" && r.report != "group" && r.report != "majority")
+      error(r.report_pos, "unknown report mode '" + r.report + "' (pair, group or majority)");
+    if (r.report == "majority" && r.pair != "across")
+      error(r.report_pos, "'report majority' compares documents: it needs 'pair across'");
     if (r.among != "all" && r.among != "given")
       error(r.among_pos, "unknown document scope '" + r.among + "' (all or given)");
     if (r.report == "group" && r.pair == "single")
@@ -163,7 +165,7 @@ class Checker {
   }
 
   void check_template(const Rule& r) {
-    // explain placeholders: {a.field} {b.field} {shared} {only_a} {only_b}
+    // explain placeholders: {a.field} {b.field} {shared} {only_a} {only_b} {groups}
     std::size_t open = 0;
     const std::string& t = r.explain;
     while ((open = t.find('{', open)) != std::string::npos) {
@@ -176,6 +178,11 @@ class Checker {
       std::string key = t.substr(open + 1, close - open - 1);
       open = close + 1;
       if (key == "shared" || key == "only_a" || key == "only_b") continue;
+      if (key == "groups") {
+        if (r.report != "majority")
+          error(pos, "{groups} names the value groups of 'report majority'");
+        continue;
+      }
       if (key.size() > 2 && (key[0] == 'a' || key[0] == 'b') && key[1] == '.') {
         if (key[0] == 'b' && r.pair == "single") error(pos, "a single-fact rule has no 'b'");
         if (!fact_fields().count(key.substr(2)))
@@ -184,7 +191,7 @@ class Checker {
         continue;
       }
       error(pos, "unknown placeholder '{" + key +
-                     "}' (use {a.field}, {b.field}, {shared}, {only_a} or {only_b})");
+                     "}' (use {a.field}, {b.field}, {shared}, {only_a}, {only_b} or {groups})");
     }
   }
 };

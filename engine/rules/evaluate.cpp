@@ -869,7 +869,9 @@ struct Template {
       std::string key = t.substr(i + 1, close - i - 1);
       i = close + 1;
       flush();
-      if (key == "shared")
+      if (key == "groups")
+        pieces.push_back({"", 'g'});
+      else if (key == "shared")
         pieces.push_back({"", 's'});
       else if (key == "only_a")
         pieces.push_back({"", 'x'});
@@ -886,7 +888,8 @@ struct Template {
 /// The explanation of a finding on `a` (and `b`), whose documents are labelled `doc_a`
 /// (and `doc_b`).
 std::string render(const Template& t, const Namer& names, const Fact& a, const std::string& doc_a,
-                   const Fact* b, const std::string* doc_b, const SetDetails* sets) {
+                   const Fact* b, const std::string* doc_b, const SetDetails* sets,
+                   const std::string* groups = nullptr) {
   static const std::vector<std::string> none;
   thread_local std::string out;  // a buffer reused: the explanation is copied out at its size
   out.clear();
@@ -894,6 +897,9 @@ std::string render(const Template& t, const Namer& names, const Fact& a, const s
     switch (p.side) {
       case 0:
         out += p.text;
+        break;
+      case 'g':  // report majority: the figures by value and their sources
+        if (groups) out += *groups;
         break;
       case 's':
         names.list(out, sets ? sets->shared : none);
@@ -1066,6 +1072,17 @@ nlohmann::ordered_json Finding::details() const {
     j["b"] = brief_json(pair[1]);
   }
   if (group_facts) j["group_facts"] = group_facts;
+  if (!groups.empty()) {
+    auto group_json = [](const ValueGroup& g) {
+      nlohmann::ordered_json x = brief_json(g.figure);
+      x["docs"] = g.docs;
+      x["facts"] = g.facts;
+      return x;
+    };
+    j["majority"] = group_json(groups[0]);
+    j["outliers"] = nlohmann::ordered_json::array();
+    for (std::size_t i = 1; i < groups.size(); ++i) j["outliers"].push_back(group_json(groups[i]));
+  }
   return j;
 }
 
@@ -1271,7 +1288,8 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
     auto rule_start = std::chrono::steady_clock::now();
     const Template explain(rule.explain);
     const bool across = rule.pair == "across", within_doc = rule.pair == "within",
-               single = rule.pair == "single", by_group = rule.report == "group";
+               single = rule.pair == "single", by_group = rule.report == "group",
+               by_majority = rule.report == "majority";
     std::size_t pairs_tried = 0;
     std::optional<Compiled> when;
     if (rule.when) when = compile(*rule.when);
@@ -1385,6 +1403,155 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       return true;
     };
 
+    // `report majority`: the facts of a group joined by the pairs that meet the condition
+    // (the reports of one figure at one time) make components; in a component of three or
+    // more documents where one value (close at 5%) is given by two or more documents and
+    // by more than half of them, every document that gives only figures apart from it is
+    // an outlier, and one finding cites the majority and the outliers. Not an outlier: a
+    // document with a figure that can hold with the majority's, one with no pair meeting
+    // the condition with a majority fact, and a running count's earlier stage or update (a
+    // lower figure reported before every majority report, a higher one after all of them).
+    // Pairs are tried fact by fact: groups of more than kMajorityMax facts are left alone
+    // (`among given` keeps them to a story's reports).
+    constexpr std::size_t kMajorityMax = 256;
+    auto majority = [&](std::span<const std::uint32_t> group) {
+      const std::size_t k = group.size();
+      if (k < 3 || k > kMajorityMax) return;
+      std::vector<std::size_t> root(k);
+      for (std::size_t i = 0; i < k; ++i) root[i] = i;
+      auto find = [&](std::size_t i) {
+        while (root[i] != i) i = root[i] = root[root[i]];
+        return i;
+      };
+      std::vector<std::vector<char>> meets(k, std::vector<char>(k, 0));
+      for (std::size_t i = 0; i < k; ++i)
+        for (std::size_t j = i + 1; j < k; ++j) {
+          std::size_t a, b;
+          if (ordered(group[i], group[j], a, b) && holds(views[a], &views[b]))
+            meets[i][j] = meets[j][i] = 1, root[find(j)] = find(i);
+        }
+      std::map<std::size_t, std::vector<std::size_t>> components;
+      for (std::size_t i = 0; i < k; ++i) components[find(i)].push_back(i);
+      auto close = [&](std::size_t i, std::size_t j) {
+        const View &x = views[group[i]], &y = views[group[j]];
+        return x.has_quantity && y.has_quantity && x.percent == y.percent &&
+               close_quantities(x, y, 0.05);
+      };
+      for (const auto& [r, comp] : components) {
+        std::set<std::size_t> comp_docs;
+        for (std::size_t m : comp) comp_docs.insert(fact_doc[group[m]]);
+        if (comp_docs.size() < 3) continue;
+        // the value most documents give; a tie between two values that differ: none
+        std::size_t best = SIZE_MAX, best_support = 0;
+        bool tie = false;
+        for (std::size_t m : comp) {
+          std::set<std::size_t> support;
+          for (std::size_t n : comp)
+            if (close(m, n)) support.insert(fact_doc[group[n]]);
+          if (support.size() > best_support)
+            best = m, best_support = support.size(), tie = false;
+          else if (support.size() == best_support && best != SIZE_MAX && !close(best, m))
+            tie = true;
+        }
+        if (best == SIZE_MAX || tie || best_support < 2 || best_support * 2 <= comp_docs.size())
+          continue;
+        std::vector<std::size_t> agreeing;
+        std::set<std::size_t> agreeing_docs;
+        for (std::size_t m : comp)
+          if (close(best, m)) agreeing.push_back(m), agreeing_docs.insert(fact_doc[group[m]]);
+        const Interval& held = views[group[best]].interval;
+        // the other documents, each whole: an outlier when every figure of it is apart
+        std::map<std::size_t, std::vector<std::size_t>> others;
+        for (std::size_t m : comp)
+          if (!agreeing_docs.count(fact_doc[group[m]])) others[fact_doc[group[m]]].push_back(m);
+        std::vector<std::size_t> outliers;
+        for (const auto& [doc, figures] : others) {
+          bool outlier = true;
+          for (std::size_t m : figures) {
+            const View& v = views[group[m]];
+            bool paired = false, before_all = true, after_all = true;
+            for (std::size_t n : agreeing) {
+              paired = paired || meets[m][n];
+              const View& w = views[group[n]];
+              if (!v.has_reported || !w.has_reported) {
+                before_all = after_all = false;
+                continue;
+              }
+              before_all = before_all && v.reported.to <= w.reported.from;
+              after_all = after_all && w.reported.to <= v.reported.from;
+            }
+            const bool lower = v.interval.hi < held.lo ||
+                               (v.interval.hi == held.lo && v.interval.hi_open),
+                       higher = v.interval.lo > held.hi ||
+                                (v.interval.lo == held.hi && v.interval.lo_open);
+            if (!paired || !v.has_quantity || v.percent != views[group[best]].percent ||
+                intervals_overlap(v.interval, held) ||
+                !apart_quantities(v, views[group[best]], 0.05) || (lower && before_all) ||
+                (higher && after_all)) {
+              outlier = false;
+              break;
+            }
+          }
+          if (outlier) outliers.insert(outliers.end(), figures.begin(), figures.end());
+        }
+        if (outliers.empty()) continue;
+        // the groups by value: the majority, then each outlier value (close figures
+        // together), each with its first figure and its documents
+        std::vector<Finding::ValueGroup> value_groups;
+        std::vector<std::size_t> first_of;  // each value group's first figure, in the group
+        auto add = [&](std::size_t m, bool agrees) {
+          std::size_t g = 0;
+          if (!agrees)
+            for (g = 1; g < first_of.size() && !close(m, first_of[g]); ++g) {
+            }
+          if (g == value_groups.size())
+            value_groups.push_back({brief(facts[group[m]]), {}, {}}), first_of.push_back(m);
+          const Fact& f = facts[group[m]];
+          if (value_groups[g].docs.empty() || value_groups[g].docs.back() != f.doc)
+            value_groups[g].docs.push_back(f.doc);
+          value_groups[g].facts.push_back(f.id);
+        };
+        value_groups.push_back({brief(facts[group[best]]), {}, {}}), first_of.push_back(best);
+        for (std::size_t m : agreeing) add(m, true);
+        for (std::size_t m : outliers) add(m, false);
+        // "18 («18»): A, B and C; 9 («تسعة»): D and E", each group's documents by their
+        // outlets (else their labels)
+        std::string groups_text;
+        for (std::size_t g = 0; g < value_groups.size(); ++g) {
+          if (g) groups_text += "; ";
+          const Fact& f = facts[group[first_of[g]]];
+          append_words(groups_text, *f.quantity, f.polarity);
+          groups_text += ": ";
+          const auto& ds = value_groups[g].docs;
+          for (std::size_t d = 0; d < ds.size(); ++d) {
+            auto it = doc_order.find(ds[d]);
+            groups_text += d == 0 ? "" : d + 1 == ds.size() ? " and " : ", ";
+            groups_text += it != doc_order.end() && !docs[it->second].source.empty()
+                               ? docs[it->second].source
+                           : it != doc_order.end() ? names.doc(it->second)
+                                                   : ds[d];
+          }
+        }
+        const std::size_t a = group[best], b = group[outliers.front()];
+        Finding fd;
+        fd.rule = rule.id;
+        fd.verdict = rule.verdict;
+        fd.explanation = render(explain, names, facts[a], *fact_label[a], &facts[b], fact_label[b],
+                                nullptr, &groups_text);
+        std::vector<std::size_t> cited;
+        for (std::size_t m : agreeing) cited.push_back(group[m]);
+        for (std::size_t m : outliers) cited.push_back(group[m]);
+        std::sort(cited.begin(), cited.end());  // facts come in document order
+        for (std::size_t i : cited) {
+          fd.facts.push_back(fact_ids[i]);
+          if (fd.docs.empty() || fd.docs.back() != facts[i].doc) fd.docs.push_back(facts[i].doc);
+        }
+        fd.pair = {brief(facts[a]), brief(facts[b])};
+        fd.groups = std::move(value_groups);
+        found.push_back(std::move(fd));
+      }
+    };
+
     // buffers reused from group to group
     std::vector<char> marked;
     Numbering class_of;
@@ -1426,6 +1593,10 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         if (!one_document) continue;
         for (std::size_t i : group)
           if (in_focus(i) && holds(views[i], nullptr)) emit(make(facts[i], nullptr));
+        continue;
+      }
+      if (by_majority) {
+        majority(group);
         continue;
       }
       if (by_group) {
@@ -1819,10 +1990,36 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   }
   std::size_t total = 0;
   for (const auto& f : per_rule) total += f.size();
+  // A majority finding accounts for the disagreement of its figures: an `updates`
+  // finding among them that cites an outlier (a count "updated the same day" from the
+  // majority's figure to the outlier's) is dropped for it.
+  std::vector<const Finding*> majorities;
+  for (std::size_t r = 0; r < all_rules.size(); ++r)
+    if (all_rules[r]->report == "majority")
+      for (const auto& fd : per_rule[r]) majorities.push_back(&fd);
+  auto superseded = [&](const Finding& fd) {
+    if (fd.verdict != "updates" || majorities.empty()) return false;
+    for (const Finding* m : majorities) {
+      std::unordered_set<std::string_view> outlier;
+      for (std::size_t g = 1; g < m->groups.size(); ++g)
+        outlier.insert(m->groups[g].facts.begin(), m->groups[g].facts.end());
+      const std::unordered_set<std::string_view> cited(m->facts.begin(), m->facts.end());
+      if (std::all_of(fd.facts.begin(), fd.facts.end(),
+                      [&](const std::string& id) { return cited.count(id) > 0; }) &&
+          std::any_of(fd.facts.begin(), fd.facts.end(),
+                      [&](const std::string& id) { return outlier.count(id) > 0; }))
+        return true;
+    }
+    return false;
+  };
+  std::vector<std::vector<char>> dropped(per_rule.size());  // decided before any is moved
+  for (std::size_t r = 0; r < per_rule.size(); ++r)
+    for (const auto& fd : per_rule[r]) dropped[r].push_back(superseded(fd));
   std::vector<Finding> found;
   found.reserve(total);
-  for (auto& f : per_rule)
-    for (auto& fd : f) found.push_back(std::move(fd));
+  for (std::size_t r = 0; r < per_rule.size(); ++r)
+    for (std::size_t i = 0; i < per_rule[r].size(); ++i)
+      if (!dropped[r][i]) found.push_back(std::move(per_rule[r][i]));
   return found;
 }
 

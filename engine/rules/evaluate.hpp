@@ -36,6 +36,12 @@ struct Finding {
   std::vector<std::string> shared;
   std::vector<std::pair<std::string, std::vector<std::string>>> only_in;  ///< by document
   std::size_t group_facts = 0;  ///< report group: how many facts the finding cites
+  /// report majority: the figures by value, the majority's first, each with its documents
+  struct ValueGroup {
+    FactBrief figure;  ///< the first fact of the group
+    std::vector<std::string> docs, facts;
+  };
+  std::vector<ValueGroup> groups;
 
   nlohmann::ordered_json details() const;
 };

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <tuple>
 
 #include "engine/extract.hpp"
 #include "engine/report.hpp"
@@ -95,7 +96,7 @@ bool has(const std::vector<std::string>& v, const std::string& x) {
 TEST_CASE("the default rules are valid") {
   std::size_t n = 0;
   for (const auto& f : default_rules()) n += f.rules.size();
-  CHECK(n == 25);
+  CHECK(n == 26);
   for (const auto& f : default_rules())
     for (const auto& r : f.rules) {
       CAPTURE(r.id);
@@ -129,24 +130,25 @@ TEST_CASE("check errors: unknown names with suggestions, wrong arguments, missin
       "  explain \"{a.sorce} {c}\"\n");
   std::vector<std::string> first_lines;
   for (const auto& e : errs) first_lines.push_back(e.substr(0, e.find('\n')));
-  CHECK(first_lines ==
-        std::vector<std::string>{
-            "t.rules:2:9: unknown fact kind 'mesure' (did you mean 'measure'?)",
-            "t.rules:3:8: unknown pairing 'acros' (across, within, any or single) (did you mean "
-            "'across'?)",
-            "t.rules:4:8: cannot join on 'predicat': join fields are doc, family, kind, object, "
-            "place, "
-            "polarity, predicate, source, subject, time (did you mean 'predicate'?)",
-            "t.rules:6:11: unknown verdict 'contradict' (did you mean 'contradicts'?)",
-            "t.rules:5:28: unknown field 'tiem' (did you mean 'time'?)",
-            "t.rules:5:38: unknown function 'closer' (did you mean 'close'?)",
-            "t.rules:5:61: 'close' takes close(quantity, quantity, number), given 2 arguments",
-            "t.rules:5:95: wrong argument types: disjoint(set, set); expected disjoint(time, time) "
-            "or disjoint(quantity, quantity)",
-            "t.rules:7:15: unknown field 'sorce' (did you mean 'source'?)",
-            "t.rules:7:22: unknown placeholder '{c}' (use {a.field}, {b.field}, {shared}, {only_a} "
-            "or {only_b})",
-        });
+  CHECK(
+      first_lines ==
+      std::vector<std::string>{
+          "t.rules:2:9: unknown fact kind 'mesure' (did you mean 'measure'?)",
+          "t.rules:3:8: unknown pairing 'acros' (across, within, any or single) (did you mean "
+          "'across'?)",
+          "t.rules:4:8: cannot join on 'predicat': join fields are doc, family, kind, object, "
+          "place, "
+          "polarity, predicate, source, subject, time (did you mean 'predicate'?)",
+          "t.rules:6:11: unknown verdict 'contradict' (did you mean 'contradicts'?)",
+          "t.rules:5:28: unknown field 'tiem' (did you mean 'time'?)",
+          "t.rules:5:38: unknown function 'closer' (did you mean 'close'?)",
+          "t.rules:5:61: 'close' takes close(quantity, quantity, number), given 2 arguments",
+          "t.rules:5:95: wrong argument types: disjoint(set, set); expected disjoint(time, time) "
+          "or disjoint(quantity, quantity)",
+          "t.rules:7:15: unknown field 'sorce' (did you mean 'source'?)",
+          "t.rules:7:22: unknown placeholder '{c}' (use {a.field}, {b.field}, {shared}, {only_a}, "
+          "{only_b} or {groups})",
+      });
   CHECK(diagnose("rule y\n  about count\n")[0].rfind("t.rules:1:1: rule 'y' needs a 'join' clause",
                                                      0) == 0);
 }
@@ -237,9 +239,9 @@ TEST_CASE("shared partners give shared and only-in details; disjoint sets give n
       {set_fact("A:1", "MA", {"FR", "ES", "PT"}), set_fact("B:1", "MA", {"ES", "DE"})}, lexicon());
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "shared-partners");
-  CHECK(findings[0].details()["shared"] == nlohmann::json{"ES"});
-  CHECK(findings[0].details()["only_in"]["A"] == nlohmann::json{"FR", "PT"});
-  CHECK(findings[0].details()["only_in"]["B"] == nlohmann::json{"DE"});
+  CHECK(findings[0].details()["shared"] == nlohmann::ordered_json{"ES"});
+  CHECK(findings[0].details()["only_in"]["A"] == nlohmann::ordered_json{"FR", "PT"});
+  CHECK(findings[0].details()["only_in"]["B"] == nlohmann::ordered_json{"DE"});
   CHECK(findings[0].explanation.find("both sources name Spain") == 0);
   CHECK(evaluate(default_rules(), docs({"A", "B"}),
                  {set_fact("A:1", "MA", {"FR"}), set_fact("B:1", "MA", {"DE"})}, lexicon())
@@ -670,4 +672,73 @@ TEST_CASE("two reports of one day with no clock time: a running count changed th
                        count("B:1", "RU", "injure", "person", "=", 1142, "as_of", "2013-02-16")},
                       {"A=2013-02-15", "B=2013-02-16"}),
           "running-update-same-day:updates"));
+}
+
+TEST_CASE("most reports of a day give one figure: another report's figure apart contradicts") {
+  auto injured = [](const char* id, const char* op, double n, const char* day) {
+    return count(id, "EG", "injure", "person", op, n, "as_of", day);
+  };
+  std::vector<Document> ds;
+  for (const auto& [id, date, source] :
+       {std::tuple{"A", "2013-02-16", "tahrir"}, std::tuple{"B", "2013-02-16", "dostor"},
+        std::tuple{"C", "2013-02-16", "shorouk"}, std::tuple{"D", "2013-02-16", "mena"},
+        std::tuple{"E", "2013-02-17", "masrawy"}}) {
+    Document d;
+    d.id = id, d.date = date, d.source = source;
+    ds.push_back(d);
+  }
+  auto majority = [&](const std::vector<Fact>& facts) {
+    std::vector<Finding> out;
+    for (auto& f : evaluate(default_rules(), ds, facts, lexicon()))
+      if (f.rule == "running-majority") out.push_back(f);
+    return out;
+  };
+  // 18 in three reports and «about 18» the next day, 9 in one: one finding, by value
+  auto f = majority({injured("A:1", "=", 18, "2013-02-16"), injured("B:1", "=", 18, "2013-02-16"),
+                     injured("C:1", "~", 18, "2013-02-16"), injured("D:1", "=", 9, "2013-02-16"),
+                     injured("E:1", "=", 18, "2013-02-17")});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].verdict == "contradicts");
+  CHECK(f[0].facts == std::vector<std::string>{"A:1", "B:1", "C:1", "D:1", "E:1"});
+  const auto details = f[0].details();
+  CHECK(details["majority"]["docs"] == nlohmann::ordered_json{"A", "B", "C", "E"});
+  REQUIRE(details["outliers"].size() == 1);
+  CHECK(details["outliers"][0]["docs"] == nlohmann::ordered_json{"D"});
+  CHECK(details["outliers"][0]["quantity"] == "= 9");
+  CHECK(f[0].explanation.rfind("18: tahrir, dostor, shorouk and masrawy; 9: mena: ", 0) == 0);
+
+  // two against two: no majority
+  CHECK(majority({injured("A:1", "=", 18, "2013-02-16"), injured("B:1", "=", 18, "2013-02-16"),
+                  injured("C:1", "=", 9, "2013-02-16"), injured("D:1", "=", 9, "2013-02-16")})
+            .empty());
+  // a figure that can hold with the majority's (more than 10) is no outlier
+  CHECK(majority({injured("A:1", "=", 18, "2013-02-16"), injured("B:1", "=", 18, "2013-02-16"),
+                  injured("C:1", "=", 18, "2013-02-16"), injured("D:1", ">", 10, "2013-02-16")})
+            .empty());
+  // a higher figure after every majority report is the count's update, not an outlier
+  CHECK(majority({injured("A:1", "=", 18, "2013-02-16"), injured("B:1", "=", 18, "2013-02-16"),
+                  injured("C:1", "=", 18, "2013-02-16"), injured("E:1", "=", 25, "2013-02-17")})
+            .empty());
+  // a document that gives the majority's figure too is none of its outliers (its other
+  // figure has another scope); under a third of the majority is another incident's
+  CHECK(majority({injured("A:1", "=", 18, "2013-02-16"), injured("B:1", "=", 18, "2013-02-16"),
+                  injured("C:1", "=", 18, "2013-02-16"), injured("C:2", "=", 24, "2013-02-16"),
+                  injured("D:1", "=", 4, "2013-02-16")})
+            .empty());
+}
+
+TEST_CASE("report majority: checked where it applies") {
+  const std::string rule =
+      "rule m\n  about count\n  join subject\n  report majority\n  pair single\n"
+      "  verdict contradicts\n  explain \"{groups}\"\n";
+  auto errors = diagnose(rule);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("'report majority' compares documents: it needs 'pair across'") !=
+        std::string::npos);
+  errors = diagnose(
+      "rule g\n  about count\n  join subject\n  verdict differs\n"
+      "  explain \"{groups}\"\n");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("{groups} names the value groups of 'report majority'") !=
+        std::string::npos);
 }
