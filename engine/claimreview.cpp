@@ -116,6 +116,10 @@ ordered_json claimreview_json(const ordered_json& report, const ClaimReviewOptio
   std::map<std::string, const ordered_json*> docs, facts;
   for (const auto& d : list("documents")) docs[str(d, "id")] = &d;
   for (const auto& f : list("facts")) facts[str(f, "id")] = &f;
+  std::map<std::pair<std::string, int>, std::string> sentences;  // (doc, n)
+  for (const auto& t : list("sentences"))
+    if (t.value("n", ordered_json()).is_number_integer())
+      sentences[{str(t, "doc"), t["n"].get<int>()}] = str(t, "text");
   const std::string date = options.date.empty() ? today() : options.date;
   ordered_json out = ordered_json::array();
   std::size_t number = 0;
@@ -138,7 +142,13 @@ ordered_json claimreview_json(const ordered_json& report, const ClaimReviewOptio
     std::string anchor;
     if (fact && fact->contains("quantity") && (*fact)["quantity"].is_object())
       anchor = str((*fact)["quantity"], "text");
-    std::string claim = fact ? shorten_claim(str(*fact, "text"), anchor) : "";
+    std::string sentence = fact ? str(*fact, "text") : "";
+    if (fact && sentence.empty() && fact->contains("sentence") &&
+        (*fact)["sentence"].is_number_integer())  // a consistency report lists each once
+      if (auto it = sentences.find({str(*fact, "doc"), (*fact)["sentence"].get<int>()});
+          it != sentences.end())
+        sentence = it->second;
+    std::string claim = fact ? shorten_claim(sentence, anchor) : "";
     if (claim.empty()) claim = str(finding, "explanation");
 
     std::string author;

@@ -49,7 +49,7 @@ ordered_json members_json(const std::vector<Id>& members) {
   return j;
 }
 
-ordered_json fact_json(const Fact& f) {
+ordered_json fact_json(const Fact& f, bool with_text) {
   ordered_json j;
   j["id"] = f.id;
   j["doc"] = f.doc;
@@ -89,9 +89,25 @@ ordered_json fact_json(const Fact& f) {
     j["source"] = nullptr;
   j["span"] = ordered_json{{"begin", f.span_begin}, {"end", f.span_end}};
   j["sentence"] = f.sentence;
-  j["text"] = f.text.str();
+  if (with_text) j["text"] = f.text.str();
   return j;
 }
+
+ordered_json sentence_json(const Fact& f) {
+  return ordered_json{{"doc", f.doc}, {"n", f.sentence}, {"text", f.text.str()}};
+}
+
+namespace {
+/// Whether `f` is the first fact of its sentence (facts come in document order, a
+/// sentence's facts side by side or not: each (doc, n) is listed once).
+class FirstOfSentence {
+ public:
+  bool operator()(const Fact& f) { return seen_.insert({f.doc, f.sentence}).second; }
+
+ private:
+  std::set<std::pair<std::string, int>> seen_;
+};
+}  // namespace
 
 ordered_json facts_report(const std::vector<Document>& docs, const std::vector<Fact>& facts) {
   ordered_json j;
@@ -200,7 +216,17 @@ std::set<std::string> cited_facts(const std::vector<rules::Finding>& findings) {
 
 ordered_json compare_report(const std::vector<Document>& docs, const std::vector<Fact>& facts,
                             const std::vector<rules::Finding>& findings) {
-  ordered_json j = facts_report(docs, facts);
+  ordered_json j;
+  j["schema"] = "claimcheck.report/1";
+  j["documents"] = ordered_json::array();
+  for (const auto& d : docs) j["documents"].push_back(document_json(d));
+  j["facts"] = ordered_json::array();
+  for (const auto& f : facts) j["facts"].push_back(fact_json(f, false));
+  // each sentence once: the facts name theirs by document and number
+  j["sentences"] = ordered_json::array();
+  FirstOfSentence first;
+  for (const auto& f : facts)
+    if (first(f)) j["sentences"].push_back(sentence_json(f));
   j["findings"] = ordered_json::array();
   for (std::size_t i : report_order(findings, facts))
     j["findings"].push_back(finding_json(findings[i]));
@@ -253,11 +279,17 @@ void write_json_report(std::ostream& out, const std::vector<Document>& docs,
   const auto cited = findings ? cited_facts(*findings) : std::set<std::string>();
   Uncompared uncompared;
   write_array(out, "facts", facts, [&](const Fact& f) {
-    ordered_json j = fact_json(f);
+    ordered_json j = fact_json(f, !findings);
     if (findings) uncompared.count(j, cited.count(f.id) > 0);
     return j;
   });
   if (findings) {
+    out << ",\n";
+    FirstOfSentence first;
+    std::vector<const Fact*> firsts;
+    for (const auto& f : facts)
+      if (first(f)) firsts.push_back(&f);
+    write_array(out, "sentences", firsts, [](const Fact* f) { return sentence_json(*f); });
     out << ",\n";
     std::vector<const rules::Finding*> ordered;
     for (std::size_t i : report_order(*findings, facts)) ordered.push_back(&(*findings)[i]);

@@ -15,7 +15,11 @@ namespace claimcheck {
 using ordered_json = nlohmann::ordered_json;
 
 ordered_json document_json(const Document& doc);
-ordered_json fact_json(const Fact& fact);
+/// A fact as the report's JSON writes it; a consistency report leaves its sentence's text
+/// out (`with_text` false): the report's `sentences` holds each sentence once.
+ordered_json fact_json(const Fact& fact, bool with_text = true);
+/// {"doc", "n", "text"}: the sentence of `fact`, as a consistency report's `sentences` lists it.
+ordered_json sentence_json(const Fact& fact);
 
 /// {"schema":"claimcheck.report/1","documents":[…],"facts":[…]}
 ordered_json facts_report(const std::vector<Document>& docs, const std::vector<Fact>& facts);
@@ -43,7 +47,8 @@ struct Uncompared {
   std::string text() const;  ///< "3 figures not compared: 2 without a time, 1 …"
 };
 
-/// The whole consistency report: documents, facts, findings and the count by verdict.
+/// The whole consistency report: documents, facts (without their sentences' text), each
+/// sentence once, findings and the count by verdict.
 ordered_json compare_report(const std::vector<Document>& docs, const std::vector<Fact>& facts,
                             const std::vector<rules::Finding>& findings);
 
