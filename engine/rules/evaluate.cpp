@@ -1591,8 +1591,26 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           return fact_doc[i] == fact_doc[group[0]];
         });
         if (!one_document) continue;
-        for (std::size_t i : group)
-          if (in_focus(i) && holds(views[i], nullptr)) emit(make(facts[i], nullptr));
+        // a figure restated in its document (headline and body: the same value, within 5%)
+        // is one claim: one finding citing every statement of it
+        std::vector<std::size_t> stated;  // findings so far for this group, by fact
+        for (std::size_t i : group) {
+          if (!in_focus(i) || !holds(views[i], nullptr)) continue;
+          auto same = std::find_if(stated.begin(), stated.end(), [&](std::size_t j) {
+            const View &x = views[i], &y = views[j];
+            return x.has_quantity && y.has_quantity && x.percent == y.percent &&
+                   close_quantities(x, y, 0.05);
+          });
+          if (same == stated.end() || stated.size() > 64) {
+            stated.push_back(i);
+            found.push_back(make(facts[i], nullptr));
+            continue;
+          }
+          // the finding of `*same`: the one made when it was first stated
+          Finding& into =
+              found[found.size() - stated.size() + static_cast<std::size_t>(same - stated.begin())];
+          into.facts.push_back(facts[i].id);
+        }
         continue;
       }
       if (by_majority) {

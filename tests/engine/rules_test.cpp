@@ -302,6 +302,16 @@ TEST_CASE("single-source only with two or more documents, and only for unmatched
   CHECK(fired({a}, {"A", "B"}) == std::vector<std::string>{"single-source-figure:single-source"});
   auto b = count("B:1", "MA", "occur", "terrorist_incident", "=", 0, "in", "2021");
   CHECK_FALSE(has(fired({a, b}), "single-source-figure:single-source"));
+  // a figure its document restates (headline and body) is one claim: one finding citing
+  // both; another figure of the same thing is another claim
+  auto headline = count("A:1", "MA", "arrest", "person", "=", 12, "in", "2021");
+  auto body = count("A:2", "MA", "arrest", "person", "~", 12, "in", "2021");
+  auto other = count("A:3", "MA", "arrest", "person", "=", 40, "since", "2019");
+  auto found = evaluate(default_rules(), docs({"A", "B"}), {headline, body, other}, lexicon());
+  std::vector<std::vector<std::string>> single;
+  for (const auto& f : found)
+    if (f.rule == "single-source-figure") single.push_back(f.facts);
+  CHECK(single == std::vector<std::vector<std::string>>{{"A:1", "A:2"}, {"A:3"}});
 }
 
 TEST_CASE("the example rule in docs/rules.md works as written") {
