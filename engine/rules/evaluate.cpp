@@ -1570,6 +1570,15 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
     std::vector<char> allowed;
     std::vector<std::uint32_t> bucket_of;
     PairAnswers span_pairs;  // (time id, time id) → time_part
+    // whether the time-only conjuncts pass for a pair of facts (v1 first), decided once
+    // per pair of spans
+    const auto& times = ids_of(f_time);
+    auto spans_allow = [&](const View& v1, const View& v2) {
+      if (!time_part) return true;
+      return span_pairs.get(times[static_cast<std::size_t>(v1.fact - facts.data())],
+                            times[static_cast<std::size_t>(v2.fact - facts.data())],
+                            [&] { return test(*time_part, v1, &v2); });
+    };
     // `among given`: with a focus, only the focused documents' facts take part
     const bool given_only = rule.among == "given" && !focused.empty();
     std::vector<std::uint32_t> given_members;
@@ -1678,13 +1687,6 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           // has one in an earlier document
           latest.assign(n, -1), earliest.assign(n, PTRDIFF_MAX);
           later_partner.assign(n, {}), earlier_partner.assign(n, {});
-          const auto& times = ids_of(f_time);
-          auto spans_allow = [&](const View& v1, const View& v2) {
-            if (!time_part) return true;
-            return span_pairs.get(times[static_cast<std::size_t>(v1.fact - facts.data())],
-                                  times[static_cast<std::size_t>(v2.fact - facts.data())],
-                                  [&] { return test(*time_part, v1, &v2); });
-          };
           // classes bucketed by span, so a span pair the time-only conjuncts reject skips
           // every class pair in it at once
           by_span.clear();
@@ -1856,6 +1858,56 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
                 break;
               }
             }
+          }
+        } else if (time_part && group.size() > 8) {
+          // Pair by pair as below, but with the group's facts bucketed by span: a bucket
+          // whose span pairs the time-only conjuncts reject (in the pair's order) is skipped
+          // whole. Each unmarked fact's first partner in group order is still the one found
+          // (the least position over the buckets), so the marks and the first pair are the
+          // scan's.
+          by_span.clear();
+          for (std::size_t x = 0; x < group.size(); ++x)
+            by_span.emplace_back(times[group[x]], static_cast<std::uint32_t>(x));
+          std::sort(by_span.begin(), by_span.end());  // by span, then by position
+          bucket_starts.clear();
+          for (std::size_t e = 0; e < by_span.size(); ++e)
+            if (e == 0 || by_span[e].first != by_span[e - 1].first) bucket_starts.push_back(e);
+          bucket_starts.push_back(by_span.size());
+          const std::size_t buckets_n = bucket_starts.size() - 1;
+          bucket_of.resize(group.size());
+          for (std::size_t k = 0; k < buckets_n; ++k)
+            for (std::size_t e = bucket_starts[k]; e < bucket_starts[k + 1]; ++e)
+              bucket_of[by_span[e].second] = static_cast<std::uint32_t>(k);
+          allowed.assign(buckets_n * buckets_n, 0);
+          for (std::size_t k1 = 0; k1 < buckets_n; ++k1)
+            for (std::size_t k2 = 0; k2 < buckets_n; ++k2)
+              allowed[k1 * buckets_n + k2] =
+                  spans_allow(views[group[by_span[bucket_starts[k1]].second]],
+                              views[group[by_span[bucket_starts[k2]].second]]);
+          for (std::size_t x = 0; x < group.size(); ++x) {
+            if (marked[x]) continue;
+            const std::size_t bx = bucket_of[x];
+            std::size_t best = group.size();
+            std::pair<std::size_t, std::size_t> best_pair;
+            for (std::size_t k = 0; k < buckets_n; ++k) {
+              const bool forward = allowed[bx * buckets_n + k],
+                         backward = allowed[k * buckets_n + bx];
+              if (!forward && !backward) continue;
+              for (std::size_t e = bucket_starts[k]; e < bucket_starts[k + 1]; ++e) {
+                const std::size_t y = by_span[e].second;
+                if (y >= best) break;
+                if (y == x) continue;
+                std::size_t a, b;
+                if (!ordered(group[x], group[y], a, b)) continue;
+                if (!(a == group[x] ? forward : backward) || !rest_holds(views[a], views[b]))
+                  continue;
+                best = y, best_pair = {a, b};
+                break;
+              }
+            }
+            if (best == group.size()) continue;
+            marked[x] = marked[best] = 1;
+            if (!first) first = best_pair;
           }
         } else
           for (std::size_t x = 0; x < group.size(); ++x) {
