@@ -1089,6 +1089,7 @@ nlohmann::ordered_json Finding::details() const {
 std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vector<Document>& docs,
                               const std::vector<Fact>& facts, const Lexicon& lex,
                               const std::vector<std::string>& focus, unsigned threads) {
+  const auto evaluate_start = std::chrono::steady_clock::now();
   Namer names(lex, docs);
   std::unordered_map<std::string, std::size_t> doc_order;
   for (std::size_t i = 0; i < docs.size(); ++i) doc_order[docs[i].id] = i;
@@ -1280,6 +1281,27 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         if (id >= 0 && id < kFields && id != f_quantity) ids_of(id);
     }
   }
+  // every fact's time numbered densely (the facts without one share a number), and a fact
+  // of each: what a condition on times alone answers for a pair of numbers
+  std::vector<std::uint32_t> span_index(facts.size());
+  std::vector<std::uint32_t> span_fact;
+  {
+    const auto& times = ids_of(f_time);
+    std::vector<std::uint32_t> dense(static_cast<std::size_t>(next_number) + 1, kAbsent);
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+      const std::size_t t = times[i] == kAbsent ? next_number : times[i];
+      if (dense[t] == kAbsent) {
+        dense[t] = static_cast<std::uint32_t>(span_fact.size());
+        span_fact.push_back(static_cast<std::uint32_t>(i));
+      }
+      span_index[i] = dense[t];
+    }
+  }
+  const std::size_t spans_n = span_fact.size();
+  spdlog::debug(
+      "rules: facts indexed in {:.1f} ms",
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - evaluate_start)
+          .count());
 
   // Each rule's findings on their own (a deque: no copy as they grow): the rules run side
   // by side on large inputs (each thread with its own cache of entity names), and their
@@ -1569,16 +1591,26 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
     std::vector<BoundOrder> bound_orders;  // with one `exceeds`: 4 a bucket
     std::vector<char> allowed;
     std::vector<std::uint32_t> bucket_of;
-    PairAnswers span_pairs;  // (time id, time id) → time_part
-    // whether the time-only conjuncts pass for a pair of facts (v1 first), decided once
-    // per pair of spans
-    const auto& times = ids_of(f_time);
-    auto spans_allow = [&](const View& v1, const View& v2) {
+    // whether the time-only conjuncts pass for a pair of times (by their numbers, the first
+    // as a's), decided once per pair: in a table when there are few times, else hashed
+    constexpr std::size_t kSpansForTable = 2048;
+    PairAnswers span_pairs;
+    std::vector<signed char> span_table;  // -1 not yet decided
+    if (time_part && spans_n <= kSpansForTable) span_table.assign(spans_n * spans_n, -1);
+    auto times_allow = [&](std::uint32_t s1, std::uint32_t s2) {
       if (!time_part) return true;
-      return span_pairs.get(times[static_cast<std::size_t>(v1.fact - facts.data())],
-                            times[static_cast<std::size_t>(v2.fact - facts.data())],
-                            [&] { return test(*time_part, v1, &v2); });
+      auto decide = [&] { return test(*time_part, views[span_fact[s1]], &views[span_fact[s2]]); };
+      if (span_table.empty()) return span_pairs.get(s1, s2, decide);
+      signed char& answer = span_table[s1 * spans_n + s2];
+      if (answer < 0) answer = decide() ? 1 : 0;
+      return answer != 0;
     };
+    auto spans_allow = [&](const View& v1, const View& v2) {
+      return times_allow(span_index[static_cast<std::size_t>(v1.fact - facts.data())],
+                         span_index[static_cast<std::size_t>(v2.fact - facts.data())]);
+    };
+    // the times of a group, each once (seen: the last group that had it)
+    std::vector<std::uint32_t> group_spans, span_seen(time_part ? spans_n : 0, kAbsent);
     // `among given`: with a focus, only the focused documents' facts take part
     const bool given_only = rule.among == "given" && !focused.empty();
     std::vector<std::uint32_t> given_members;
@@ -1592,6 +1624,19 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           if (focused[i]) given_members.push_back(i);
         group = std::span<const std::uint32_t>(given_members);
         if (group.size() < 2) continue;
+      }
+      if (time_part && !single) {
+        // no pair of the group's times passes the time-only conjuncts: no pair holds
+        group_spans.clear();
+        for (std::uint32_t i : group)
+          if (span_seen[span_index[i]] != k)
+            span_seen[span_index[i]] = static_cast<std::uint32_t>(k),
+            group_spans.push_back(span_index[i]);
+        bool any = false;
+        for (std::size_t u = 0; u < group_spans.size() && !any; ++u)
+          for (std::size_t w = 0; w < group_spans.size() && !any; ++w)
+            any = times_allow(group_spans[u], group_spans[w]);
+        if (!any) continue;
       }
       if (single) {
         // a fact is single-source when its whole group comes from one document
@@ -1867,7 +1912,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           // scan's.
           by_span.clear();
           for (std::size_t x = 0; x < group.size(); ++x)
-            by_span.emplace_back(times[group[x]], static_cast<std::uint32_t>(x));
+            by_span.emplace_back(span_index[group[x]], static_cast<std::uint32_t>(x));
           std::sort(by_span.begin(), by_span.end());  // by span, then by position
           bucket_starts.clear();
           for (std::size_t e = 0; e < by_span.size(); ++e)
