@@ -195,8 +195,18 @@ struct Compiled {
   /// call or compare: every argument a field of a or b (and, for close, a number last), so
   /// that test() reads them from the views without building values
   bool direct = false;
+  /// compare of an Id field with a string literal: which argument is the field (-1: none),
+  /// and the literal as an Id, so that test() compares addresses, not text
+  int literal_path = -1;
+  Id literal;
   std::vector<Compiled> args;
 };
+
+/// Whether a field holds an Id (see id_field).
+bool is_id_field(int id) {
+  return id == f_subject || id == f_predicate || id == f_family || id == f_object ||
+         id == f_place || id == f_source;
+}
 
 Compiled compile(const Node& n) {
   Compiled c;
@@ -222,6 +232,11 @@ Compiled compile(const Node& n) {
         c.id == fn_days_at_most)
       c.direct = false;
     if (c.kind == Node::compare && c.args.size() != 2) c.direct = false;
+    if (c.kind == Node::compare && c.args.size() == 2)
+      for (int i = 0; i < 2; ++i)
+        if (c.args[i].kind == Node::path && is_id_field(c.args[i].id) &&
+            c.args[1 - i].kind == Node::string)
+          c.literal_path = i, c.literal = Id(c.args[1 - i].text);
     // the sentence is a number: compared through eval()
     if (c.kind == Node::compare)
       for (const auto& a : c.args)
@@ -559,6 +574,11 @@ bool direct_call(const Compiled& n, const View& a, const View* b) {
     args[0].members = &x->fact->members, args[1].members = &y->fact->members;
     return call(n.id, args);
   }
+  if (n.id == fn_same_place) {
+    // two Ids as call() compares their text: interned, equal text is an equal address
+    const Id *ix = id_field(*x->fact, p.id), *iy = id_field(*y->fact, q.id);
+    if (ix && iy) return ix->empty() || iy->empty() || *ix == *iy;
+  }
   // the other mixes of types (a string with a string, a time with a quantity): as eval()
   Val args[3];
   for (std::size_t i = 0; i < n.args.size() && i < 3; ++i)
@@ -611,6 +631,14 @@ bool test(const Compiled& n, const View& a, const View* b) {
       return !test(n.args[0], a, b);
     case Node::compare:
       if (n.direct) return direct_compare(n, a, b);
+      if (n.literal_path >= 0) {
+        // as eval(): the field's text (none for a missing b) against the literal's; Ids are
+        // interned, so equal text is an equal address
+        const Compiled& p = n.args[static_cast<std::size_t>(n.literal_path)];
+        const View* v = p.side == 'a' ? &a : b;
+        const bool eq = (v ? *id_field(*v->fact, p.id) : Id()) == n.literal;
+        return eq == n.equal;
+      }
       return eval(n, a, b).b;
     case Node::call: {
       if (n.direct) return direct_call(n, a, b);
