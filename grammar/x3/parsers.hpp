@@ -57,7 +57,7 @@ struct word_char_parser : x3::parser<word_char_parser> {
 };
 inline constexpr word_char_parser word_char{};
 /// End of word: the next code point is not a letter or digit.
-inline auto const eow = !word_char;
+inline constexpr auto eow = !word_char;
 
 /// One ASCII digit (after normalisation, every digit is ASCII).
 struct digit_char_parser : x3::parser<digit_char_parser> {
@@ -175,7 +175,7 @@ struct char_literal : x3::parser<char_literal> {
   }
 };
 
-inline auto lit(char32_t c) {
+constexpr auto lit(char32_t c) {
   return char_literal(c);
 }
 /// A literal run of code points, compared one by one (X3's own literal_string goes
@@ -195,14 +195,14 @@ struct string_literal : x3::parser<string_literal> {
   }
 };
 
-inline auto lit(char32_t const* s) {
+constexpr auto lit(char32_t const* s) {
   return string_literal(s);
 }
 
 /// One space (normalised text has single spaces).
-inline auto const ws = lit(U' ');
+inline constexpr auto ws = lit(U' ');
 /// Where a qualifier ends: the end of a word, or a number right after it (>10، <=5).
-inline auto const before_number = eow | &digit_char | &lit(U'-');
+inline constexpr auto before_number = eow | &digit_char | &lit(U'-');
 
 /// Runs `rule` at `first` with `tables` in the context under `Tag`.
 template <typename Tag, typename Tables, typename Rule, typename Attr>
