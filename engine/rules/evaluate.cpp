@@ -2136,24 +2136,26 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
   // A majority finding accounts for the disagreement of its figures: an `updates`
   // finding among them that cites an outlier (a count "updated the same day" from the
   // majority's figure to the outlier's) is dropped for it.
-  std::vector<const Finding*> majorities;
+  struct Majority {
+    std::unordered_set<std::string_view> cited, outlier;  // ids, each set made once
+  };
+  std::vector<Majority> majorities;
   for (std::size_t r = 0; r < all_rules.size(); ++r)
     if (all_rules[r]->report == "majority")
-      for (const auto& fd : per_rule[r]) majorities.push_back(&fd);
+      for (const auto& fd : per_rule[r]) {
+        Majority m{{fd.facts.begin(), fd.facts.end()}, {}};
+        for (std::size_t g = 1; g < fd.groups.size(); ++g)
+          m.outlier.insert(fd.groups[g].facts.begin(), fd.groups[g].facts.end());
+        majorities.push_back(std::move(m));
+      }
   auto superseded = [&](const Finding& fd) {
-    if (fd.verdict != "updates" || majorities.empty()) return false;
-    for (const Finding* m : majorities) {
-      std::unordered_set<std::string_view> outlier;
-      for (std::size_t g = 1; g < m->groups.size(); ++g)
-        outlier.insert(m->groups[g].facts.begin(), m->groups[g].facts.end());
-      const std::unordered_set<std::string_view> cited(m->facts.begin(), m->facts.end());
-      if (std::all_of(fd.facts.begin(), fd.facts.end(),
-                      [&](const std::string& id) { return cited.count(id) > 0; }) &&
-          std::any_of(fd.facts.begin(), fd.facts.end(),
-                      [&](const std::string& id) { return outlier.count(id) > 0; }))
-        return true;
-    }
-    return false;
+    if (fd.verdict != "updates") return false;
+    return std::any_of(majorities.begin(), majorities.end(), [&](const Majority& m) {
+      return std::all_of(fd.facts.begin(), fd.facts.end(),
+                         [&](const std::string& id) { return m.cited.count(id) > 0; }) &&
+             std::any_of(fd.facts.begin(), fd.facts.end(),
+                         [&](const std::string& id) { return m.outlier.count(id) > 0; });
+    });
   };
   std::vector<std::vector<char>> dropped(per_rule.size());  // decided before any is moved
   for (std::size_t r = 0; r < per_rule.size(); ++r)
