@@ -169,8 +169,9 @@ class FormsLoader {
         add(t_.duration_cue, normalise_key(form), f[0] == "within" ? 2 : 1, f[0]);
       return;
     }
-    if (f[0] == "name_head") {
-      for (const auto& form : split(f[1])) t_.name_head.insert(normalise_key(form));
+    if (f[0] == "name_head" || f[0] == "classifier") {
+      auto& set = f[0] == "name_head" ? t_.name_head : t_.classifier;
+      for (const auto& form : split(f[1])) set.insert(normalise_key(form));
       return;
     }
     if (f[0] == "tally" || f[0] == "tally_link" || f[0] == "tally_phrase" || f[0] == "dimension") {
@@ -192,8 +193,10 @@ class FormsLoader {
       }
       return;
     }
-    if (f[0] == "hypothetical" || f[0] == "background") {
-      auto& set = f[0] == "hypothetical" ? t_.hypothetical : t_.background;
+    if (f[0] == "hypothetical" || f[0] == "background" || f[0] == "attributive_time") {
+      auto& set = f[0] == "hypothetical" ? t_.hypothetical
+                  : f[0] == "background" ? t_.background
+                                         : t_.attributive_time;
       for (const auto& form : split(f[1])) {
         std::u32string key = normalise_key(form);
         if (std::count(key.begin(), key.end(), U' ') > 1)

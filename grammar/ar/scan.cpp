@@ -154,7 +154,7 @@ bool time_context_before(const Lexicon& lex, std::u32string_view text, Span rang
                          std::uint32_t at) {
   const char32_t* base = text.data();
   std::uint32_t w = at;
-  for (int words = 0; words < 3 && w > range.begin; ++words) {
+  for (int words = 0; words < 6 && w > range.begin; ++words) {
     while (w > range.begin && !is_word_char(text[w - 1])) --w;
     std::uint32_t wb = w;
     while (wb > range.begin && is_word_char(text[wb - 1])) --wb;
@@ -460,7 +460,7 @@ bool reference_year(std::u32string_view text, Span range, std::uint32_t p) {
   constexpr std::u32string_view lisana = U"\u0644\u0633\u0646\u0647 ";  // لسنه
   if (text.substr(p, lisana.size()) != lisana) return false;
   std::uint32_t w = p;
-  for (int words = 0; words < 3 && w > range.begin; ++words) {
+  for (int words = 0; words < 6 && w > range.begin; ++words) {
     while (w > range.begin && !is_word_char(text[w - 1])) --w;
     std::uint32_t wb = w;
     while (wb > range.begin && is_word_char(text[wb - 1])) --wb;
@@ -469,6 +469,14 @@ bool reference_year(std::u32string_view text, Span range, std::uint32_t p) {
     w = wb;
   }
   return false;
+}
+
+/// «من خلال» at `p` (خلال after من): "by means of", no time (تمت من خلال 1906 صفقة).
+bool through(std::u32string_view text, Span range, std::uint32_t p) {
+  constexpr std::u32string_view khilal = U"\u062E\u0644\u0627\u0644 ";  // خلال
+  if (text.substr(p, khilal.size()) != khilal || p < range.begin + 3) return false;
+  return text.substr(p - 3, 3) == U"\u0645\u0646 " &&
+         (p == range.begin + 3 || !is_word_char(text[p - 4]));
 }
 
 /// أحد، إحدى (cues.tsv one_of) at `first`: "one of" a group, which counts nothing.
@@ -540,6 +548,18 @@ Span open_noun(const Lexicon& lex, std::u32string_view text, Span range, Span nu
   ar::EntityAst place;
   it = base + b;
   if (parse_at(lex, ar::entity_rule(), it, last, place)) return {};
+  // a classifier counts instances of the indefinite noun after it (5 حالات تسمم، 3 حالات
+  // وفاة): that noun is what is counted, so poisonings never meet deaths
+  if (tables(lex).classifier.count(std::u32string(word)) && e + 1 < range.end && text[e] == U' ' &&
+      is_arabic_letter(text[e + 1])) {
+    std::uint32_t b2 = e + 1, e2 = b2;
+    while (e2 < range.end && is_arabic_letter(text[e2])) ++e2;
+    const auto next = text.substr(b2, e2 - b2);
+    it = base + b2;
+    if (e2 - b2 >= 3 && !definite(next) && (e2 == range.end || !is_word_char(text[e2])) &&
+        !parse_at(lex, ar::no_noun_rule(), it, last, none))
+      return Span{b2, e2};
+  }
   return Span{b, e};
 }
 
@@ -760,7 +780,8 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
           ar::EntityAst e;
           iterator_type eit = first;
           const bool named = (digit_start && after_label(lex, text, range, p)) ||
-                             reference_year(text, range, p) ||
+                             reference_year(text, range, p) || through(text, range, p) ||
+                             cue_before(tables(lex).attributive_time, text, range, p, 3) ||
                              (parse_at(lex, ar::entity_rule(), eit, last, e) && eit > it);
           if (!named) {
             TimePiece piece = to_piece(t, Span{p, idx(base, it)});

@@ -58,12 +58,19 @@ struct Tables : LanguageForms {
   // words after which a country or a capital is part of a name (شارع الرياض), as written
   // and without the article
   std::unordered_set<std::u32string> name_head;
+  // nouns that count instances of the noun after them (5 حالات تسمم: five poisonings): that
+  // noun, not the classifier, is what a number counts
+  std::unordered_set<std::u32string> classifier;
   // words that make what follows in their clause a condition, a wish or a negated future
   // (لو، إذا، في حال، لن، يسعى): a number there is no claim; one word or two
   std::unordered_set<std::u32string> hypothetical;
   // words that make a time after them that of a background event, a comparison, a next
   // hearing or a founding (على خلفية، مقابل، لجلسة، منذ إنشائها): one word or two
   std::unordered_set<std::u32string> background;
+  // participles after which a time says when the noun before them was made, held or
+  // occupied (الأراضي المحتلة عام 1948، القانون المعمول به منذ عام 1983): no time of a
+  // figure, no period of a section; one word or two, right before the time
+  std::unordered_set<std::u32string> attributive_time;
   // nouns that name a tally (عدد، حصيلة) and the words that may stand between the tally of
   // a counted noun and its number (بلغ، ارتفع إلى): «عدد الجرحى بلغ 950» counts the injured;
   // the words that open a phrase between them (في، منذ: عدد القتلى في التفجير إلى 74)

@@ -675,3 +675,100 @@ TEST_CASE("no fact from a mere mention: a country's own ministry, a list no verb
     CHECK(f.kind != "membership");
   }
 }
+
+TEST_CASE("a time that says when a noun was made or put in force dates no figure") {
+  auto facts = facts_of(
+      "وأضاف أن قانون الأجور المعمول به منذ عام 1983 يشمل 6 ملايين موظف.\n"
+      "وقضت المحكمة بسجن متهم من الأراضي المحتلة عام 1948 لمدة عامين.\n");
+  REQUIRE(facts.size() == 2);
+  for (const auto& f : facts) CHECK_FALSE(f.time);
+  CHECK(facts[1].predicate == "sentence");
+  // a case number's year, six words on, and «من خلال» (by means of) are no times either
+  facts = facts_of("وتبين اتهامه في القضية رقم 4046 جنح قسم التبين لسنة 2010، وضبط 5 متهمين.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK_FALSE(facts[0].time);
+  facts = facts_of("وارتفع المؤشر بنسبة 2% في تداولات تمت من خلال 1906 صفقات.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK_FALSE(facts[0].time);
+}
+
+TEST_CASE("the two ends of a range the grammar reads apart make one span") {
+  auto facts = facts_of("وبلغت الخسائر 50 مليون جنيه ما بين أكتوبر 2008 وأكتوبر 2009.\n");
+  REQUIRE(facts.size() == 1);
+  REQUIRE(facts[0].time);
+  CHECK(facts[0].time->op == SpanOp::between);
+  CHECK(facts[0].time->from_iso() == "2008-10");
+  CHECK(facts[0].time->to_iso() == "2009-10");
+  facts = facts_of("وشمل العفو 14 شخصا خلال الفترة من 25 يناير 2011 وحتى 30 يونيو 2012.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].time->op == SpanOp::between);
+  CHECK(facts[0].time->from_iso() == "2011-01-25");
+  CHECK(facts[0].time->to_iso() == "2012-06-30");
+  // «by 2016» is a bound on the time, not the year itself
+  facts = facts_of("وتخطط الحكومة لجمع 9 مليارات يورو بحلول العام 2016.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].time->op == SpanOp::until);
+}
+
+TEST_CASE("a year named once in passing frames no later sentence") {
+  const std::string text =
+      "الحكومة تعلن أرقام السياحة\n"
+      "قال الوزير إن الخسائر بلغت 2 مليار دولار.\n"
+      "وأضاف أن العائدات بلغت 9 مليارات دولار.\n"
+      "وأوضح أن العائدات في عام 2012 تراجعت كثيرا.\n"
+      "وأشار إلى زيادة في الحركة السياحية بنسبة 20%.\n";
+  auto facts = facts_of(text);
+  REQUIRE(!facts.empty());
+  CHECK_FALSE(facts.back().time);
+  // stated twice, the year frames the figures after it (a report's period)
+  auto twice = facts_of(text +
+                        "وفي عام 2012 وصل عدد السياح إلى مليون سائح.\nوبلغت الإيرادات "
+                        "5 ملايين دولار.\n");
+  REQUIRE(twice.back().time);
+  CHECK(twice.back().time->inherited);
+  CHECK(twice.back().time->from_iso() == "2012");
+}
+
+TEST_CASE("weapons by kind; a classifier counts the noun after it; whole counts only") {
+  auto got = counts("ضبط 3 بنادق آلية و26 فرد محلى الصنع و170 قطعة سلاح أبيض و5 أسلحة نارية");
+  CHECK(got ==
+        std::vector<std::string>{"firearm 3", "firearm 26", "bladed_weapon 170", "firearm 5"});
+  auto facts = facts_of("وسجلت الوحدة الصحية أمس 5 حالات تسمم و3 حالات اختناق.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].object == open_id("تسمم"));
+  CHECK(facts[1].object == open_id("اختناق"));
+  CHECK(counts("وتفوقت الدولة على أربعة أخماس دول العالم").empty());
+  // a weapon has no default act: bought is not seized
+  for (const auto& f : facts_of("وقررت الوزارة شراء 100 ألف سلاح.\n"))
+    CHECK(f.predicate != "seize");
+}
+
+TEST_CASE("carrying out counts an operation only; a remand of months is a sentence") {
+  auto facts = facts_of("وتم الانتهاء من تنفيذ 17 قرية، ونفذت القوات 5 عمليات.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].predicate.empty());
+  CHECK(facts[1].predicate == "conduct_operation");
+  facts = facts_of("وقضت المحكمة بحبس المتهمين لمدة 6 أشهر.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "sentence");
+  facts = facts_of("وأمرت النيابة بحبس المتهمين 4 أيام.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "remand");
+}
+
+TEST_CASE("a place next to the figure, none from a list or a home address") {
+  auto facts = facts_of("وقتل 3 أشخاص في القاهرة و5 أشخاص في الجيزة.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].place == "EG-C");
+  CHECK(facts[1].place == "EG-GZ");
+  facts = facts_of("وتم تطوير 34 منطقة في محافظات بورسعيد والإسكندرية والإسماعيلية.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].place.empty());
+  facts = facts_of("وضبطت الشرطة 50 طنا من السولار مع سائق ومقيم بالإسكندرية.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].place.empty());
+  // a foreign embassy's or university's nationality is not the claim's country
+  facts = facts_of("ومنحت الجامعة الأمريكية بالقاهرة 511 طالبا درجة البكالوريوس.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].subject != "US");
+}
