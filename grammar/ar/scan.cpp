@@ -742,6 +742,18 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
       ++p;
       continue;
     }
+    // the article written against a number (الـ20 ألف جنيه، بالـ5 ملايين: the tatweel
+    // removed) is the article of the amount, not a name the number belongs to
+    if (p == range.begin || !is_word_char(text[p - 1])) {
+      std::uint32_t a = p;
+      if (a + 3 < range.end && (text[a] == U'\u0648' || text[a] == U'\u0628')) ++a;  // و ب
+      if (a + 2 < range.end && text[a] == U'\u0627' && text[a + 1] == U'\u0644' &&
+          is_digit(text[a + 2])) {
+        if (text[p] == U'\u0628') preceding = Preceding::preposition;
+        clitic_number = p = a + 2;
+        continue;
+      }
+    }
     // a preposition written against a number (بـ4 طلقات، ل3 سنوات: the tatweel removed)
     // is a clitic of it, not a name the number belongs to
     if (p + 1 < range.end && is_digit(text[p + 1]) &&
