@@ -1234,6 +1234,9 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
     std::vector<std::uint32_t> members;
   };
   std::unordered_map<std::string, Grouping> grouping_cache;
+  // the groupings' working arrays, reused from one to the next (their pages touched once)
+  std::vector<std::uint64_t> fact_hash, slots;
+  std::vector<std::uint32_t> first_fact, fact_group, fill;
 
   // the facts of a rule's kinds grouped by its join key, once per distinct (kinds, key)
   // among the rules; all are made before the rules run, and only read while they do
@@ -1258,16 +1261,13 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       std::vector<const std::vector<std::uint32_t>*> join_columns;
       for (int id : join_ids) join_columns.push_back(&ids_of(id));
       // an open-addressing table of group ids, each group known by its first fact: no
-      // allocation per key, and the keys stay in the interned columns
-      std::size_t capacity = 16;
-      while (capacity < facts.size() * 2) capacity *= 2;
-      std::vector<std::uint32_t> slots(capacity, kAbsent), first_fact;
-      std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
-      auto same_key = [&](std::size_t i, std::size_t j) {
-        for (const auto* column : join_columns)
-          if ((*column)[i] != (*column)[j]) return false;
-        return true;
-      };
+      // allocation per key, and the keys stay in the interned columns. Each fact's key
+      // hashed first (the facts of other kinds or without a value left out), so that the
+      // table is sized by the facts taking part; a place holds the group and the high half
+      // of its hash, so that most places of other keys are passed without reading a fact.
+      constexpr std::uint64_t kLeftOut = 0;
+      fact_hash.assign(facts.size(), kLeftOut);
+      std::size_t taking_part = 0;
       for (std::size_t i = 0; i < facts.size(); ++i) {
         if (std::find(kinds.begin(), kinds.end(), kind_ids[i]) == kinds.end()) continue;
         std::uint64_t h = 1469598103934665603ull;
@@ -1281,14 +1281,35 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           h = (h ^ v) * 1099511628211ull;
         }
         if (!complete) continue;
-        std::size_t slot = static_cast<std::size_t>(h ^ (h >> 29)) & (capacity - 1);
-        while (slots[slot] != kAbsent && !same_key(first_fact[slots[slot]], i))
-          slot = (slot + 1) & (capacity - 1);
-        if (slots[slot] == kAbsent) {
-          slots[slot] = static_cast<std::uint32_t>(first_fact.size());
+        h ^= h >> 29;
+        fact_hash[i] = h | 1;  // never kLeftOut (the low bit picks no place's tag)
+        ++taking_part;
+      }
+      std::size_t capacity = 16;
+      while (capacity < taking_part * 2) capacity *= 2;
+      constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+      slots.assign(capacity, kEmpty);
+      first_fact.clear();
+      fact_group.assign(facts.size(), kAbsent);
+      auto same_key = [&](std::size_t i, std::size_t j) {
+        for (const auto* column : join_columns)
+          if ((*column)[i] != (*column)[j]) return false;
+        return true;
+      };
+      for (std::size_t i = 0; i < facts.size(); ++i) {
+        const std::uint64_t h = fact_hash[i];
+        if (h == kLeftOut) continue;
+        const std::uint64_t tag = h >> 32 << 32;
+        std::size_t slot = static_cast<std::size_t>(h >> 1) & (capacity - 1);
+        for (; slots[slot] != kEmpty; slot = (slot + 1) & (capacity - 1))
+          if ((slots[slot] >> 32 << 32) == tag &&
+              same_key(first_fact[static_cast<std::uint32_t>(slots[slot])], i))
+            break;
+        if (slots[slot] == kEmpty) {
+          slots[slot] = tag | first_fact.size();
           first_fact.push_back(static_cast<std::uint32_t>(i));
         }
-        fact_group[i] = slots[slot];
+        fact_group[i] = static_cast<std::uint32_t>(slots[slot]);
       }
       // counting sort into one flat array: group k is members[offsets[k] .. offsets[k+1])
       g.offsets.assign(first_fact.size() + 1, 0);
@@ -1296,7 +1317,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         if (gi != kAbsent) ++g.offsets[gi + 1];
       for (std::size_t k = 1; k < g.offsets.size(); ++k) g.offsets[k] += g.offsets[k - 1];
       g.members.resize(g.offsets.back());
-      std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
+      fill.assign(g.offsets.begin(), g.offsets.end() - 1);
       for (std::size_t i = 0; i < facts.size(); ++i)
         if (fact_group[i] != kAbsent)
           g.members[fill[fact_group[i]]++] = static_cast<std::uint32_t>(i);
@@ -1417,7 +1438,9 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         if (!sets.only_a.empty()) fd.only_in.emplace_back(a.doc, sets.only_a);
         if (!sets.only_b.empty()) fd.only_in.emplace_back(b->doc, sets.only_b);
       } else if (b) {
-        fd.pair = {brief(a), brief(*b)};
+        fd.pair.reserve(2);  // moved in: a braced list would copy them
+        fd.pair.push_back(brief(a));
+        fd.pair.push_back(brief(*b));
       }
       return fd;
     };
@@ -1605,7 +1628,9 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           fd.facts.push_back(fact_ids[i]);
           if (fd.docs.empty() || fd.docs.back() != facts[i].doc) fd.docs.push_back(facts[i].doc);
         }
-        fd.pair = {brief(facts[a]), brief(facts[b])};
+        fd.pair.reserve(2);
+        fd.pair.push_back(brief(facts[a]));
+        fd.pair.push_back(brief(facts[b]));
         fd.groups = std::move(value_groups);
         found.push_back(std::move(fd));
       }
