@@ -392,26 +392,34 @@ void write_text_report(std::ostream& out, const std::vector<Document>& docs,
 }
 
 std::string describe_quantity(const FactQuantity& q) {
-  std::string s =
-      q.op == QuantityOp::between
-          ? "between " + number_text(q.value) + " and " + number_text(q.upper.value_or(q.value))
-          : op_symbol(q.op) + std::string(" ") + number_text(q.value);
+  // appended piece by piece: no temporary strings (findings describe hundreds of
+  // thousands of facts)
+  std::string s;
+  if (q.op == QuantityOp::between)
+    s.append("between ")
+        .append(number_text(q.value))
+        .append(" and ")
+        .append(number_text(q.upper.value_or(q.value)));
+  else
+    s.append(op_symbol(q.op)).append(" ").append(number_text(q.value));
   if (q.unit == "percent")
     s += "%";
   else if (!q.unit.empty())
-    s += " " + q.unit;
+    s.append(" ").append(q.unit.str());
   return s;
 }
 
 std::string describe_time(const FactTime& t) {
   std::string s;
+  const std::string to = t.to_iso();
   if (t.op == SpanOp::between)
-    s = "between " + t.from_iso() + " and " + t.to_iso();
+    s.append("between ").append(t.from_iso()).append(" and ").append(to);
   else if (t.op == SpanOp::until)
-    s = "until " + t.to_iso();
-  else
-    s = to_string(t.op) + std::string(" ") + t.from_iso() +
-        (t.to_iso().empty() ? "" : " to " + t.to_iso());
+    s.append("until ").append(to);
+  else {
+    s.append(to_string(t.op)).append(" ").append(t.from_iso());
+    if (!to.empty()) s.append(" to ").append(to);
+  }
   if (t.inherited) s += " (inherited)";
   return s;
 }

@@ -162,8 +162,21 @@ void LexiconBuilder::each_line(const std::filesystem::path& path, std::size_t co
     error("cannot open lexicon file");
     return;
   }
+  // the whole file read at once and cut into lines as getline would; one line's buffer
+  // and fields reused from line to line
+  std::string all;
+  {
+    std::ostringstream content;
+    content << in.rdbuf();
+    all = std::move(content).str();
+  }
   std::string text;
-  while (std::getline(in, text)) {
+  Fields f;
+  for (std::size_t at = 0; at < all.size();) {
+    const std::size_t newline = all.find('\n', at);
+    const std::size_t end = newline == std::string::npos ? all.size() : newline;
+    text.assign(all, at, end - at);
+    at = end + 1;
     ++line_;
     if (!text.empty() && text.back() == '\r') text.pop_back();
     if (text.empty() || text[0] == '#') continue;
@@ -172,14 +185,19 @@ void LexiconBuilder::each_line(const std::filesystem::path& path, std::size_t co
             " of the line: " + bad->reason);
       continue;
     }
-    Fields f;
-    std::size_t start = 0;
-    for (;;) {
+    std::size_t n = 0;
+    for (std::size_t start = 0;;) {
       auto tab = text.find('\t', start);
-      f.push_back(text.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      const std::size_t size = tab == std::string::npos ? std::string::npos : tab - start;
+      if (n < f.size())
+        f[n].assign(text, start, size);
+      else
+        f.push_back(text.substr(start, size));
+      ++n;
       if (tab == std::string::npos) break;
       start = tab + 1;
     }
+    f.resize(n);
     if (alias_lines && f.size() == 3 && f[0] == "alias") {
       fn(f);
       continue;
@@ -221,12 +239,42 @@ std::optional<double> LexiconBuilder::number(const std::string& s) {
 bool LexiconBuilder::claim_form(const void* table, const std::u32string& key,
                                 const std::string& meaning) {
   if (key.empty()) return false;
-  auto& seen = seen_[table];
-  auto [it, fresh] = seen.emplace(key, meaning);
-  if (!fresh && it->second != meaning)
-    error("form '" + to_utf8(key) + "' already means " + it->second + ", cannot also mean " +
-          meaning);
-  return fresh;
+  const std::uint32_t t =
+      table_numbers_.try_emplace(table, static_cast<std::uint32_t>(table_numbers_.size()))
+          .first->second;
+  std::uint64_t h = 0xcbf29ce484222325ull ^ t;
+  for (char32_t c : key) h = (h ^ c) * 0x100000001b3ull;
+  h ^= h >> 29;
+  if (2 * (claimed_used_ + 1) > claimed_.size()) {  // grow: at most half the places used
+    std::vector<Claimed> bigger(claimed_.empty() ? 16384 : claimed_.size() * 2);
+    for (const auto& c : claimed_)
+      if (c.size) {
+        std::size_t k = c.hash & (bigger.size() - 1);
+        while (bigger[k].size) k = (k + 1) & (bigger.size() - 1);
+        bigger[k] = c;
+      }
+    claimed_.swap(bigger);
+  }
+  std::size_t k = h & (claimed_.size() - 1);
+  for (; claimed_[k].size; k = (k + 1) & (claimed_.size() - 1)) {
+    const Claimed& c = claimed_[k];
+    if (c.hash != h || c.table != t || c.size != key.size() ||
+        std::u32string_view(claimed_forms_).substr(c.begin, c.size) != key)
+      continue;
+    const std::string& earlier = meanings_[c.meaning];
+    if (earlier != meaning)
+      error("form '" + to_utf8(key) + "' already means " + earlier + ", cannot also mean " +
+            meaning);
+    return false;
+  }
+  // the meanings of a line's forms are one: numbered once for the run of them
+  if (meanings_.empty() || meanings_.back() != meaning) meanings_.push_back(meaning);
+  claimed_[k] = Claimed{h, t, static_cast<std::uint32_t>(claimed_forms_.size()),
+                        static_cast<std::uint32_t>(key.size()),
+                        static_cast<std::uint32_t>(meanings_.size() - 1)};
+  ++claimed_used_;
+  claimed_forms_ += key;
+  return true;
 }
 
 int LexiconBuilder::entity(const std::string& id, EntityType type, EntityRole role) {

@@ -4,6 +4,7 @@
 // ids against and to add the entries a language's own classes define. No X3 here.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -64,7 +65,19 @@ class LexiconBuilder {
   std::vector<Diagnostic> errors_;
   std::string file_;
   int line_ = 0;
-  std::unordered_map<const void*, std::unordered_map<std::u32string, std::string>> seen_;
+  // The forms claimed so far, for claim_form: an open-addressing table of (table, form),
+  // the forms side by side in one buffer and their meanings numbered (thousands of forms:
+  // no allocation each).
+  struct Claimed {
+    std::uint64_t hash = 0;
+    std::uint32_t table = 0, begin = 0, size = 0;  ///< size 0: an empty place
+    std::uint32_t meaning = 0;
+  };
+  std::vector<Claimed> claimed_;
+  std::size_t claimed_used_ = 0;
+  std::u32string claimed_forms_;
+  std::vector<std::string> meanings_;
+  std::unordered_map<const void*, std::uint32_t> table_numbers_;
   std::unordered_map<std::string, int> entity_index_;
 };
 

@@ -318,17 +318,26 @@ NormalisedText normalise(std::string_view s) {
 }
 
 std::u32string normalise_key(std::string_view utf8) {
+  // the lexicon's thousands of forms: the table of normalise() for the code points it
+  // holds, normalise_code_point for the rest
+  const std::vector<char32_t>& one = one_code_point_table();
   std::u32string out;
+  out.reserve(utf8.size());  // room for a code point a byte; grown should one emit more
+  auto emit = [&](char32_t c) {
+    if (c == U' ' || c == U'\n') {
+      if (out.empty() || out.back() == U' ') return;
+      c = U' ';
+    }
+    out.push_back(c);
+  };
   std::size_t pos = 0;
   while (pos < utf8.size()) {
     char32_t cp = decode_utf8(utf8, pos);
-    normalise_code_point(cp, [&](char32_t c) {
-      if (c == U' ' || c == U'\n') {
-        if (out.empty() || out.back() == U' ') return;
-        c = U' ';
-      }
-      out.push_back(c);
-    });
+    if (cp < kTabled && one[cp] != kSlow) {
+      if (one[cp] != kDrop) emit(one[cp]);
+      continue;
+    }
+    normalise_code_point(cp, emit);
   }
   while (!out.empty() && out.back() == U' ') out.pop_back();
   return out;

@@ -48,13 +48,17 @@ void WordStarts::set_prefix_letters(std::u32string_view letters, int max) {
 }
 
 void WordStarts::grow() {
-  slots_.assign(slots_.size() * 2, Slot{});
+  std::vector<Slot> old(slots_.size() * 2, Slot{});
+  old.swap(slots_);
   // the filter: 16 bits a head (two set, in one word of 64), so that few words that start
   // nothing pass it, with one probe of memory
   std::size_t bits = 64;
   while (bits < slots_.size() * 8) bits *= 2;
   filter_.assign(bits / 64, 0);
-  for (std::uint32_t i = 0; i < heads_.size(); ++i) place(i, hash(heads_[i].word));
+  // each head where its hash says, the hash kept in its old place (where in a run of
+  // places a head lands changes no answer: a word matches only its own head)
+  for (const Slot& slot : old)
+    if (slot.any) place(slot.head, slot.hash);
 }
 
 void WordStarts::place(std::uint32_t head, std::uint64_t h) {
@@ -78,10 +82,8 @@ WordStarts::Head& WordStarts::head_for(std::u32string_view word, StartMask mask)
     }
   }
   heads_.push_back(Head{std::u32string(word), 0, mask, {}, {}});
-  if (heads_.size() * 2 > slots_.size())
-    grow();  // places every head, the new one too
-  else
-    place(static_cast<std::uint32_t>(heads_.size() - 1), h);
+  if (heads_.size() * 2 > slots_.size()) grow();  // places the heads before it
+  place(static_cast<std::uint32_t>(heads_.size() - 1), h);
   return heads_.back();
 }
 

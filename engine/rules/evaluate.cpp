@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <exception>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
@@ -699,15 +701,21 @@ class Namer {
   Namer(const Lexicon& lex, const std::vector<Document>& docs) : lex_(lex) {
     static const char* ordinals[] = {"first", "second",  "third",  "fourth", "fifth",
                                      "sixth", "seventh", "eighth", "ninth",  "tenth"};
+    auto labels = std::make_shared<std::vector<std::string>>();
+    labels->reserve(docs.size());
     for (std::size_t i = 0; i < docs.size(); ++i) {
-      std::string label = !docs[i].title.empty() ? "“" + docs[i].title + "”"
-                          : i < 10               ? std::string("the ") + ordinals[i] + " article"
-                                                 : "article " + docs[i].id;
-      labels_.push_back(std::move(label));
+      std::string& label = labels->emplace_back();
+      if (!docs[i].title.empty())
+        label.append("“").append(docs[i].title).append("”");
+      else if (i < 10)
+        label.append("the ").append(ordinals[i]).append(" article");
+      else
+        label.append("article ").append(docs[i].id);
     }
+    labels_ = std::move(labels);
   }
   /// The label of the document at `index` in the documents given.
-  const std::string& doc(std::size_t index) const { return labels_[index]; }
+  const std::string& doc(std::size_t index) const { return (*labels_)[index]; }
   const std::string& entity(const Id& id) const {
     auto it = entity_ids_.find(id.key());
     if (it == entity_ids_.end()) it = entity_ids_.emplace(id.key(), &entity(id.str())).first;
@@ -729,7 +737,7 @@ class Namer {
 
  private:
   const Lexicon& lex_;
-  std::vector<std::string> labels_;
+  std::shared_ptr<const std::vector<std::string>> labels_;  ///< shared by the threads' copies
   mutable std::unordered_map<std::string, std::string> entity_names_;  // node-based: kept
   mutable std::unordered_map<const void*, const std::string*> entity_ids_;
 };
@@ -737,10 +745,11 @@ class Namer {
 /// Writes a number as explanations do: whole numbers in full, others as %g.
 void append_number(std::string& out, double v) {
   char buf[32];
-  if (v == std::floor(v) && std::fabs(v) < 1e15)
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  else
-    std::snprintf(buf, sizeof buf, "%g", v);
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {  // as %lld writes it
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v)).ptr);
+    return;
+  }
+  std::snprintf(buf, sizeof buf, "%g", v);
   out += buf;
 }
 
@@ -1225,6 +1234,9 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
     std::vector<std::uint32_t> members;
   };
   std::unordered_map<std::string, Grouping> grouping_cache;
+  // the groupings' working arrays, reused from one to the next (their pages touched once)
+  std::vector<std::uint64_t> fact_hash, slots;
+  std::vector<std::uint32_t> first_fact, fact_group, fill;
 
   // the facts of a rule's kinds grouped by its join key, once per distinct (kinds, key)
   // among the rules; all are made before the rules run, and only read while they do
@@ -1249,16 +1261,13 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
       std::vector<const std::vector<std::uint32_t>*> join_columns;
       for (int id : join_ids) join_columns.push_back(&ids_of(id));
       // an open-addressing table of group ids, each group known by its first fact: no
-      // allocation per key, and the keys stay in the interned columns
-      std::size_t capacity = 16;
-      while (capacity < facts.size() * 2) capacity *= 2;
-      std::vector<std::uint32_t> slots(capacity, kAbsent), first_fact;
-      std::vector<std::uint32_t> fact_group(facts.size(), kAbsent);
-      auto same_key = [&](std::size_t i, std::size_t j) {
-        for (const auto* column : join_columns)
-          if ((*column)[i] != (*column)[j]) return false;
-        return true;
-      };
+      // allocation per key, and the keys stay in the interned columns. Each fact's key
+      // hashed first (the facts of other kinds or without a value left out), so that the
+      // table is sized by the facts taking part; a place holds the group and the high half
+      // of its hash, so that most places of other keys are passed without reading a fact.
+      constexpr std::uint64_t kLeftOut = 0;
+      fact_hash.assign(facts.size(), kLeftOut);
+      std::size_t taking_part = 0;
       for (std::size_t i = 0; i < facts.size(); ++i) {
         if (std::find(kinds.begin(), kinds.end(), kind_ids[i]) == kinds.end()) continue;
         std::uint64_t h = 1469598103934665603ull;
@@ -1272,14 +1281,35 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           h = (h ^ v) * 1099511628211ull;
         }
         if (!complete) continue;
-        std::size_t slot = static_cast<std::size_t>(h ^ (h >> 29)) & (capacity - 1);
-        while (slots[slot] != kAbsent && !same_key(first_fact[slots[slot]], i))
-          slot = (slot + 1) & (capacity - 1);
-        if (slots[slot] == kAbsent) {
-          slots[slot] = static_cast<std::uint32_t>(first_fact.size());
+        h ^= h >> 29;
+        fact_hash[i] = h | 1;  // never kLeftOut (the low bit picks no place's tag)
+        ++taking_part;
+      }
+      std::size_t capacity = 16;
+      while (capacity < taking_part * 2) capacity *= 2;
+      constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+      slots.assign(capacity, kEmpty);
+      first_fact.clear();
+      fact_group.assign(facts.size(), kAbsent);
+      auto same_key = [&](std::size_t i, std::size_t j) {
+        for (const auto* column : join_columns)
+          if ((*column)[i] != (*column)[j]) return false;
+        return true;
+      };
+      for (std::size_t i = 0; i < facts.size(); ++i) {
+        const std::uint64_t h = fact_hash[i];
+        if (h == kLeftOut) continue;
+        const std::uint64_t tag = h >> 32 << 32;
+        std::size_t slot = static_cast<std::size_t>(h >> 1) & (capacity - 1);
+        for (; slots[slot] != kEmpty; slot = (slot + 1) & (capacity - 1))
+          if ((slots[slot] >> 32 << 32) == tag &&
+              same_key(first_fact[static_cast<std::uint32_t>(slots[slot])], i))
+            break;
+        if (slots[slot] == kEmpty) {
+          slots[slot] = tag | first_fact.size();
           first_fact.push_back(static_cast<std::uint32_t>(i));
         }
-        fact_group[i] = slots[slot];
+        fact_group[i] = static_cast<std::uint32_t>(slots[slot]);
       }
       // counting sort into one flat array: group k is members[offsets[k] .. offsets[k+1])
       g.offsets.assign(first_fact.size() + 1, 0);
@@ -1287,7 +1317,7 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         if (gi != kAbsent) ++g.offsets[gi + 1];
       for (std::size_t k = 1; k < g.offsets.size(); ++k) g.offsets[k] += g.offsets[k - 1];
       g.members.resize(g.offsets.back());
-      std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
+      fill.assign(g.offsets.begin(), g.offsets.end() - 1);
       for (std::size_t i = 0; i < facts.size(); ++i)
         if (fact_group[i] != kAbsent)
           g.members[fill[fact_group[i]]++] = static_cast<std::uint32_t>(i);
@@ -1408,7 +1438,9 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
         if (!sets.only_a.empty()) fd.only_in.emplace_back(a.doc, sets.only_a);
         if (!sets.only_b.empty()) fd.only_in.emplace_back(b->doc, sets.only_b);
       } else if (b) {
-        fd.pair = {brief(a), brief(*b)};
+        fd.pair.reserve(2);  // moved in: a braced list would copy them
+        fd.pair.push_back(brief(a));
+        fd.pair.push_back(brief(*b));
       }
       return fd;
     };
@@ -1596,7 +1628,9 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           fd.facts.push_back(fact_ids[i]);
           if (fd.docs.empty() || fd.docs.back() != facts[i].doc) fd.docs.push_back(facts[i].doc);
         }
-        fd.pair = {brief(facts[a]), brief(facts[b])};
+        fd.pair.reserve(2);
+        fd.pair.push_back(brief(facts[a]));
+        fd.pair.push_back(brief(facts[b]));
         fd.groups = std::move(value_groups);
         found.push_back(std::move(fd));
       }
@@ -1642,9 +1676,19 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
     // `among given`: with a focus, only the focused documents' facts take part
     const bool given_only = rule.among == "given" && !focused.empty();
     std::vector<std::uint32_t> given_members;
-    for (std::size_t k = 0; k + 1 < grouping.offsets.size(); ++k) {
+    // when the times are few next to the facts, every pair of them is decided at once: a
+    // time-only part that no pair of times passes leaves the rule without a pair anywhere
+    bool no_pair_of_times = false;
+    if (time_part && !single && spans_n * spans_n <= facts.size()) {
+      no_pair_of_times = true;
+      for (std::uint32_t s1 = 0; s1 < spans_n && no_pair_of_times; ++s1)
+        for (std::uint32_t s2 = 0; s2 < spans_n && no_pair_of_times; ++s2)
+          no_pair_of_times = !times_allow(s1, s2);
+    }
+    for (std::size_t k = 0; k + 1 < grouping.offsets.size() && !no_pair_of_times; ++k) {
       std::span<const std::uint32_t> group(grouping.members.data() + grouping.offsets[k],
                                            grouping.offsets[k + 1] - grouping.offsets[k]);
+      if (group.size() < 2 && !single) continue;  // a fact alone makes no pair
       if (!focused.empty() && std::none_of(group.begin(), group.end(), in_focus)) continue;
       if (given_only) {
         given_members.clear();
@@ -2048,14 +2092,25 @@ std::vector<Finding> evaluate(const std::vector<RuleFile>& files, const std::vec
           fd.facts.clear();
           fd.docs.clear();
           fd.facts.reserve(members.size());
-          std::size_t last_doc = 0;
-          for (std::size_t m : members) {
-            fd.facts.push_back(fact_ids[m]);  // side by side: no fact read for its id
-            // a new document: when every fact's document is known, its position says so
-            if (fd.docs.empty() ||
-                (docs_known ? fact_doc[m] != last_doc : fd.docs.back() != facts[m].doc))
-              fd.docs.push_back(facts[m].doc);  // sorted by document
-            last_doc = fact_doc[m];
+          if (docs_known) {
+            // a new document where the position changes (sorted by document); its id read
+            // from the documents given, in their order, not from each fact
+            std::size_t n_docs = 0;
+            for (std::size_t i = 0; i < members.size(); ++i)
+              n_docs += i == 0 || fact_doc[members[i]] != fact_doc[members[i - 1]];
+            fd.docs.reserve(n_docs);
+            for (std::size_t i = 0; i < members.size(); ++i) {
+              const std::size_t m = members[i];
+              fd.facts.push_back(fact_ids[m]);  // side by side: no fact read for its id
+              if (i == 0 || fact_doc[m] != fact_doc[members[i - 1]])
+                fd.docs.push_back(docs[fact_doc[m]].id);
+            }
+          } else {
+            for (std::size_t m : members) {
+              fd.facts.push_back(fact_ids[m]);
+              if (fd.docs.empty() || fd.docs.back() != facts[m].doc)
+                fd.docs.push_back(facts[m].doc);  // sorted by document
+            }
           }
           if (members.size() > 2)
             fd.explanation += " (and " + std::to_string(members.size() - 2) + " more facts in " +

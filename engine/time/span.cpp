@@ -68,6 +68,26 @@ long days_from_civil(int y, int m, int d) {
 
 std::string TimePoint::iso() const {
   char buf[64];
+  // the common case written digit by digit (as snprintf would: a four-digit year, two-digit
+  // fields); snprintf for anything outside those ranges
+  auto fits = [](int v, int limit) { return v >= 0 && v < limit; };
+  if (fits(y, 10000) && fits(m, 100) && fits(d, 100) &&
+      (precision <= Precision::day || (fits(hh, 100) && fits(mm, 100) && fits(ss, 100)))) {
+    char* p = buf;
+    auto put = [&p](int v, int digits) {
+      for (int i = digits - 1; i >= 0; --i, v /= 10) p[i] = static_cast<char>('0' + v % 10);
+      p += digits;
+    };
+    put(y, 4);
+    if (precision >= Precision::month) *p++ = '-', put(m, 2);
+    if (precision >= Precision::day) *p++ = '-', put(d, 2);
+    if (precision > Precision::day) {
+      *p++ = 'T', put(hh, 2);
+      *p++ = ':', put(mm, 2);
+      *p++ = ':', put(ss, 2);
+    }
+    return std::string(buf, p);
+  }
   switch (precision) {
     case Precision::year:
       std::snprintf(buf, sizeof buf, "%04d", y);
