@@ -23,7 +23,7 @@ std::string span_bytes(const Document& doc, const Fact& f) {
 }
 }  // namespace
 
-TEST_CASE("character references decode; unknown ones stay as written") {
+TEST_CASE("character references decode, unknown ones stay as written") {
   CHECK(text_of("a &amp; b &lt;c&gt; &quot;&apos;") == "a & b <c> \"'");
   CHECK(text_of("&#65;&#x42;&#X43; &#1633;&#1634;") == "ABC ١٢");
   CHECK(text_of("&laquo;نص&raquo; &hellip; &euro;") == "«نص» … €");
@@ -53,7 +53,7 @@ TEST_CASE("what is not the page's text is skipped") {
   CHECK(text_of("<textarea><p>x</p></textarea>a") == "a");
 }
 
-TEST_CASE("metadata comes from the head; a head never closed ends where the body begins") {
+TEST_CASE("metadata comes from the head, a head never closed ends where the body begins") {
   auto page = html_to_text(
       "<!DOCTYPE html><html lang=\"fr-FR\"><head><title> Titre  &amp; suite </title>"
       "<meta name=\"author\" content=\"Auteur\">"

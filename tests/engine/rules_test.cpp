@@ -197,7 +197,7 @@ TEST_CASE("agreement within rounding, and not beyond it") {
   CHECK(has(f, "numeric-contradiction:contradicts"));
 }
 
-TEST_CASE("figures of two places never compare; one place and none may") {
+TEST_CASE("figures of two places never compare, one place and none may") {
   auto a = count("A:1", "EG", "injure", "person", "=", 150, "in", "2022");
   auto b = count("B:1", "EG", "injure", "person", "=", 120, "in", "2022");
   a.place = Id("EG-PTS"), b.place = Id("EG-SHG");
@@ -224,7 +224,7 @@ TEST_CASE("cumulative contradiction in both orders, and none when the sub-span c
   CHECK(has(f, "different-span:differs"));
 }
 
-TEST_CASE("different units in one family differ; other families do not pair") {
+TEST_CASE("different units in one family differ, other families do not pair") {
   auto f = fired({count("A:1", "MA", "dismantle", "terrorist_cell", ">", 200, "since", "2002"),
                   count("B:1", "MA", "arrest", "person", ">=", 55, "in", "2021")});
   CHECK(has(f, "different-unit:differs"));
@@ -233,7 +233,7 @@ TEST_CASE("different units in one family differ; other families do not pair") {
   CHECK_FALSE(has(f, "different-unit:differs"));
 }
 
-TEST_CASE("shared partners give shared and only-in details; disjoint sets give nothing") {
+TEST_CASE("shared partners give shared and only-in details, disjoint sets give nothing") {
   auto findings = evaluate(
       default_rules(), docs({"A", "B"}),
       {set_fact("A:1", "MA", {"FR", "ES", "PT"}), set_fact("B:1", "MA", {"ES", "DE"})}, lexicon());
@@ -635,7 +635,7 @@ TEST_CASE("a later count a third of the earlier is no contradiction: a part or a
           "running-contradiction:contradicts"));
 }
 
-TEST_CASE("one figure stated and bounded agrees with itself; an estimate and a bound only fit") {
+TEST_CASE("one figure stated and bounded agrees with itself, an estimate and a bound only fit") {
   auto dates = {"A=2013-02-16", "B=2013-02-16"};
   auto f = fired_dated({count("A:1", "PK", "kill", "person", ">=", 63, "as_of", "2013-02-16"),
                         count("B:1", "PK", "kill", "person", "=", 63, "as_of", "2013-02-16")},

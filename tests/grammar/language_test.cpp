@@ -34,7 +34,7 @@ TEST_CASE("a text without a declared language is read by its script") {
   CHECK(detect_language("") == "");
 }
 
-TEST_CASE("a document's language: declared, else detected; without a grammar, an error") {
+TEST_CASE("a document's language: declared, else detected, without a grammar, an error") {
   auto doc = parse_document("اعتقلت الشرطة 12 شخصا عام 2020.\n", "a.txt", "A");
   CHECK(doc.lang == "ar");
   CHECK(grammar_for(doc) == find_grammar("ar"));

@@ -184,7 +184,7 @@ TEST_CASE(
   for (const auto& r : rows) check_number(r.text, r.value);
 }
 
-TEST_CASE("a comma before other than three digits is a decimal comma; before three, thousands") {
+TEST_CASE("a comma before other than three digits is a decimal comma, before three, thousands") {
   CHECK(arabic().parse_number(lexicon(), norm("1,50")) == 1.5);  // Maghreb and much Arabic print
   CHECK(arabic().parse_number(lexicon(), norm("٤,٨")) == doctest::Approx(4.8));
   CHECK(arabic().parse_number(lexicon(), norm("1,500")) == 1500);
@@ -196,7 +196,7 @@ TEST_CASE("a comma before other than three digits is a decimal comma; before thr
   CHECK_FALSE(arabic().parse_number(lexicon(), norm("1،2،3")).has_value());  // a list
 }
 
-TEST_CASE("a smaller scaled term may follow without و; parts of a whole") {
+TEST_CASE("a smaller scaled term may follow without و, parts of a whole") {
   CHECK(arabic().parse_number(lexicon(), norm("4 ملايين 300 ألف")) == 4300000);
   CHECK(arabic().parse_number(lexicon(), norm("٤ آلاف ٣ مائة و ٢١")) == 4321);
   CHECK(arabic().parse_number(lexicon(), norm("ثلاثة أخماس")) == doctest::Approx(0.6));
