@@ -814,10 +814,18 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           if (auto span = fact_time(lex, v, doc.date)) {
             if (span->op == SpanOp::as_of && opened_before(v.span.begin)) continue;
             span->text = original(st, v.span);
-            const bool background =
-                std::any_of(ps.times.begin(), ps.times.end(), [&](const TimePiece& t) {
-                  return t.background && t.span.begin >= v.span.begin && t.span.end <= v.span.end;
-                });
+            auto inside = [&](const TimePiece& t) {
+              return t.span.begin >= v.span.begin && t.span.end <= v.span.end;
+            };
+            // 1: a background event's; 2: the time of events a casualty may belong to
+            const char background =
+                std::any_of(ps.times.begin(), ps.times.end(),
+                            [&](const TimePiece& t) { return t.background && inside(t); })
+                    ? 1
+                : std::any_of(ps.times.begin(), ps.times.end(),
+                              [&](const TimePiece& t) { return t.event && inside(t); })
+                    ? 2
+                    : 0;
             if (frames_section(norm.text, v.span, *span) && !background) frame = *span;
             times.emplace_back(v.span, std::move(*span));
             background_times.push_back(background);
@@ -846,7 +854,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           a.text = original(st, Span{a_span.begin, b_span.end});
           a_span.end = b_span.end;
           times.erase(times.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-          background_times[i] = background_times[i] || background_times[i + 1];
+          background_times[i] = std::max(background_times[i], background_times[i + 1]);
           background_times.erase(background_times.begin() + static_cast<std::ptrdiff_t>(i) + 1);
           so_far_clause.erase(so_far_clause.begin() + static_cast<std::ptrdiff_t>(i) + 1);
         }
@@ -894,7 +902,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
                                                                             : 0;
         return depth;
       };
-      auto nearest_time = [&](Span anchor, bool figure = false) -> std::optional<FactTime> {
+      auto nearest_time = [&](Span anchor, bool figure = false,
+                              bool casualty = false) -> std::optional<FactTime> {
         const FactTime* best = nullptr;
         std::uint32_t best_dist = UINT32_MAX;
         const bool quoted =
@@ -904,13 +913,18 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         for (std::size_t ti = 0; ti < times.size(); ++ti) {
           const auto& [span, ft] = times[ti];
           if (quoted && quote_depth(span.begin) != depth) continue;
-          if (figure && background_times[ti] && anchor.end <= span.begin) continue;
+          if (figure && anchor.end <= span.begin &&
+              (background_times[ti] == 1 || (background_times[ti] == 2 && !casualty)))
+            continue;
           if (so_far_clause[ti] != UINT32_MAX && clause_begin(anchor.begin) != so_far_clause[ti])
             continue;
           if (figure && document_day && ft.from && ft.from->precision >= Precision::day &&
               ft.from->first_day() > document_day->first_day())
             continue;
-          std::uint32_t dist = span.begin >= anchor.end   ? span.begin - anchor.end
+          // a casualty of the events dated after it (وفاة 38 شخصا في الأحداث التي وقعت 26
+          // يناير) is of their time, whatever report time is nearer (سلمت أمس تقارير)
+          std::uint32_t dist = casualty && background_times[ti] == 2 && anchor.end <= span.begin ? 0
+                               : span.begin >= anchor.end ? span.begin - anchor.end
                                : anchor.begin >= span.end ? anchor.begin - span.end
                                                           : 0;
           if (dist < best_dist) best = &ft, best_dist = dist;
@@ -1163,7 +1177,10 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         // أوقع 81 قتيلا، مقتل 11 وعشرات الجرحى: the injured were injured); a verb of another
         // family keeps it (اعتقلت الشرطة 3 مصابين: injured people arrested), and so does
         // «أصيب 4 آخرون» after 3 killed (the verb says what was done to the others)
-        if (object && !others && object->heads.size() == 1 && !object->default_predicate.empty())
+        // «400 مصاب، ثلاثة منهم حالتهم خطيرة»: with no verb of their own, some of the injured
+        // are injured people too
+        if (object && (!others || f.predicate.empty()) && object->heads.size() == 1 &&
+            !object->default_predicate.empty())
           if (const ObjectInfo* head = lex.find_object(object->heads.front());
               head && head->default_predicate.empty())
             if (const auto* own = lex.find_predicate(object->default_predicate);
@@ -1174,7 +1191,7 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             }
         counted.push_back(f.kind == "count" ? (object ? Id(object->id) : f.object) : Id());
         f.place = place_of(anchor);
-        f.time = nearest_time(q.span, true);
+        f.time = nearest_time(q.span, true, f.family == "violence");
         auto [b, e] = norm.bytes(anchor.begin, anchor.end);
         f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;
         memory.remember(f, object);

@@ -75,6 +75,12 @@ const ObjectInfo* Lexicon::find_object(std::string_view id) const {
   return nullptr;
 }
 
+int Lexicon::object_index(std::string_view id) const {
+  for (std::size_t i = 0; i < objects_.size(); ++i)
+    if (objects_[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
 std::string Lexicon::canonical_organisation(const std::string& id) const {
   auto it = aliases_.find(id);
   return it == aliases_.end() ? id : it->second;

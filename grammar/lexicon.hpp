@@ -141,6 +141,8 @@ class Lexicon {
   const OutletInfo* outlet(std::string_view source) const;
   const PredicateInfo* find_predicate(std::string_view id) const;
   const ObjectInfo* find_object(std::string_view id) const;
+  /// The index of the object `id` (person, vehicle…), or -1.
+  int object_index(std::string_view id) const;
   /// A name for people: "Morocco", "the State Department", "Morocco's Interior Ministry".
   std::string display_name(const std::string& id) const;
 

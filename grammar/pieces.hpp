@@ -62,6 +62,10 @@ struct TimePiece {
   /// a next hearing, a founding (على خلفية أحداث أكتوبر 2010، مقابل 2012، لجلسة 21 إبريل،
   /// منذ إنشائها عام 1969): no time of a figure before it
   bool background = false;
+  /// The time of the events a figure may be part of (الأحداث التي شهدتها طنطا الجمعة 15
+  /// فبراير): a casualty's time (قتلوا في الأحداث التي وقعت 26 يناير), not that of an
+  /// arrest, a remand or a trial after them
+  bool event = false;
   Span span;
 };
 

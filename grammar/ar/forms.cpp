@@ -169,8 +169,10 @@ class FormsLoader {
         add(t_.duration_cue, normalise_key(form), f[0] == "within" ? 2 : 1, f[0]);
       return;
     }
-    if (f[0] == "name_head" || f[0] == "classifier") {
-      auto& set = f[0] == "name_head" ? t_.name_head : t_.classifier;
+    if (f[0] == "name_head" || f[0] == "classifier" || f[0] == "member_group") {
+      auto& set = f[0] == "name_head"    ? t_.name_head
+                  : f[0] == "classifier" ? t_.classifier
+                                         : t_.member_group;
       for (const auto& form : split(f[1])) set.insert(normalise_key(form));
       return;
     }
@@ -193,9 +195,11 @@ class FormsLoader {
       }
       return;
     }
-    if (f[0] == "hypothetical" || f[0] == "background" || f[0] == "attributive_time") {
+    if (f[0] == "hypothetical" || f[0] == "background" || f[0] == "event_time" ||
+        f[0] == "attributive_time") {
       auto& set = f[0] == "hypothetical" ? t_.hypothetical
                   : f[0] == "background" ? t_.background
+                  : f[0] == "event_time" ? t_.event_time
                                          : t_.attributive_time;
       for (const auto& form : split(f[1])) {
         std::u32string key = normalise_key(form);

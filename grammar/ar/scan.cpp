@@ -606,6 +606,13 @@ std::optional<Partitive> partitive(const Lexicon& lex, std::u32string_view text,
       return Partitive{object, Span{b, idx(base, it)}};
   }
   std::u32string_view word = text.substr(b, e - b);
+  // a group whose members are people (قوات الأمن، رجال الشرطة، القوات): a count of people
+  {
+    const auto bare = definite(word) ? word.substr(2) : word;
+    if (tables(lex).member_group.count(std::u32string(bare)))
+      if (const int person = lex.object_index("person"); person >= 0)
+        return Partitive{person, Span{b, e}};
+  }
   if (definite(word)) {
     if (whole_word(ar::no_noun_rule(), b + 2, e) || whole_word(ar::time_context_rule(), b + 2, e))
       return std::nullopt;
@@ -799,6 +806,9 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
             TimePiece piece = to_piece(t, Span{p, idx(base, it)});
             piece.extendable = time_context_before(lex, text, range, p);
             piece.background = background_before(lex, text, range, p);
+            // (five words back: الأحداث التي شهدتها منطقة العيون في أكتوبر تشرين الأول)
+            piece.event =
+                !piece.background && cue_before(tables(lex).event_time, text, range, p, 5);
             out.times.push_back(piece);
             p = idx(base, it);
             continue;

@@ -61,12 +61,17 @@ struct Tables : LanguageForms {
   // nouns that count instances of the noun after them (5 حالات تسمم: five poisonings): that
   // noun, not the classifier, is what a number counts
   std::unordered_set<std::u32string> classifier;
+  // groups whose members a partitive counts as people (11 من قوات الأمن), without the article
+  std::unordered_set<std::u32string> member_group;
   // words that make what follows in their clause a condition, a wish or a negated future
   // (لو، إذا، في حال، لن، يسعى): a number there is no claim; one word or two
   std::unordered_set<std::u32string> hypothetical;
   // words that make a time after them that of a background event, a comparison, a next
   // hearing or a founding (على خلفية، مقابل، لجلسة، منذ إنشائها): one word or two
   std::unordered_set<std::u32string> background;
+  // words that make a time after them that of the events a figure belongs to (أحداث،
+  // شهدتها): a casualty's time, not an arrest's after them; one word or two
+  std::unordered_set<std::u32string> event_time;
   // participles after which a time says when the noun before them was made, held or
   // occupied (الأراضي المحتلة عام 1948، القانون المعمول به منذ عام 1983): no time of a
   // figure, no period of a section; one word or two, right before the time
