@@ -1091,8 +1091,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             if (p.span.begin < end) continue;
             // the verb next to the noun, or after قد; no preposition on it (متهمين بقتل: the
             // count is accused of a killing, not killed)
+            // (or آخرين: «130 شخصا آخرين أصيبوا»)
             auto between = std::u32string_view(norm.text).substr(end, p.span.begin - end);
-            if (between != U" " && between != U" \u0642\u062f ") break;  // قد
+            if (between != U" " && between != U" \u0642\u062f " &&  // قد
+                between != U" \u0627\u062e\u0631\u064a\u0646 " &&   // آخرين
+                between != U" \u0627\u062e\u0631\u0648\u0646 ")     // آخرون
+              break;
             // a verb that agrees with a plural count (أصيبوا، قتلوا، لقوا) or a dual (أصيبا),
             // not a verbal noun, which after a noun qualifies it (مراكز تنسيق، تجربة تدريب)
             auto verb_word =
@@ -1191,7 +1195,9 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
             }
         counted.push_back(f.kind == "count" ? (object ? Id(object->id) : f.object) : Id());
         f.place = place_of(anchor);
-        f.time = nearest_time(q.span, true, f.family == "violence");
+        // a casualty: a killing or an injury, or people counted with no verb (وفاة 38 شخصا)
+        f.time = nearest_time(
+            q.span, true, f.family == "violence" || (f.predicate.empty() && f.object == "person"));
         auto [b, e] = norm.bytes(anchor.begin, anchor.end);
         f.span_begin = st.line_offset + b, f.span_end = st.line_offset + e;
         memory.remember(f, object);

@@ -305,8 +305,10 @@ bool people_predicate_after(const Lexicon& lex, std::u32string_view text, Span r
 /// tally_link): «عدد الجرحى بلغ حوالى 950»، «ارتفع عدد القتلى إلى 25»، «بلغت حصيلة ضحايا
 /// التفجير 40». The tally word, a curated counted noun, perhaps one definite word after
 /// it, then only link words up to the number (or a phrase with a preposition and a link
-/// before the number), nine words in all, within the clause's
-/// punctuation. The object's index and where the tally begins, else nothing.
+/// before the number: عدد القتلى في التفجير الذي وقع في مدينة كويتا يوم السبت ارتفع الى 47),
+/// fourteen words in all, within the clause's punctuation. The object's index and where
+/// the tally begins, else nothing.
+constexpr std::size_t kTallyWords = 14;
 struct Tally {
   int object = -1;
   std::uint32_t begin = 0;
@@ -321,7 +323,7 @@ std::optional<Tally> tally_before(const Lexicon& lex, std::u32string_view text, 
   };
   std::vector<Word> words;  // nearest first
   std::uint32_t end = at;
-  while (words.size() < 9) {
+  while (words.size() < kTallyWords) {
     while (end > range.begin && text[end - 1] == U' ') --end;
     if (end == range.begin || !is_word_char(text[end - 1])) break;  // ، . : « …
     std::uint32_t begin = end;
