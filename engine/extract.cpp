@@ -736,6 +736,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
       // which of them is a background event's, a comparison's, a hearing's (TimePiece):
       // no time of a figure before it
       std::vector<char> background_times;
+      // where a charge before each time begins (TimePiece::charge), UINT32_MAX when none
+      std::vector<std::uint32_t> charge_times;
       // where the clause of a «so far» begins (حتى الآن): it dates the figures of its own
       // clause only (لم يصدر حتى الآن قرار، ورواتبهم 900 جنيه: the pay is no figure so far)
       std::vector<std::uint32_t> so_far_clause;
@@ -826,9 +828,14 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
                               [&](const TimePiece& t) { return t.event && inside(t); })
                     ? 2
                     : 0;
-            if (frames_section(norm.text, v.span, *span) && !background) frame = *span;
+            std::uint32_t charge = UINT32_MAX;
+            for (const auto& t : ps.times)
+              if (inside(t)) charge = std::min(charge, t.charge);
+            if (frames_section(norm.text, v.span, *span) && !background && charge == UINT32_MAX)
+              frame = *span;
             times.emplace_back(v.span, std::move(*span));
             background_times.push_back(background);
+            charge_times.push_back(charge);
             so_far_clause.push_back(span->op == SpanOp::as_of ? clause_begin(v.span.begin)
                                                               : UINT32_MAX);
           }
@@ -856,6 +863,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           times.erase(times.begin() + static_cast<std::ptrdiff_t>(i) + 1);
           background_times[i] = std::max(background_times[i], background_times[i + 1]);
           background_times.erase(background_times.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+          charge_times[i] = std::min(charge_times[i], charge_times[i + 1]);
+          charge_times.erase(charge_times.begin() + static_cast<std::ptrdiff_t>(i) + 1);
           so_far_clause.erase(so_far_clause.begin() + static_cast<std::ptrdiff_t>(i) + 1);
         }
       }
@@ -914,7 +923,8 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
           const auto& [span, ft] = times[ti];
           if (quoted && quote_depth(span.begin) != depth) continue;
           if (figure && anchor.end <= span.begin &&
-              (background_times[ti] == 1 || (background_times[ti] == 2 && !casualty)))
+              (background_times[ti] == 1 || (background_times[ti] == 2 && !casualty) ||
+               (charge_times[ti] != UINT32_MAX && anchor.end <= charge_times[ti])))
             continue;
           if (so_far_clause[ti] != UINT32_MAX && clause_begin(anchor.begin) != so_far_clause[ti])
             continue;

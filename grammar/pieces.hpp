@@ -66,6 +66,9 @@ struct TimePiece {
   /// فبراير): a casualty's time (قتلوا في الأحداث التي وقعت 26 يناير), not that of an
   /// arrest, a remand or a trial after them
   bool event = false;
+  /// Where a charge before it begins (بتهمة قتل 3 آلاف شخص في 2001): the time is the
+  /// crime's, no time of a figure before the charge; UINT32_MAX when none
+  std::uint32_t charge = UINT32_MAX;
   Span span;
 };
 

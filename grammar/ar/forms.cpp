@@ -169,18 +169,23 @@ class FormsLoader {
         add(t_.duration_cue, normalise_key(form), f[0] == "within" ? 2 : 1, f[0]);
       return;
     }
-    if (f[0] == "name_head" || f[0] == "classifier" || f[0] == "member_group") {
+    if (f[0] == "name_head" || f[0] == "classifier" || f[0] == "member_group" || f[0] == "charge" ||
+        f[0] == "charge_of") {
       auto& set = f[0] == "name_head"    ? t_.name_head
                   : f[0] == "classifier" ? t_.classifier
+                  : f[0] == "charge"     ? t_.charge
+                  : f[0] == "charge_of"  ? t_.charge_of
                                          : t_.member_group;
       for (const auto& form : split(f[1])) set.insert(normalise_key(form));
       return;
     }
-    if (f[0] == "tally" || f[0] == "tally_link" || f[0] == "tally_phrase" || f[0] == "dimension") {
-      auto& set = f[0] == "tally"          ? t_.tally
-                  : f[0] == "tally_link"   ? t_.tally_link
-                  : f[0] == "tally_phrase" ? t_.tally_phrase
-                                           : t_.dimension;
+    if (f[0] == "tally" || f[0] == "tally_link" || f[0] == "tally_phrase" || f[0] == "dimension" ||
+        f[0] == "dimension_link") {
+      auto& set = f[0] == "tally"            ? t_.tally
+                  : f[0] == "tally_link"     ? t_.tally_link
+                  : f[0] == "tally_phrase"   ? t_.tally_phrase
+                  : f[0] == "dimension_link" ? t_.dimension_link
+                                             : t_.dimension;
       for (auto form : split(f[1])) {
         // a dimension's synonym names its headword (علو=ارتفاع: one id for the altitude)
         if (auto eq = form.find('='); f[0] == "dimension" && eq != std::string::npos) {

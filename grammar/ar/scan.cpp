@@ -115,6 +115,28 @@ bool cue_before(const std::unordered_set<std::u32string>& cues, std::u32string_v
   }
   return false;
 }
+/// Whether a charge stands before the time at `at` in its clause, ten words back at most
+/// (cues.tsv charge, charge_of: «بتهمة قتل أفراد من قوات الأمن في نهاية عام 2010»،
+/// «متهمين بقتل …»): the time is the crime's. Where the charge begins, else UINT32_MAX.
+std::uint32_t charge_before(const Lexicon& lex, std::u32string_view text, Span range,
+                            std::uint32_t at) {
+  const auto& t = tables(lex);
+  std::uint32_t end = at;
+  char32_t next_first = 0;  // the first letter of the word after the one looked at
+  for (int words = 0; words < 10; ++words) {
+    while (end > range.begin && text[end - 1] == U' ') --end;
+    if (end == range.begin || !is_word_char(text[end - 1])) return UINT32_MAX;
+    std::uint32_t begin = end;
+    while (begin > range.begin && is_word_char(text[begin - 1])) --begin;
+    std::u32string w(text.substr(begin, end - begin));
+    if (w.size() > 3 && w[0] == U'\u0648') w.erase(0, 1);  // و
+    if (t.charge.count(w) || (next_first == U'\u0628' && t.charge_of.count(w))) return begin;
+    next_first = text[begin];
+    end = begin;
+  }
+  return UINT32_MAX;
+}
+
 /// Whether a condition, a wish or a negated future opens the clause of the number at `at`
 /// (cues.tsv hypothetical: «لو قتل 100 شخص»، «في حال وصول 50»، «يسعى للحصول على 100
 /// مقعد»), eight words back at most.
@@ -267,16 +289,25 @@ int people_before(const Lexicon& lex, std::u32string_view text, Span range, std:
 
 /// The noun right before an amount that names what it measures (cues.tsv dimension: على
 /// ارتفاع 5 آلاف متر، بسرعة 30 كيلومترا في الثانية، وزنه 10 أطنان), without its
-/// proclitic; empty when none.
+/// proclitic, perhaps with two linking verbs between (على ارتفاع يتراوح بين 30 و50 كلم);
+/// empty when none.
 Span dimension_before(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t at) {
   const auto& dims = tables(lex).dimension;
   if (dims.empty()) return {};
   std::uint32_t end = at;
-  while (end > range.begin && text[end - 1] == U' ') --end;
+  // a proclitic written against the amount (بنحو 10 أطنان) is no word of its own
+  if (end - range.begin >= 2 && is_word_char(text[end - 1]) && !is_word_char(text[end - 2])) --end;
   std::uint32_t begin = end;
-  while (begin > range.begin && is_word_char(text[begin - 1])) --begin;
-  if (begin == end) return {};
-  std::u32string word(text.substr(begin, end - begin));
+  std::u32string word;
+  for (int links = 0;; ++links) {
+    while (end > range.begin && text[end - 1] == U' ') --end;
+    begin = end;
+    while (begin > range.begin && is_word_char(text[begin - 1])) --begin;
+    if (begin == end) return {};
+    word.assign(text.substr(begin, end - begin));
+    if (links == 2 || !tables(lex).dimension_link.count(word)) break;
+    end = begin;
+  }
   if (word.size() > 3 &&
       std::u32string_view(U"\u0648\u0641\u0628\u0644").find(word[0]) != std::u32string_view::npos &&
       !dims.count(word) && dims.count(word.substr(1)))
@@ -808,6 +839,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
             TimePiece piece = to_piece(t, Span{p, idx(base, it)});
             piece.extendable = time_context_before(lex, text, range, p);
             piece.background = background_before(lex, text, range, p);
+            piece.charge = charge_before(lex, text, range, p);
             // (five words back: الأحداث التي شهدتها منطقة العيون في أكتوبر تشرين الأول)
             piece.event =
                 !piece.background && cue_before(tables(lex).event_time, text, range, p, 5);

@@ -72,6 +72,8 @@ struct Tables : LanguageForms {
   // words that make a time after them that of the events a figure belongs to (أحداث،
   // شهدتها): a casualty's time, not an arrest's after them; one word or two
   std::unordered_set<std::u32string> event_time;
+  // words of a charge, after which a time dates the crime (بتهمة، متهمين ب…): one word each
+  std::unordered_set<std::u32string> charge, charge_of;
   // participles after which a time says when the noun before them was made, held or
   // occupied (الأراضي المحتلة عام 1948، القانون المعمول به منذ عام 1983): no time of a
   // figure, no period of a section; one word or two, right before the time
@@ -82,6 +84,8 @@ struct Tables : LanguageForms {
   std::unordered_set<std::u32string> tally, tally_link, tally_phrase;
   // nouns right before an amount that name what it measures (ارتفاع، سرعة، وزن، على بعد)
   std::unordered_set<std::u32string> dimension;
+  // verbs between such a noun and its amount (على ارتفاع يتراوح بين 30 و50 كلم)
+  std::unordered_set<std::u32string> dimension_link;
   // units and currencies (value: unit index); dual forms count two; signs and codes may
   // also stand before the number ($10)
   index_table unit_word, unit_dual, unit_sign;

@@ -821,6 +821,31 @@ TEST_CASE("a toll after a long phrase, a verb after آخرين, راح ضحيت�
   for (const auto& f : facts) CHECK(f.predicate != "kill");
 }
 
+TEST_CASE("a time after a charge dates the crime, a measure's noun before a linking verb") {
+  const std::string front = "---\ndate: 2013-02-18\n---\n";
+  // the verdict is not of the crime's year, nor does that year frame the next sentence
+  auto facts = facts_of(
+      "أصدرت محكمة أحكاما بالسجن على 24 صحراويا متهمين بقتل أفراد من قوات الأمن في نهاية عام "
+      "2010.\nوحكم على تسعة متهمين بالسجن المؤبد.\n",
+      front);
+  REQUIRE(facts.size() == 2);
+  CHECK_FALSE(facts[0].time);
+  CHECK_FALSE(facts[1].time);
+  // a figure inside the charge is the crime's, of its time
+  facts = facts_of("جلسة لمحاكمتهم بتهمة قتل قرابة ثلاثة الاف شخص في 2001.\n", front);
+  REQUIRE(facts.size() == 1);
+  REQUIRE(facts[0].time);
+  CHECK(facts[0].time->from_iso() == "2001");
+  facts =
+      facts_of("تحطم النيزك على ارتفاع يتراوح بين 30 و50 كيلومترا، ووزنه يقدر بنحو 10 أطنان.\n");
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].predicate == open_id("ارتفاع"));
+  CHECK(facts[1].predicate == open_id("وزن"));
+  // a town lies (تقع) at a distance: no occurrence
+  facts = facts_of("المدينة التي تقع على بعد 1500 كيلومتر شرقي موسكو.\n");
+  for (const auto& f : facts) CHECK(f.predicate != "occur");
+}
+
 TEST_CASE("a place next to the figure, none from a list or a home address") {
   auto facts = facts_of("وقتل 3 أشخاص في القاهرة و5 أشخاص في الجيزة.\n");
   REQUIRE(facts.size() == 2);
