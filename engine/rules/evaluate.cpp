@@ -132,7 +132,8 @@ enum FnId {
   fn_days_at_most,
   fn_same_place,
   fn_comparable,
-  fn_apart
+  fn_apart,
+  fn_rises
 };
 
 /// The relation `fn` (same_span, within, overlaps, disjoint) between two spans.
@@ -181,7 +182,8 @@ int function_id(const std::string& name) {
                                               {"days_at_most", fn_days_at_most},
                                               {"same_place", fn_same_place},
                                               {"comparable", fn_comparable},
-                                              {"apart", fn_apart}};
+                                              {"apart", fn_apart},
+                                              {"rises", fn_rises}};
   auto it = ids.find(name);
   return it == ids.end() ? -1 : it->second;
 }
@@ -224,9 +226,10 @@ Compiled compile(const Node& n) {
     c.direct = !c.args.empty();
     for (std::size_t i = 0; i < c.args.size(); ++i) {
       const Compiled& a = c.args[i];
-      const bool last_number = c.kind == Node::call &&
-                               (c.id == fn_close || c.id == fn_comparable || c.id == fn_apart) &&
-                               i == 2 && a.kind == Node::number;
+      const bool last_number =
+          c.kind == Node::call &&
+          (c.id == fn_close || c.id == fn_comparable || c.id == fn_apart || c.id == fn_rises) &&
+          i == 2 && a.kind == Node::number;
       if (!(a.kind == Node::path && a.id >= 0) && !last_number) c.direct = false;
     }
     // the calls of times by their ends and relation read their values through call()
@@ -364,6 +367,13 @@ bool apart_quantities(const View& va, const View& vb, double tol) {
   return std::fabs(va.value - vb.value) > tol * scale;
 }
 
+/// The second figure's value is above the first's by more than `tol` × the larger,
+/// whatever their bounds ("more than 250" then "about 1,200").
+bool rises_quantities(const View& va, const View& vb, double tol) {
+  const double scale = std::max(std::fabs(va.value), std::fabs(vb.value));
+  return vb.value - va.value > tol * scale;
+}
+
 bool close_quantities(const View& va, const View& vb, double tol) {
   auto exact = [](char op) { return op == '=' || op == '~'; };
   // one figure with and without its bound («at least 63» and «63», a headline's 250 over
@@ -433,6 +443,8 @@ bool call(int fn, const Val* args) {
         return comparable_quantities(*x.view, *y.view, args[2].d);
       case fn_apart:
         return apart_quantities(*x.view, *y.view, args[2].d);
+      case fn_rises:
+        return rises_quantities(*x.view, *y.view, args[2].d);
       default:
         return false;
     }
@@ -566,6 +578,8 @@ bool direct_call(const Compiled& n, const View& a, const View* b) {
         return comparable_quantities(*x, *y, n.args.size() == 3 ? n.args[2].value : 0);
       case fn_apart:
         return apart_quantities(*x, *y, n.args.size() == 3 ? n.args[2].value : 0);
+      case fn_rises:
+        return rises_quantities(*x, *y, n.args.size() == 3 ? n.args[2].value : 0);
       default:
         return false;
     }

@@ -51,6 +51,7 @@ inline const std::map<std::string, std::vector<std::vector<Type>>>& functions() 
       {"close", {{T::quantity, T::quantity, T::number}}},
       {"comparable", {{T::quantity, T::quantity, T::number}}},
       {"apart", {{T::quantity, T::quantity, T::number}}},
+      {"rises", {{T::quantity, T::quantity, T::number}}},
       {"exceeds", {{T::quantity, T::quantity}}},
       {"shared", {{T::set, T::set}}},
       {"only_in", {{T::set, T::set}}},

@@ -566,6 +566,33 @@ TEST_CASE("reports of one story agree on a figure neither dates, never contradic
   CHECK(fired_dated({six("A:1", 6), six("B:1", 6)}, dates, {"A"}).empty());
 }
 
+TEST_CASE("a running count with no time, higher in a later report of the story, updates") {
+  auto dates = {"A=2013-02-15", "B=2013-02-16"};
+  Fact early = count("A:1", "RU", "injure", "person", ">", 250, "as_of", "2013-02-15");
+  Fact later = count("B:1", "RU", "injure", "person", "~", 1200, "", "");
+  CHECK(fired_dated({early, later}, dates) == std::vector<std::string>{"story-update:updates"});
+  // the earlier report the second document
+  CHECK(fired_dated({count("A:1", "RU", "injure", "person", "~", 1200, "", ""),
+                     count("B:1", "RU", "injure", "person", ">", 250, "as_of", "2013-02-15")},
+                    {"A=2013-02-16", "B=2013-02-15"}) ==
+        std::vector<std::string>{"story-update-reversed:updates"});
+  // lower later: no ground for a contradiction without a time, and no update
+  Fact lower = count("B:1", "RU", "injure", "person", "=", 100, "", "");
+  CHECK(fired_dated({early, lower}, dates).empty());
+  // a count under a fifth of the other (a part, another scope), a term, reports far apart
+  CHECK(fired_dated({count("A:1", "RU", "injure", "person", "=", 3, "as_of", "2013-02-15"),
+                     count("B:1", "RU", "injure", "person", "=", 400, "", "")},
+                    dates)
+            .empty());
+  for (const auto& f : fired_dated({early, later}, {"A=2013-02-15", "B=2013-02-20"}))
+    CHECK(f.find("update") == std::string::npos);
+  // no predicate: nothing says it is a running count
+  CHECK(fired_dated({count("A:1", "RU", "", "person", "=", 30, "as_of", "2013-02-15"),
+                     count("B:1", "RU", "", "person", "=", 40, "", "")},
+                    dates)
+            .empty());
+}
+
 TEST_CASE("figures of one month may agree across documents, never contradict") {
   CHECK(fired({count("A:1", "PK", "kill", "person", "~", 100, "in", "2013-01"),
                count("B:1", "PK", "kill", "person", "=", 100, "in", "2013-01")}) ==
