@@ -96,7 +96,7 @@ bool has(const std::vector<std::string>& v, const std::string& x) {
 TEST_CASE("the default rules are valid") {
   std::size_t n = 0;
   for (const auto& f : default_rules()) n += f.rules.size();
-  CHECK(n == 26);
+  CHECK(n == 28);
   for (const auto& f : default_rules())
     for (const auto& r : f.rules) {
       CAPTURE(r.id);
