@@ -1182,6 +1182,12 @@ std::vector<Fact> extract_facts(const Lexicon& lex, const Document& doc,
         // a prison sentence (قضت المحكمة بحبس المتهم سنة)
         if (f.predicate == "remand" && fq.unit == "second" && fq.value > 45 * 86400.0)
           if (const auto* sentence = lex.find_predicate("sentence")) set_predicate(f, *sentence);
+        // «و30 سنة سجنا بحق أربعة»: a prison term, whatever verb came before; days of it
+        // («4 أيام حبس للمتهم») a remand
+        if (q.prison_term && fq.unit == "second")
+          if (const auto* term =
+                  lex.find_predicate(fq.value > 45 * 86400.0 ? "sentence" : "remand"))
+            set_predicate(f, *term);
         // a noun that narrows a thing by its predicate alone counts that thing: قتيل is a
         // person killed, جريح a person injured (objects.tsv: victim and injured narrow
         // person, which has no predicate of its own), so «63 قتيلا» and «مقتل 63 شخصا» are

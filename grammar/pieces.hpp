@@ -44,6 +44,9 @@ struct QuantityPiece {
   /// ارتفاع), without its proclitic; empty when none. Its lemma is the amount's predicate
   /// when no verb gives one, so that the altitudes of two reports meet and a distance does not.
   Span dimension;
+  /// A duration with a word of prison after it (30 سنة سجنا): a prison term, with no verb
+  /// needed before it
+  bool prison_term = false;
   Preceding preceding = Preceding::none;
   Span span;
 };

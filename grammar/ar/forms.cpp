@@ -170,12 +170,13 @@ class FormsLoader {
       return;
     }
     if (f[0] == "name_head" || f[0] == "classifier" || f[0] == "member_group" || f[0] == "charge" ||
-        f[0] == "charge_of") {
-      auto& set = f[0] == "name_head"    ? t_.name_head
-                  : f[0] == "classifier" ? t_.classifier
-                  : f[0] == "charge"     ? t_.charge
-                  : f[0] == "charge_of"  ? t_.charge_of
-                                         : t_.member_group;
+        f[0] == "charge_of" || f[0] == "prison_term") {
+      auto& set = f[0] == "name_head"     ? t_.name_head
+                  : f[0] == "classifier"  ? t_.classifier
+                  : f[0] == "prison_term" ? t_.prison_term
+                  : f[0] == "charge"      ? t_.charge
+                  : f[0] == "charge_of"   ? t_.charge_of
+                                          : t_.member_group;
       for (const auto& form : split(f[1])) set.insert(normalise_key(form));
       return;
     }

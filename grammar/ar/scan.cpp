@@ -137,6 +137,21 @@ std::uint32_t charge_before(const Lexicon& lex, std::u32string_view text, Span r
   return UINT32_MAX;
 }
 
+/// Whether a word of prison follows the duration ending at `end` (cues.tsv prison_term:
+/// «30 سنة سجنا»), one word or two.
+bool prison_after(const Lexicon& lex, std::u32string_view text, Span range, std::uint32_t end) {
+  const auto& words = tables(lex).prison_term;
+  if (end + 1 >= range.end || text[end] != U' ') return false;
+  std::uint32_t e = end + 1;
+  while (e < range.end && is_word_char(text[e])) ++e;
+  std::u32string w(text.substr(end + 1, e - end - 1));
+  if (words.count(w)) return true;
+  if (e + 1 >= range.end || text[e] != U' ') return false;
+  std::uint32_t e2 = e + 1;
+  while (e2 < range.end && is_word_char(text[e2])) ++e2;
+  return words.count(w + U' ' + std::u32string(text.substr(e + 1, e2 - e - 1))) > 0;
+}
+
 /// Whether a condition, a wish or a negated future opens the clause of the number at `at`
 /// (cues.tsv hypothetical: «لو قتل 100 شخص»، «في حال وصول 50»، «يسعى للحصول على 100
 /// مقعد»), eight words back at most.
@@ -893,6 +908,8 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
             if (cue == 0 && !m.bare && (id == "day" || id == "week" || id == "month"))
               if (std::uint32_t at = term_before(lex, text, range, p, term_taken); at != UINT32_MAX)
                 cue = 1, term_taken = at;
+            // a prison term named after it (30 سنة سجنا بحق أربعة)
+            if (cue == 0 && prison_after(lex, text, range, idx(base, it))) cue = 3;
           }
           if (measured && (!m.bare || bounded_unit) &&
               (lex.unit(m.unit).dim != "duration" || cue > 0)) {
@@ -918,6 +935,7 @@ SentencePieces scan_sentence(const Lexicon& lex, std::u32string_view text, Span 
               piece.upper = 0;
             }
             piece.unit = m.unit;
+            piece.prison_term = cue == 3;
             if (piece.qualified && negated_before(text, range, p)) piece.op = unnegated(piece.op);
             piece.preceding = here;
             piece.span = Span{p, idx(base, it)};

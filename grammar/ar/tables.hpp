@@ -74,6 +74,8 @@ struct Tables : LanguageForms {
   std::unordered_set<std::u32string> event_time;
   // words of a charge, after which a time dates the crime (بتهمة، متهمين ب…): one word each
   std::unordered_set<std::u32string> charge, charge_of;
+  // words right after a duration that make it a prison term (30 سنة سجنا)
+  std::unordered_set<std::u32string> prison_term;
   // participles after which a time says when the noun before them was made, held or
   // occupied (الأراضي المحتلة عام 1948، القانون المعمول به منذ عام 1983): no time of a
   // figure, no period of a section; one word or two, right before the time

@@ -846,6 +846,18 @@ TEST_CASE("a time after a charge dates the crime, a measure's noun before a link
   for (const auto& f : facts) CHECK(f.predicate != "occur");
 }
 
+TEST_CASE("a duration with a word of prison after it is a term") {
+  auto facts = facts_of("وتراوحت الاحكام بين المؤبد بحق تسعة متهمين و30 سنة سجنا بحق أربعة.\n");
+  REQUIRE(facts.size() == 3);
+  CHECK(facts[1].predicate == "sentence");
+  CHECK(facts[1].quantity->value == 30 * 365 * 86400.0);
+  facts = facts_of("4 أيام حبس للمتهم بإطلاق الرصاص.\n");
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "remand");
+  // a stay in prison is no term
+  CHECK(facts_of("مكث 5 سنوات في السجن.\n").empty());
+}
+
 TEST_CASE("a place next to the figure, none from a list or a home address") {
   auto facts = facts_of("وقتل 3 أشخاص في القاهرة و5 أشخاص في الجيزة.\n");
   REQUIRE(facts.size() == 2);
