@@ -39,11 +39,6 @@ using cli::RuleError;
 using cli::UsageError;
 using cli::write_whole_file;
 
-/// The lexicon once loaded, kept to the end of the process: its thousands of symbol-table
-/// nodes are left for the system to reclaim at exit, not freed one by one (a few
-/// milliseconds of every command). A global keeps it reachable: no leak for a leak checker.
-std::shared_ptr<const Lexicon>* kept_lexicon = nullptr;
-
 int run_extract(const Lexicon& lex, std::vector<std::string> args) {
   std::string format = "json", output_path, input = "text";
   unsigned jobs = default_jobs();
@@ -315,7 +310,6 @@ int main(int argc, char** argv) {
                : command == "db"      ? cli::run_db(rest, data_dir)
                : command == "parse"   ? run_parse(*lex, rest)
                                       : run_verify(*lex, rest);
-    kept_lexicon = new std::shared_ptr<const Lexicon>(std::move(lex));  // never destroyed
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     spdlog::debug("peak memory {} MB", usage.ru_maxrss / 1024);
