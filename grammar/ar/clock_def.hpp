@@ -19,24 +19,24 @@ using namespace words;
 using boost::fusion::at_c;
 using T = Tables;
 
-inline auto const hour_word = -al >> lit(U"ساعه") >> eow;
-inline auto const minute_word = (lit(U"دقيقه") | lit(U"دقايق")) >> eow;  // دقائق normalised
-inline auto const except_w = lit(U"الا") >> eow;
-inline auto const before_w = (lit(U"حتي") | lit(U"قبل") | lit(U"الا")) >> eow;
-inline auto const two_digits = integer_parser<2, 2>{};
-inline auto const fraction_w = -al >> table<&T::fraction> >> -lit(U'\u0627') >> eow;
+auto const hour_word = -al >> lit(U"ساعه") >> eow;
+auto const minute_word = (lit(U"دقيقه") | lit(U"دقايق")) >> eow;  // دقائق normalised
+auto const except_w = lit(U"الا") >> eow;
+auto const before_w = (lit(U"حتي") | lit(U"قبل") | lit(U"الا")) >> eow;
+auto const two_digits = integer_parser<2, 2>{};
+auto const fraction_w = -al >> table<&T::fraction> >> -lit(U'\u0627') >> eow;
 
 /// Each clock point notes whether it shows itself to be one (الساعة، h:mm، a part of the
 /// day, minutes, an ordinal hour), so a range of bare numbers is not taken for times.
-inline auto const sure = [](auto& ctx) { x3::_val(ctx).year2 = 1; };
+auto const sure = [](auto& ctx) { x3::_val(ctx).year2 = 1; };
 
-inline auto const hour_ordinal = [](auto& ctx) {
+auto const hour_ordinal = [](auto& ctx) {
   double h = x3::_attr(ctx);
   x3::_pass(ctx) = h >= 1 && h <= 12;
   x3::_val(ctx).hour = clamp_int(h);
   x3::_val(ctx).clock = true;
 };
-inline auto const hour_number = [](auto& ctx) {  // ثلاثة، ثلاثة وثلث (3:20)
+auto const hour_number = [](auto& ctx) {  // ثلاثة، ثلاثة وثلث (3:20)
   double h = x3::_attr(ctx).value;
   const int whole = clamp_int(h);
   const int minutes = clamp_int((h - whole) * 60 + 0.5);
@@ -47,7 +47,7 @@ inline auto const hour_number = [](auto& ctx) {  // ثلاثة، ثلاثة وث
   if (minutes > 0) x3::_val(ctx).minute = minutes;
   x3::_val(ctx).clock = true;
 };
-inline auto const hm = [](auto& ctx) {  // 15:15، 15:23:24
+auto const hm = [](auto& ctx) {  // 15:15، 15:23:24
   auto& a = x3::_attr(ctx);
   auto& v = x3::_val(ctx);
   int h = at_c<0>(a), m = at_c<1>(a);
@@ -55,48 +55,48 @@ inline auto const hm = [](auto& ctx) {  // 15:15، 15:23:24
   v.hour = h, v.minute = m, v.clock = true, v.year2 = 1;
   if (at_c<2>(a)) v.second = *at_c<2>(a);
 };
-inline auto const hhmm = [](auto& ctx) {  // 340، 1140 before a part of the day
+auto const hhmm = [](auto& ctx) {  // 340، 1140 before a part of the day
   int n = x3::_attr(ctx);
   auto& v = x3::_val(ctx);
   x3::_pass(ctx) = n / 100 >= 1 && n / 100 <= 12 && n % 100 <= 59;
   v.hour = n / 100, v.minute = n % 100, v.clock = true;
 };
-inline auto const hour_digits = [](auto& ctx) {
+auto const hour_digits = [](auto& ctx) {
   int h = x3::_attr(ctx);
   x3::_pass(ctx) = h >= 0 && h <= 24;
   x3::_val(ctx).hour = h;
   x3::_val(ctx).clock = true;
 };
-inline auto const add_minutes = [](auto& ctx) {
+auto const add_minutes = [](auto& ctx) {
   double m = x3::_attr(ctx).value;
   x3::_pass(ctx) = m >= 0 && m < 60 && m == clamp_int(m);
   x3::_val(ctx).minute = clamp_int(m);
   x3::_val(ctx).year2 = 1;
 };
-inline auto const ordinal_minutes = [](auto& ctx) {  // الحادية عشرة والخامسة: 11:05
+auto const ordinal_minutes = [](auto& ctx) {  // الحادية عشرة والخامسة: 11:05
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value < 60;
   x3::_val(ctx).minute = clamp_int(o.value);
   x3::_val(ctx).year2 = 1;
 };
-inline auto const add_fraction = [](auto& ctx) {  // وربع، والنصف، و ثلاثة أرباع
+auto const add_fraction = [](auto& ctx) {  // وربع، والنصف، و ثلاثة أرباع
   x3::_val(ctx).minute = clamp_int(x3::_attr(ctx) * 60 + 0.5);
   x3::_val(ctx).year2 = 1;
 };
-inline auto const back = [](auto& v, int minutes) {
+auto const back = [](auto& v, int minutes) {
   v.minute = (v.minute < 0 ? 0 : v.minute) - minutes;
   while (v.minute < 0) v.minute += 60, v.hour = v.hour == 0 ? 23 : v.hour - 1;
   v.year2 = 1;
 };
-inline auto const less_fraction = [](auto& ctx) {  // إلا ربعا
+auto const less_fraction = [](auto& ctx) {  // إلا ربعا
   back(x3::_val(ctx), clamp_int(x3::_attr(ctx) * 60 + 0.5));
 };
-inline auto const less_minutes = [](auto& ctx) {  // إلا 20 دقيقة
+auto const less_minutes = [](auto& ctx) {  // إلا 20 دقيقة
   double m = x3::_attr(ctx).value;
   x3::_pass(ctx) = m >= 1 && m < 60 && m == clamp_int(m);
   back(x3::_val(ctx), clamp_int(m));
 };
-inline auto const set_part = [](auto& ctx) {
+auto const set_part = [](auto& ctx) {
   x3::_val(ctx).part = x3::_attr(ctx);
   x3::_val(ctx).year2 = 1;
 };
@@ -141,12 +141,12 @@ x3::rule<class loose_point_class, DateTimeAst> const loose_point = "clock time";
 BOOST_SPIRIT_DEFINE(loose_point)
 
 /// ثلاث دقائق حتى الثامنة، ثلاث دقائق قبل الخامسة والنصف
-inline auto const keep_minutes = [](auto& ctx) {
+auto const keep_minutes = [](auto& ctx) {
   double m = x3::_attr(ctx).value;
   x3::_pass(ctx) = m >= 1 && m < 60 && m == clamp_int(m);
   x3::_val(ctx).duration = m;
 };
-inline auto const take_minutes = [](auto& ctx) {
+auto const take_minutes = [](auto& ctx) {
   auto& v = x3::_val(ctx);
   back(v, clamp_int(v.duration));
   v.duration = 0;
@@ -160,11 +160,11 @@ auto const minutes_before = number_rule()[keep_minutes] >> ws >> minute_word >> 
                             x3::eps[take_minutes];
 
 /// بعد الظهر الساعة 7، مساء 7، في الليل الخامسة والنصف، وقت الغداء الساعة 12
-inline auto const part_first = [](auto& ctx) {
+auto const part_first = [](auto& ctx) {
   x3::_val(ctx).part = x3::_attr(ctx);
   x3::_val(ctx).year2 = 1;
 };
-inline auto const keep_cue = [](auto& ctx) { x3::_val(ctx).p.keep_cue = true; };
+auto const keep_cue = [](auto& ctx) { x3::_val(ctx).p.keep_cue = true; };
 auto const part_then_clock =
     -((in_w >> ws)[keep_cue]) >> (table<&T::day_part> >> eow)[part_first] >> ws >>
     ((hour_word >> ws >> (hm_value | hour_ord[hour_ordinal] | day_digits[hour_digits]) >>
@@ -172,13 +172,13 @@ auto const part_then_clock =
      hm_value | (hour_ord[hour_ordinal] >> -minutes >> -part) | day_digits[hour_digits]);
 
 /// من 5 إلى 6 مساء، بين الخامسة والسادسة مساء، 4-5 مساء، الساعة 4 حتى 5 مساء
-inline auto const first_point = [](auto& ctx) {
+auto const first_point = [](auto& ctx) {
   const DateTimeAst& a = x3::_attr(ctx);
   auto& v = x3::_val(ctx);
   v.hour = a.hour, v.minute = a.minute, v.second = a.second, v.part = a.part, v.clock = true;
   v.year2 = a.year2;
 };
-inline auto const second_point = [](auto& ctx) {
+auto const second_point = [](auto& ctx) {
   const DateTimeAst& a = x3::_attr(ctx);
   auto& v = x3::_val(ctx);
   v.p.hour2 = a.hour, v.p.minute2 = a.minute, v.p.part2 = a.part;
@@ -191,13 +191,13 @@ auto const clock_range =
     (between_w >> ws >> loose_point[first_point] >> and_ >> loose_point[second_point]);  // بين … و
 
 /// في الصباح، بعد الظهر، في الصباح الباكر، في وقت متأخر من الليل، منتصف الليل
-inline auto const alone_part = [](auto& ctx) {
+auto const alone_part = [](auto& ctx) {
   int part = x3::_attr(ctx);
   auto& v = x3::_val(ctx);
   v.p.day_part = part;
   v.p.kind = part == 3 || part == 5 || part == 6 ? 't' : 'i';
 };
-inline auto const set_sub = [](auto& ctx) { x3::_val(ctx).p.sub = x3::_attr(ctx); };
+auto const set_sub = [](auto& ctx) { x3::_val(ctx).p.sub = x3::_attr(ctx); };
 auto const day_part_alone = -(((in_w | at_w) >> ws)[keep_cue]) >>
                             ((table<&T::day_part> >>
                               eow)[alone_part] |  // منتصف الليل is one word of the table
@@ -213,8 +213,8 @@ auto const iso_time = lit(U't') >> hm_value;
 clock_type const clock = "clock time";
 
 namespace clock_detail {
-inline auto const kind = [](char k) { return [k](auto& ctx) { x3::_val(ctx).p.kind = k; }; };
-inline auto const cue = -(at_w >> ws);
+auto const kind = [](char k) { return [k](auto& ctx) { x3::_val(ctx).p.kind = k; }; };
+auto const cue = -(at_w >> ws);
 }  // namespace clock_detail
 
 auto const clock_def =

@@ -18,25 +18,25 @@ using namespace words;
 using boost::fusion::at_c;
 using T = Tables;
 
-inline auto const day_word = lit(U"\u064A\u0648\u0645") >> eow;                      // يوم
-inline auto const the_day = -al >> day_word;                                         // (ال)يوم
-inline auto const month_word = lit(U"\u0634\u0647\u0631") >> eow;                    // شهر
-inline auto const week_word = -al >> lit(U"\u0627\u0633\u0628\u0648\u0639") >> eow;  // (ال)اسبوع
-inline auto const current_w =
+auto const day_word = lit(U"\u064A\u0648\u0645") >> eow;                      // يوم
+auto const the_day = -al >> day_word;                                         // (ال)يوم
+auto const month_word = lit(U"\u0634\u0647\u0631") >> eow;                    // شهر
+auto const week_word = -al >> lit(U"\u0627\u0633\u0628\u0648\u0639") >> eow;  // (ال)اسبوع
+auto const current_w =
     (lit(U"\u0627\u0644\u062D\u0627\u0644\u064A") | lit(U"\u0627\u0644\u062C\u0627\u0631\u064A")) >>
     eow;  // الحالي، الجاري
-inline auto const agree_w = lit(U"\u0627\u0644\u0645\u0648\u0627\u0641\u0642") >> eow;  // الموافق
+auto const agree_w = lit(U"\u0627\u0644\u0645\u0648\u0627\u0641\u0642") >> eow;  // الموافق
 
-inline auto const weekday_w = -al >> table<&T::weekday> >> eow;
-inline auto const month_name = table<&T::month> >> eow;
+auto const weekday_w = -al >> table<&T::weekday> >> eow;
+auto const month_name = table<&T::month> >> eow;
 
-inline auto const set_relative = [](auto& ctx) { x3::_val(ctx).p.relative = x3::_attr(ctx); };
+auto const set_relative = [](auto& ctx) { x3::_val(ctx).p.relative = x3::_attr(ctx); };
 auto const relative_w = table<&T::relative> >> eow;
-inline auto const set_weekday = [](auto& ctx) { x3::_val(ctx).weekday = x3::_attr(ctx); };
-inline auto const set_direction = [](auto& ctx) { x3::_val(ctx).direction = x3::_attr(ctx); };
-inline auto const this_week = [](auto& ctx) { x3::_val(ctx).week = 0; };
-inline auto const set_week = [](auto& ctx) { x3::_val(ctx).week = x3::_attr(ctx); };
-inline auto const set_date = [](auto& ctx) {
+auto const set_weekday = [](auto& ctx) { x3::_val(ctx).weekday = x3::_attr(ctx); };
+auto const set_direction = [](auto& ctx) { x3::_val(ctx).direction = x3::_attr(ctx); };
+auto const this_week = [](auto& ctx) { x3::_val(ctx).week = 0; };
+auto const set_week = [](auto& ctx) { x3::_val(ctx).week = x3::_attr(ctx); };
+auto const set_date = [](auto& ctx) {
   TimeAst const& t = x3::_attr(ctx);
   auto& v = x3::_val(ctx);
   x3::_pass(ctx) = t.op == t_in && t.relative < 0 && t.d1 > 0;
@@ -50,7 +50,7 @@ auto const which_week = -(of_w >> ws) >>
                          (week_word >> ws >> current_w)[this_week]);
 
 /// يوم 27: a day of this month
-inline auto const set_day_number = [](auto& ctx) {
+auto const set_day_number = [](auto& ctx) {
   int d = x3::_attr(ctx);
   x3::_pass(ctx) = d >= 1 && d <= 31;
   x3::_val(ctx).d = d;
@@ -63,35 +63,35 @@ auto const weekday_phrase = -(this_w >> ws) >> -(the_day >> ws) >> weekday_w[set
                               (time_rule()[set_date] | day_digits[set_day_number]));  // الأربعاء 27
 
 /// a month: a name, or شهر and its number (شهر ثلاثة، شهر 3)
-inline auto const set_month = [](auto& ctx) { x3::_val(ctx).m = x3::_attr(ctx); };
-inline auto const set_month_number = [](auto& ctx) {
+auto const set_month = [](auto& ctx) { x3::_val(ctx).m = x3::_attr(ctx); };
+auto const set_month_number = [](auto& ctx) {
   double m = x3::_attr(ctx).value;
   x3::_pass(ctx) = m >= 1 && m <= 12 && m == clamp_int(m);
   x3::_val(ctx).m = clamp_int(m);
 };
 auto const month_of = (-(month_word >> ws) >> month_name[set_month]) |
                       (month_word >> ws >> number_rule()[set_month_number]);
-inline auto const set_year = [](auto& ctx) { x3::_val(ctx).y = x3::_attr(ctx); };
+auto const set_year = [](auto& ctx) { x3::_val(ctx).y = x3::_attr(ctx); };
 /// a year after a date: digits or words, after من، في، عام or a comma (22 يناير من عام 2016،
 /// فبراير ، ألفان وثمانية عشر)
-inline auto const set_any_year = [](auto& ctx) {
+auto const set_any_year = [](auto& ctx) {
   int y = x3::_attr(ctx);
   x3::_pass(ctx) = y >= 1 && y <= 2200;
   x3::_val(ctx).y = y;
 };
-inline auto const set_long_year = [](auto& ctx) {  // a year without a year word: 1000–2200
+auto const set_long_year = [](auto& ctx) {  // a year without a year word: 1000–2200
   int y = x3::_attr(ctx);
   x3::_pass(ctx) = y >= 1000 && y <= 2200;
   x3::_val(ctx).y = y;
 };
-inline auto const year_word_w =
+auto const year_word_w =
     x3::omit[(table<&T::year_word> >> eow) | (lit(U'\u0644') >> table<&T::year_word> >> eow)];
 auto const year_of = -(-ws >> (lit(U'\u060C') | lit(U','))) >> ws >> -((of_w | in_w) >> ws) >>
                      ((year_word_w >> ws >> year_words_rule()[set_any_year]) |
                       year_words_rule()[set_long_year]);
 
 /// الرابع من نيسان، اليوم الثالث من شهر عشرة، ثالث يوم من شهر عشرة، في أول شباط
-inline auto const set_day = [](auto& ctx) {
+auto const set_day = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31;
   x3::_val(ctx).d = clamp_int(o.value);
@@ -102,7 +102,7 @@ auto const day_of_month = -(in_w >> ws) >> -(the_day >> ws) >> ordinal_rule()[se
 /// the ordinal after a weekday: a day of the month (السبت السادس عشر، الأربعاء الموافق
 /// الثالث عشر من شباط) or, up to the fifth and before a month, the nth such weekday of it
 /// (الثلاثاء الثالث من أيلول); الأخير is the last one
-inline auto const weekday_ordinal = [](auto& ctx) {
+auto const weekday_ordinal = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   auto& v = x3::_val(ctx);
   if (o.anchor == 1 && o.value == 0) {
@@ -112,11 +112,11 @@ inline auto const weekday_ordinal = [](auto& ctx) {
     v.d = clamp_int(o.value);
   }
 };
-inline auto const this_month =
+auto const this_month =
     lit(U"\u0647\u0630\u0627 \u0627\u0644\u0634\u0647\u0631") >> eow;  // هذا الشهر
-inline auto const month_ahead = ws >> (of_w | in_w | lit(U'\u0628')) >> -ws >>
-                                (this_month | month_of) >> -year_of;
-inline auto const ordinal_is_nth = [](auto& ctx) {
+auto const month_ahead = ws >> (of_w | in_w | lit(U'\u0628')) >> -ws >> (this_month | month_of) >>
+                         -year_of;
+auto const ordinal_is_nth = [](auto& ctx) {
   auto& v = x3::_val(ctx);
   if (v.d >= 1 && v.d <= 5 && v.m > 0) v.nth = v.d, v.d = 0;
 };
@@ -124,7 +124,7 @@ auto const weekday_day = -(this_w >> ws) >> -(the_day >> ws) >> weekday_w[set_we
                          -((agree_w | in_w) >> ws) >> ordinal_rule()[weekday_ordinal] >>
                          -(month_ahead >> x3::eps[ordinal_is_nth]);
 /// ثالث ثلاثاء في أيلول، أول ثلاثاء من شهر عشرة، آخر اثنين من شهر آذار
-inline auto const nth_first = [](auto& ctx) {
+auto const nth_first = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   auto& v = x3::_val(ctx);
   if (o.anchor == 1 && o.value == 0) {
@@ -138,21 +138,21 @@ auto const nth_weekday = ordinal_rule()[nth_first] >> ws >>
                          -(day_word >> ws) >> weekday_w[set_weekday] >> month_ahead;
 
 /// من 13 إلى 15 تموز، تموز 13-15، من 13 تموز إلى 15 تموز، من 27-29 من الشهر الثامن
-inline auto const set_d1 = [](auto& ctx) { x3::_val(ctx).d = x3::_attr(ctx); };
-inline auto const set_d2 = [](auto& ctx) { x3::_val(ctx).d2 = x3::_attr(ctx); };
-inline auto const day_dash = -ws >> lit(U'-') >> -ws;
-inline auto const day_to = (ws >> to_w >> ws) | day_dash | and_;
-inline auto const ord_d1 = [](auto& ctx) {
+auto const set_d1 = [](auto& ctx) { x3::_val(ctx).d = x3::_attr(ctx); };
+auto const set_d2 = [](auto& ctx) { x3::_val(ctx).d2 = x3::_attr(ctx); };
+auto const day_dash = -ws >> lit(U'-') >> -ws;
+auto const day_to = (ws >> to_w >> ws) | day_dash | and_;
+auto const ord_d1 = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31;
   x3::_val(ctx).d = clamp_int(o.value);
 };
-inline auto const ord_d2 = [](auto& ctx) {
+auto const ord_d2 = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31;
   x3::_val(ctx).d2 = clamp_int(o.value);
 };
-inline auto const the_month_n = -al >> month_word >> ws >> al >> ordinal_rule()[([](auto& ctx) {
+auto const the_month_n = -al >> month_word >> ws >> al >> ordinal_rule()[([](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 12;
   x3::_val(ctx).m = clamp_int(o.value);
@@ -172,9 +172,9 @@ auto const day_range =
       (ordinal_rule()[ord_d1] >> day_to >> ordinal_rule()[ord_d2])));
 
 /// أوائل آذار (the 1st to the 10th), أواخر آذار (the 21st to the end), بداية شهر 3 (the 1st)
-inline auto const early = [](auto& ctx) { x3::_val(ctx).d = 1, x3::_val(ctx).d2 = 10; };
-inline auto const late = [](auto& ctx) { x3::_val(ctx).d = 21, x3::_val(ctx).d2 = 31; };
-inline auto const start = [](auto& ctx) { x3::_val(ctx).d = 1; };
+auto const early = [](auto& ctx) { x3::_val(ctx).d = 1, x3::_val(ctx).d2 = 10; };
+auto const late = [](auto& ctx) { x3::_val(ctx).d = 21, x3::_val(ctx).d2 = 31; };
+auto const start = [](auto& ctx) { x3::_val(ctx).d = 1; };
 auto const part_of_month = -(in_w >> ws) >> (lit(U"\u0627\u0648\u0627\u064A\u0644")[early] |
                                              lit(U"\u0627\u0648\u0627\u062E\u0631")[late] |
                                              (lit(U"\u0628\u062F\u0627\u064A\u0647") |
@@ -184,12 +184,12 @@ auto const part_of_month = -(in_w >> ws) >> (lit(U"\u0627\u0648\u0627\u064A\u064
 
 /// قبل شهرين، بعد يومين، قبل شهر: a day that far from the reference (the scanner checks
 /// that the unit is a duration)
-inline auto const shift_back = [](auto& ctx) {
+auto const shift_back = [](auto& ctx) {
   MeasureAst const& m = x3::_attr(ctx);
   x3::_pass(ctx) = m.unit >= 0 && m.op == q_eq;
   x3::_val(ctx).shift_unit = m.unit, x3::_val(ctx).shift = -m.value;
 };
-inline auto const shift_ahead = [](auto& ctx) {
+auto const shift_ahead = [](auto& ctx) {
   MeasureAst const& m = x3::_attr(ctx);
   x3::_pass(ctx) = m.unit >= 0 && m.op == q_eq;
   x3::_val(ctx).shift_unit = m.unit, x3::_val(ctx).shift = m.value;
@@ -216,11 +216,11 @@ auto const day_of_relative = (day_digits[set_day_number] | ordinal_rule()[set_da
                              -((of_w | in_w) >> ws) >> relative_w[set_relative];
 
 /// منتصف آذار: the 15th
-inline auto const set_middle = [](auto& ctx) { x3::_val(ctx).d = 15; };
+auto const set_middle = [](auto& ctx) { x3::_val(ctx).d = 15; };
 auto const middle_of = -(in_w >> ws) >> (table<&T::middle> >> eow)[set_middle] >> ws >> month_of;
 
 /// 2/2013: a month and a year
-inline auto const month_year = [](auto& ctx) {
+auto const month_year = [](auto& ctx) {
   int m = at_c<0>(x3::_attr(ctx));
   x3::_pass(ctx) = m >= 1 && m <= 12;
   x3::_val(ctx).m = m, x3::_val(ctx).d = 1, x3::_val(ctx).y = at_c<1>(x3::_attr(ctx));
@@ -228,7 +228,7 @@ inline auto const month_year = [](auto& ctx) {
 auto const month_slash_year = (day_digits >> lit(U'/') >> year_digits)[month_year];
 
 /// a weekday and a clock time: الخميس الساعة 8
-inline auto const add_clock = [](auto& ctx) {
+auto const add_clock = [](auto& ctx) {
   const DateTimeAst& c = x3::_attr(ctx);
   auto& v = x3::_val(ctx);
   x3::_pass(ctx) = c.clock && c.p.kind != 'i';

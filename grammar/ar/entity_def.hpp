@@ -11,13 +11,12 @@ namespace entity_detail {
 
 using T = Tables;
 
-inline auto const set_entity = [](auto& ctx) { x3::_val(ctx).entity = x3::_attr(ctx); };
-inline auto const set_anaphor = [](auto& ctx) { x3::_val(ctx).anaphor = true; };
-inline auto const set_prefixed = [](auto& ctx) { x3::_val(ctx).prefixed = true; };
+auto const set_entity = [](auto& ctx) { x3::_val(ctx).entity = x3::_attr(ctx); };
+auto const set_anaphor = [](auto& ctx) { x3::_val(ctx).anaphor = true; };
+auto const set_prefixed = [](auto& ctx) { x3::_val(ctx).prefixed = true; };
 
-inline auto const core =
-    (table<&T::entity> >> eow)[set_entity] | (table<&T::anaphor> >> eow)[set_anaphor];
-inline auto const lil = lit(U"\u0644\u0644");  // لل = ل + ال
+auto const core = (table<&T::entity> >> eow)[set_entity] | (table<&T::anaphor> >> eow)[set_anaphor];
+auto const lil = lit(U"\u0644\u0644");  // لل = ل + ال
 
 }  // namespace entity_detail
 
@@ -52,7 +51,7 @@ one_of_type const one_of = "one of";
 auto const one_of_def = with_conj(x3::omit[table<&Tables::one_of>]) >> eow;
 
 time_context_type const time_context = "time context";
-inline auto const time_context_words =
+auto const time_context_words =
     x3::omit[table<&Tables::period_part> | table<&Tables::period_part_post> |
              table<&Tables::period_noun> | table<&Tables::season> | table<&Tables::weekday> |
              table<&Tables::month> | table<&Tables::hijri_month> | table<&Tables::holiday> |
@@ -81,9 +80,9 @@ BOOST_SPIRIT_DEFINE(time_context, one_of, no_noun, label, clause_boundary, entit
                     others, people_cue, term_cue)
 
 namespace entity_detail {
-inline auto const push = [](auto& ctx) { x3::_val(ctx).members.push_back(x3::_attr(ctx)); };
-inline auto const comma = lit(U'\u060C') | lit(U',');
-inline auto const or_word = lit(U"\u0627\u0648") >> eow;  // او
+auto const push = [](auto& ctx) { x3::_val(ctx).members.push_back(x3::_attr(ctx)); };
+auto const comma = lit(U'\u060C') | lit(U',');
+auto const or_word = lit(U"\u0627\u0648") >> eow;  // او
 /// After the first item, each item follows a comma, or the conjunction و / أو.
 x3::rule<class next_item_class, EntityAst> const next_item = "list item";
 auto const next_item_def = (comma >> -ws >> entity) |
@@ -101,7 +100,7 @@ BOOST_SPIRIT_DEFINE(entity_list)
 
 predicate_type const predicate = "predicate";
 namespace entity_detail {
-inline auto const predicate_word = table<&Tables::predicate> >> eow;
+auto const predicate_word = table<&Tables::predicate> >> eow;
 /// A verbal noun takes the article without being listed with it (التنسيق).
 x3::rule<class predicate_core_class, int> const predicate_core = "predicate word";
 auto const predicate_core_def = predicate_word | (lit(U"\u0627\u0644") >> predicate_word);
@@ -119,7 +118,7 @@ BOOST_SPIRIT_DEFINE(attribution)
 
 /// 2 for a comitative preposition (مع), 1 for any other preposition.
 preposition_type const preposition = "preposition";
-inline auto const set_kind = [](int kind) { return [kind](auto& ctx) { x3::_val(ctx) = kind; }; };
+auto const set_kind = [](int kind) { return [kind](auto& ctx) { x3::_val(ctx) = kind; }; };
 auto const preposition_def = with_conj((x3::omit[table<&Tables::comitative>] >> eow)[set_kind(2)] |
                                        (x3::omit[table<&Tables::preposition>] >> eow)[set_kind(1)]);
 BOOST_SPIRIT_DEFINE(preposition)

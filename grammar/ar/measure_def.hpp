@@ -94,26 +94,26 @@ struct power_parser : x3::parser<power_parser> {
 };
 inline constexpr power_parser power{};
 
-inline auto const minus_w = table<&T::minus> >> eow;
-inline auto const fraction_w = table<&T::fraction> >> eow;
-inline auto const unit_any = x3::rule<class unit_any_class, int>{"unit"} =
+auto const minus_w = table<&T::minus> >> eow;
+auto const fraction_w = table<&T::fraction> >> eow;
+auto const unit_any = x3::rule<class unit_any_class, int>{"unit"} =
     table<&T::unit_word> | table<&T::unit_counted>;
-inline auto const unit_w = unit_any >> -lit(U'\u0627') >> eow;  // accusative ـًا
-inline auto const unit_alone = table<&T::unit_word> >> -lit(U'\u0627') >> eow;
-inline auto const unit_after = -ws >> unit_w;  // 10$ or 10 $
-inline auto const unit_dual_w = table<&T::unit_dual> >> eow;
-inline auto const unit_sign = table<&T::unit_sign>;
-inline auto const dash = -ws >> lit(U'-') >> -ws;
-inline auto const below_zero =
+auto const unit_w = unit_any >> -lit(U'\u0627') >> eow;  // accusative ـًا
+auto const unit_alone = table<&T::unit_word> >> -lit(U'\u0627') >> eow;
+auto const unit_after = -ws >> unit_w;  // 10$ or 10 $
+auto const unit_dual_w = table<&T::unit_dual> >> eow;
+auto const unit_sign = table<&T::unit_sign>;
+auto const dash = -ws >> lit(U'-') >> -ws;
+auto const below_zero =
     ws >> lit(U"\u062A\u062D\u062A \u0627\u0644\u0635\u0641\u0631") >> eow;  // تحت الصفر
-inline auto const from_word = lit(U"\u0645\u0646") >> eow;                   // من
-inline auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;
-inline auto const between_word =
+auto const from_word = lit(U"\u0645\u0646") >> eow;                          // من
+auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;
+auto const between_word =
     (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
 
-inline auto const to_value = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx).value; };
-inline auto const negate = [](auto& ctx) { x3::_val(ctx) = -x3::_attr(ctx); };
-inline auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+auto const to_value = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx).value; };
+auto const negate = [](auto& ctx) { x3::_val(ctx) = -x3::_attr(ctx); };
+auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 
 /// An amount: a number in words or digits, a digit fraction, with an optional sign.
 x3::rule<class amount_class, double> const amount = "amount";
@@ -127,48 +127,48 @@ auto const amount_def =
 
 /// One amount with its unit, before or after it.
 x3::rule<class simple_class, MeasureAst> const simple = "amount with a unit";
-inline auto const amount_unit = [](auto& ctx) {
+auto const amount_unit = [](auto& ctx) {
   auto& m = x3::_val(ctx);
   m.value = at_c<0>(x3::_attr(ctx));
   m.unit = at_c<1>(x3::_attr(ctx));
 };
-inline auto const sign_amount = [](auto& ctx) {
+auto const sign_amount = [](auto& ctx) {
   auto& m = x3::_val(ctx);
   m.unit = at_c<0>(x3::_attr(ctx));
   m.value = at_c<1>(x3::_attr(ctx));
 };
-inline auto const one_unit = [](auto& ctx) {
+auto const one_unit = [](auto& ctx) {
   x3::_val(ctx).unit = x3::_attr(ctx);
   x3::_val(ctx).value = 1;
   x3::_val(ctx).bare = true;
 };
-inline auto const two_units = [](auto& ctx) {
+auto const two_units = [](auto& ctx) {
   x3::_val(ctx).unit = x3::_attr(ctx);
   x3::_val(ctx).value = 2;
 };
-inline auto const fraction_unit = [](auto& ctx) {
+auto const fraction_unit = [](auto& ctx) {
   x3::_val(ctx).value = at_c<0>(x3::_attr(ctx));
   x3::_val(ctx).unit = at_c<1>(x3::_attr(ctx));
 };
-inline auto const unit_fraction = [](auto& ctx) {
+auto const unit_fraction = [](auto& ctx) {
   x3::_val(ctx).unit = at_c<0>(x3::_attr(ctx));
   x3::_val(ctx).value = 1 + at_c<1>(x3::_attr(ctx));
 };
 /// 237 كيلو ونصف، طنين ونصف: an amount and a part of its unit.
-inline auto const amount_unit_fraction = [](auto& ctx) {
+auto const amount_unit_fraction = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   x3::_val(ctx).value = at_c<0>(a) + at_c<2>(a);
   x3::_val(ctx).unit = at_c<1>(a);
 };
 /// 20 دولار و43 سنت: the second amount is in a subunit of the first unit's currency;
 /// resolved after the parse (the semantic action only records it).
-inline auto const add_subunit = [](auto& ctx) {
+auto const add_subunit = [](auto& ctx) {
   auto& m = x3::_val(ctx);
   m.upper = at_c<0>(x3::_attr(ctx));
   m.op = -1000 - at_c<1>(x3::_attr(ctx));  // decoded by the scanner: subunit index
 };
-inline auto const below = [](auto& ctx) { x3::_val(ctx).value = -x3::_val(ctx).value; };
-inline auto const degrees_below = [](auto& ctx) {  // 2 تحت الصفر
+auto const below = [](auto& ctx) { x3::_val(ctx).value = -x3::_val(ctx).value; };
+auto const degrees_below = [](auto& ctx) {  // 2 تحت الصفر
   x3::_val(ctx).value = -x3::_attr(ctx);
   x3::_val(ctx).unit = -2;  // the scanner reads it as the bare degree
 };
@@ -186,14 +186,14 @@ auto const simple_def = ((unit_sign >> -ws >> amount)[sign_amount] |
                         -below_zero[below];
 
 x3::rule<class measured_range_class, MeasureAst> const measured_range = "range with a unit";
-inline auto const range_unit = [](auto& ctx) {
+auto const range_unit = [](auto& ctx) {
   auto& m = x3::_val(ctx);
   m.op = q_between;
   m.value = at_c<0>(x3::_attr(ctx));
   m.upper = at_c<1>(x3::_attr(ctx));
   m.unit = at_c<2>(x3::_attr(ctx));
 };
-inline auto const range_units = [](auto& ctx) {  // 10$-20$: the same unit twice
+auto const range_units = [](auto& ctx) {  // 10$-20$: the same unit twice
   auto& a = x3::_attr(ctx);
   auto& m = x3::_val(ctx);
   x3::_pass(ctx) = at_c<1>(a) == at_c<3>(a);
@@ -211,8 +211,8 @@ auto const measured_range_def =
 
 BOOST_SPIRIT_DEFINE(amount, simple, measured_range)
 
-inline auto const set_op = [](auto& ctx) { x3::_val(ctx).op = x3::_attr(ctx); };
-inline auto const take = [](auto& ctx) {
+auto const set_op = [](auto& ctx) { x3::_val(ctx).op = x3::_attr(ctx); };
+auto const take = [](auto& ctx) {
   auto& m = x3::_val(ctx);
   MeasureAst const& a = x3::_attr(ctx);
   int op = m.op;
@@ -235,19 +235,19 @@ auto const measure_def =
     -(ws >> (table<&Tables::qualifier_post> >> eow)[measure_detail::set_op]);
 
 namespace measure_detail {
-inline auto const divide = [](auto& ctx) {
+auto const divide = [](auto& ctx) {
   double d = at_c<1>(x3::_attr(ctx));
   x3::_pass(ctx) = d != 0;
   x3::_val(ctx) = d != 0 ? at_c<0>(x3::_attr(ctx)) / d : 0;
 };
-inline auto const part_of = [](auto& ctx) {  // جزء من مئة = 1/100
+auto const part_of = [](auto& ctx) {  // جزء من مئة = 1/100
   double d = x3::_attr(ctx);
   x3::_pass(ctx) = d != 0;
   x3::_val(ctx) = d != 0 ? 1 / d : 0;
 };
-inline auto const over_w = ws >> lit(U"\u0639\u0644\u064A") >> eow >> ws;  // على
-inline auto const of_w = ws >> lit(U"\u0645\u0646") >> eow >> ws;          // من
-inline auto const part_w =                                                 // جزء، أجزاء
+auto const over_w = ws >> lit(U"\u0639\u0644\u064A") >> eow >> ws;  // على
+auto const of_w = ws >> lit(U"\u0645\u0646") >> eow >> ws;          // من
+auto const part_w =                                                 // جزء، أجزاء
     (lit(U"\u062C\u0632\u0621") | lit(U"\u0627\u062C\u0632\u0627\u0621")) >> eow;
 }  // namespace measure_detail
 
@@ -282,27 +282,27 @@ auto const signed_number_def =
     measure_detail::fraction_w[measure_detail::assign];
 
 namespace measure_detail {
-inline auto const al = lit(U"\u0627\u0644");  // ال
+auto const al = lit(U"\u0627\u0644");  // ال
 /// a bound: a number, or with the article a ten, a part or an ordinal (الثلاثين، النصف،
 /// العاشر), or a part alone (نصف)
 x3::rule<class bound_class, double> const bound = "bound";
-inline auto const ordinal_bound = [](auto& ctx) {
+auto const ordinal_bound = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0;
   x3::_val(ctx) = o.value;
 };
 auto const bound_def = (al >> table<&Tables::ten> >> eow)[assign] | (al >> fraction_w)[assign] |
                        ordinal_rule()[ordinal_bound] | amount[assign] | fraction_w[assign];
-inline auto const qualifier = table<&Tables::qualifier_pre> >> before_number;
-inline auto const first_bound = [](auto& ctx) {
+auto const qualifier = table<&Tables::qualifier_pre> >> before_number;
+auto const first_bound = [](auto& ctx) {
   x3::_val(ctx).op1 = at_c<0>(x3::_attr(ctx));
   x3::_val(ctx).v1 = at_c<1>(x3::_attr(ctx));
 };
-inline auto const second_bound = [](auto& ctx) {
+auto const second_bound = [](auto& ctx) {
   x3::_val(ctx).op2 = at_c<0>(x3::_attr(ctx));
   x3::_val(ctx).v2 = at_c<1>(x3::_attr(ctx));
 };
-inline auto const between_bounds = [](auto& ctx) {
+auto const between_bounds = [](auto& ctx) {
   auto& r = x3::_val(ctx);
   r.op1 = q_between;
   r.v1 = at_c<0>(x3::_attr(ctx));

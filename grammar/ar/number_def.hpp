@@ -18,19 +18,19 @@ struct TermAst {
   double scale = 1;
 };
 
-inline auto const unit_w = table<&T::unit> >> eow;
-inline auto const teenhead_w = table<&T::teenhead> >> eow;
-inline auto const teen10_w = table<&T::teen10> >> eow;
-inline auto const teen_w = table<&T::teen> >> eow;
-inline auto const ten_w = table<&T::ten> >> eow;
-inline auto const hundred_w = table<&T::hundred> >> eow;
-inline auto const scale_w = table<&T::scale> >> eow;
-inline auto const scale2_w = table<&T::scale2> >> eow;
-inline auto const scales_w = table<&T::scales> >> eow;
-inline auto const fraction_w = table<&T::fraction> >> eow;
+auto const unit_w = table<&T::unit> >> eow;
+auto const teenhead_w = table<&T::teenhead> >> eow;
+auto const teen10_w = table<&T::teen10> >> eow;
+auto const teen_w = table<&T::teen> >> eow;
+auto const ten_w = table<&T::ten> >> eow;
+auto const hundred_w = table<&T::hundred> >> eow;
+auto const scale_w = table<&T::scale> >> eow;
+auto const scale2_w = table<&T::scale2> >> eow;
+auto const scales_w = table<&T::scales> >> eow;
+auto const fraction_w = table<&T::fraction> >> eow;
 
-inline auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
-inline auto const sum2 = [](auto& ctx) {
+auto const assign = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+auto const sum2 = [](auto& ctx) {
   x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx));
 };
 
@@ -39,7 +39,7 @@ x3::rule<class below1000_class, double> const below1000 = "below1000";
 x3::rule<class term_class, TermAst> const term = "number term";
 
 /// A unit before و and a ten is 1–9 (خمسة وخمسين); عشرة وعشرون is two numbers.
-inline auto const unit_and_ten = [](auto& ctx) {
+auto const unit_and_ten = [](auto& ctx) {
   double unit = at_c<0>(x3::_attr(ctx));
   x3::_pass(ctx) = unit < 10;
   x3::_val(ctx) = unit + at_c<1>(x3::_attr(ctx));
@@ -47,13 +47,13 @@ inline auto const unit_and_ten = [](auto& ctx) {
 
 /// A unit, with the ten it may lead (خمسة وخمسين). Each word is read once: the
 /// alternatives share no prefix, and the last one is only for عشرة before و and a ten.
-inline auto const unit_maybe_ten = [](auto& ctx) {
+auto const unit_maybe_ten = [](auto& ctx) {
   double unit = at_c<0>(x3::_attr(ctx));
   auto const& ten = at_c<1>(x3::_attr(ctx));
   x3::_pass(ctx) = !ten || unit < 10;
   x3::_val(ctx) = unit + (ten ? *ten : 0.0);
 };
-inline auto const sum_maybe = [](auto& ctx) {
+auto const sum_maybe = [](auto& ctx) {
   auto const& rest = at_c<1>(x3::_attr(ctx));
   x3::_val(ctx) = at_c<0>(x3::_attr(ctx)) + (rest ? *rest : 0.0);
 };
@@ -65,19 +65,19 @@ auto const below100_def = (teenhead_w >> ws >> teen10_w)[sum2]            // إ�
 // مئة وخمسون، and the Egyptian متين تلاتة وستين without و
 auto const below1000_def = (hundred_w >> -((and_ | ws) >> below100))[sum_maybe] | below100[assign];
 
-inline auto const scaled = [](auto& ctx) {
+auto const scaled = [](auto& ctx) {
   double v = at_c<0>(x3::_attr(ctx)), s = at_c<1>(x3::_attr(ctx));
   x3::_val(ctx) = TermAst{v * s, s};
 };
-inline auto const dual = [](auto& ctx) {
+auto const dual = [](auto& ctx) {
   double v = x3::_attr(ctx);
   x3::_val(ctx) = TermAst{v, v / 2};
 };
-inline auto const single_scale = [](auto& ctx) {
+auto const single_scale = [](auto& ctx) {
   double v = x3::_attr(ctx);
   x3::_val(ctx) = TermAst{v, v};
 };
-inline auto const plain = [](auto& ctx) {
+auto const plain = [](auto& ctx) {
   double v = x3::_attr(ctx);
   x3::_val(ctx) = TermAst{v, v >= 100 ? 100.0 : 1.0};
 };
@@ -86,7 +86,7 @@ auto const scale_any_def = scale_w | scales_w | hundred_w;  // ٣ مئة = 300
 
 /// A number and, if a scale word follows, its scale (ثلاثة آلاف = 3000; 200 = 200): the
 /// number is read once either way.
-inline auto const maybe_scaled = [](auto& ctx) {
+auto const maybe_scaled = [](auto& ctx) {
   double v = at_c<0>(x3::_attr(ctx));
   auto const& s = at_c<1>(x3::_attr(ctx));
   x3::_val(ctx) = s ? TermAst{v * *s, *s} : TermAst{v, v >= 100 ? 100.0 : 1.0};
@@ -106,7 +106,7 @@ auto const scaled_term_def =
 
 BOOST_SPIRIT_DEFINE(below100, below1000, scale_any, term, scaled_term)
 
-inline auto const first_term = [](auto& ctx) {
+auto const first_term = [](auto& ctx) {
   TermAst const& t = x3::_attr(ctx);
   auto& n = x3::_val(ctx);
   n.value = t.value;
@@ -115,7 +115,7 @@ inline auto const first_term = [](auto& ctx) {
   n.started = true;
 };
 /// A following term must be smaller than the scale of the one before (ألفان وخمسمئة).
-inline auto const next_term = [](auto& ctx) {
+auto const next_term = [](auto& ctx) {
   TermAst const& t = x3::_attr(ctx);
   auto& n = x3::_val(ctx);
   if (n.last_scale <= 1 || t.value >= n.last_scale) {
@@ -127,7 +127,7 @@ inline auto const next_term = [](auto& ctx) {
   n.last_value = t.value;
 };
 /// و + fraction: a part of the last term's unit (مليون ونصف = 1.5 million).
-inline auto const next_fraction = [](auto& ctx) {
+auto const next_fraction = [](auto& ctx) {
   double f = x3::_attr(ctx);
   auto& n = x3::_val(ctx);
   n.value += f * (n.last_scale > 0 ? n.last_scale : 1);
@@ -139,25 +139,25 @@ inline auto const next_fraction = [](auto& ctx) {
 number_type const number = "number";
 
 /// فاصلة ("comma"): the decimal part, in digits or words (1 فاصلة 25، واحد فاصلة خمسة).
-inline auto const decimal_part = [](auto& ctx) {
+auto const decimal_part = [](auto& ctx) {
   double d = x3::_attr(ctx);
   double scale = 10;
   while (d >= scale) scale *= 10;
   x3::_val(ctx).value += d / scale;
 };
-inline auto const comma_word = lit(U"\u0641\u0627\u0635\u0644\u0647") >> eow;  // فاصلة
+auto const comma_word = lit(U"\u0641\u0627\u0635\u0644\u0647") >> eow;  // فاصلة
 
 /// ثلاثة أخماس = 3/5: the term just read counts parts (after و they are added: عشرون
 /// وثلاثة أخماس = 20.6). Read after the term, so the term is parsed once.
-inline auto const to_parts = [](auto& ctx) {
+auto const to_parts = [](auto& ctx) {
   auto& n = x3::_val(ctx);
   double d = x3::_attr(ctx);
   n.value += n.last_value / d - n.last_value;
   n.last_value /= d;
   n.last_scale = 0;
 };
-inline auto const denominator_w = ws >> table<&Tables::denominator> >> eow;
-inline auto const add_parts = [](auto& ctx) {  // عشرون وثلاثة أخماس = 20.6
+auto const denominator_w = ws >> table<&Tables::denominator> >> eow;
+auto const add_parts = [](auto& ctx) {  // عشرون وثلاثة أخماس = 20.6
   auto& n = x3::_val(ctx);
   n.value += at_c<0>(x3::_attr(ctx)) / at_c<1>(x3::_attr(ctx));
   n.last_scale = 0;

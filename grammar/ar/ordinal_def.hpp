@@ -13,33 +13,33 @@ namespace ordinal_detail {
 using boost::fusion::at_c;
 using T = Tables;
 
-inline auto const al = lit(U"\u0627\u0644");  // ال
-inline auto const ordinal_w = -al >> table<&T::ordinal> >> eow;
+auto const al = lit(U"\u0627\u0644");  // ال
+auto const ordinal_w = -al >> table<&T::ordinal> >> eow;
 x3::rule<class ordinal_part_class, double> const part_w = "ordinal part";
 auto const part_w_def = (-al >> table<&T::ordinal> >> eow) | (al >> table<&T::ordinal_part> >> eow);
 BOOST_SPIRIT_DEFINE(part_w)
-inline auto const teen10_w = table<&T::teen10> >> eow;
-inline auto const ten_w = -al >> table<&T::ten> >> eow;
+auto const teen10_w = table<&T::teen10> >> eow;
+auto const ten_w = -al >> table<&T::ten> >> eow;
 
-inline auto const teen = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx) + 10; };
-inline auto const compound = [](auto& ctx) {
+auto const teen = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx) + 10; };
+auto const compound = [](auto& ctx) {
   x3::_val(ctx).value = at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx));
 };
-inline auto const assign = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
-inline auto const from_end = [](auto& ctx) {
+auto const assign = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
+auto const from_end = [](auto& ctx) {
   x3::_val(ctx).value = x3::_attr(ctx);
   x3::_val(ctx).anchor = 1;
 };
-inline auto const from_current = [](auto& ctx) {
+auto const from_current = [](auto& ctx) {
   x3::_val(ctx).value = x3::_attr(ctx);
   x3::_val(ctx).anchor = 2;
 };
 /// الثاني إلى الأخير: the second from the end (end-1)
-inline auto const nth_from_end = [](auto& ctx) {
+auto const nth_from_end = [](auto& ctx) {
   x3::_val(ctx).value = 1 - x3::_attr(ctx);
   x3::_val(ctx).anchor = 1;
 };
-inline auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;
+auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;
 
 /// المئة والخامسة والعشرون، الألف: hundreds and scales with the article
 x3::rule<class hundreds_word_class, double> const hundreds_w = "ordinal hundred";
@@ -59,7 +59,7 @@ auto const hundreds_ordinal_def = (hundreds_w >> -(and_ >> below100_ordinal))[([
 })];
 BOOST_SPIRIT_DEFINE(below100_ordinal, hundreds_ordinal)
 
-inline auto const hundreds_assign = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
+auto const hundreds_assign = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
 
 }  // namespace ordinal_detail
 

@@ -22,38 +22,38 @@ using namespace words;
 using boost::fusion::at_c;
 using T = Tables;
 
-inline auto const month_word = -al >> lit(U"شهر") >> eow;
-inline auto const day_word = -al >> lit(U"يوم") >> eow;
-inline auto const week_word = -al >> lit(U"اسبوع") >> eow;
-inline auto const year_w =
+auto const month_word = -al >> lit(U"شهر") >> eow;
+auto const day_word = -al >> lit(U"يوم") >> eow;
+auto const week_word = -al >> lit(U"اسبوع") >> eow;
+auto const year_w =
     x3::omit[(table<&T::year_word> >> eow) | (prep >> table<&T::year_word> >> eow)];  // عام، لعام
-inline auto const direction_w = table<&T::direction> >> eow;
-inline auto const relative_w = table<&T::relative> >> eow;
-inline auto const month_w = table<&T::month> >> eow;
-inline auto const day_part_w = table<&T::day_part> >> eow;
+auto const direction_w = table<&T::direction> >> eow;
+auto const relative_w = table<&T::relative> >> eow;
+auto const month_w = table<&T::month> >> eow;
+auto const day_part_w = table<&T::day_part> >> eow;
 
 // ------------------------------------------------------------------- years in words
 
-inline auto const sum2 = [](auto& ctx) {
+auto const sum2 = [](auto& ctx) {
   x3::_val(ctx) = clamp_int(at_c<0>(x3::_attr(ctx)) + at_c<1>(x3::_attr(ctx)));
 };
-inline auto const teen_or_19 = x3::rule<class century_class, int>{"century"} =
+auto const teen_or_19 = x3::rule<class century_class, int>{"century"} =
     (table<&T::teenhead> >> eow >> ws >> table<&T::teen10> >> eow)[sum2] |
     (table<&T::teen> >> eow)[([](auto& ctx) { x3::_val(ctx) = clamp_int(x3::_attr(ctx)); })];
 /// تسعة عشر تسعة وتسعون، تسعة عشر وثمانية وسبعين: a century and a year of it
-inline auto const pair_year = [](auto& ctx) {
+auto const pair_year = [](auto& ctx) {
   int c = at_c<0>(x3::_attr(ctx));
   double y = at_c<1>(x3::_attr(ctx)).value;
   x3::_pass(ctx) = c >= 10 && c <= 21 && y >= 0 && y < 100 && y == clamp_int(y);
   x3::_val(ctx) = c * 100 + clamp_int(y);
 };
 /// ألفان وثمانية عشر، ألف وتسعمائة وواحد، مائتين وسبعة وستين
-inline auto const whole_year = [](auto& ctx) {
+auto const whole_year = [](auto& ctx) {
   double y = x3::_attr(ctx).value;
   x3::_pass(ctx) = y >= 1 && y <= 2200 && y == clamp_int(y);
   x3::_val(ctx) = clamp_int(y);
 };
-inline auto const copy_int = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+auto const copy_int = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 
 }  // namespace period_detail
 
@@ -67,8 +67,8 @@ BOOST_SPIRIT_DEFINE(year_words)
 namespace period_detail {
 
 /// a year after a year word (عام 247، عام مائتين وسبعة وستين), or four digits alone
-inline auto const set_year = [](auto& ctx) { x3::_val(ctx).y = x3::_attr(ctx); };
-inline auto const small_year = [](auto& ctx) {
+auto const set_year = [](auto& ctx) { x3::_val(ctx).y = x3::_attr(ctx); };
+auto const small_year = [](auto& ctx) {
   int y = x3::_attr(ctx);
   x3::_pass(ctx) = y >= 1 && y <= 2200;
   x3::_val(ctx).y = y;
@@ -76,18 +76,18 @@ inline auto const small_year = [](auto& ctx) {
 auto const year_spec = (-((of_w | in_w) >> ws) >> year_w >> ws >>
                         (year_words_rule()[set_year] | integer_parser<1, 3>{}[small_year])) |
                        year_digits[set_year];
-inline auto const set_relative = [](auto& ctx) { x3::_val(ctx).p.relative = x3::_attr(ctx); };
+auto const set_relative = [](auto& ctx) { x3::_val(ctx).p.relative = x3::_attr(ctx); };
 /// what a period is in: a year, or a relative period (هذا العام، العام المقبل)
 auto const year_or_relative = year_spec | relative_w[set_relative];
 
 // ------------------------------------------------------------------- kinds
-inline auto const kind = [](char k) { return [k](auto& ctx) { x3::_val(ctx).p.kind = k; }; };
-inline auto const keep_cue = [](auto& ctx) { x3::_val(ctx).p.keep_cue = true; };
+auto const kind = [](char k) { return [k](auto& ctx) { x3::_val(ctx).p.kind = k; }; };
+auto const keep_cue = [](auto& ctx) { x3::_val(ctx).p.keep_cue = true; };
 
 // ------------------------------------------------------------------- named periods
 
 /// عيد الفطر، يوم عيد الميلاد، يواندان 2016، يواندان هذا العام، الحج سنة 2016
-inline auto const set_holiday = [](auto& ctx) { x3::_val(ctx).p.holiday = x3::_attr(ctx); };
+auto const set_holiday = [](auto& ctx) { x3::_val(ctx).p.holiday = x3::_attr(ctx); };
 auto const holiday = ((table<&T::holiday> >> eow)[set_holiday] |
                       (day_word >> ws >> (table<&T::holiday> >> eow)[set_holiday])) >>
                      -(ws >> year_or_relative) >> x3::eps[kind('d')];
@@ -97,15 +97,15 @@ auto const anaphor_day = (table<&T::anaphor_day> >> eow) >> x3::eps[kind('d')] >
                          x3::eps[([](auto& ctx) { x3::_val(ctx).p.base = 'a'; })];
 
 /// رمضان، شهر رمضان، ذو الحجة 2001. صفر is also zero: alone it is a month only after في.
-inline auto const set_hijri = [](auto& ctx) { x3::_val(ctx).p.hijri_month = x3::_attr(ctx); };
-inline auto const not_zero = [](auto& ctx) { x3::_pass(ctx) = x3::_val(ctx).p.hijri_month != 2; };
+auto const set_hijri = [](auto& ctx) { x3::_val(ctx).p.hijri_month = x3::_attr(ctx); };
+auto const not_zero = [](auto& ctx) { x3::_pass(ctx) = x3::_val(ctx).p.hijri_month != 2; };
 auto const hijri_name = (table<&T::hijri_month> >> eow)[set_hijri];
-inline auto const hijri_day = [](auto& ctx) {  // العاشر من رمضان، 27 رمضان
+auto const hijri_day = [](auto& ctx) {  // العاشر من رمضان، 27 رمضان
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 30 && o.value == clamp_int(o.value);
   x3::_val(ctx).d = clamp_int(o.value);
 };
-inline auto const hijri_day_n = [](auto& ctx) {
+auto const hijri_day_n = [](auto& ctx) {
   int d = x3::_attr(ctx);
   x3::_pass(ctx) = d >= 1 && d <= 30;
   x3::_val(ctx).d = d;
@@ -120,16 +120,16 @@ auto const hijri = (ordinal_rule()[hijri_day] >> ws >> of_w >> ws >> -(month_wor
                        x3::eps[kind('r')];
 
 /// الصيف، صيف 2016، هذا الصيف، الربيع القادم، ربيع عام تسعة عشر وثمانية وسبعين
-inline auto const set_season = [](auto& ctx) { x3::_val(ctx).p.season = x3::_attr(ctx); };
-inline auto const season_dir = [](auto& ctx) {  // the next (1) or last (-1) such season
+auto const set_season = [](auto& ctx) { x3::_val(ctx).p.season = x3::_attr(ctx); };
+auto const season_dir = [](auto& ctx) {  // the next (1) or last (-1) such season
   x3::_val(ctx).p.count = x3::_attr(ctx);
 };
 auto const season = -(this_w >> ws) >> (table<&T::season> >> eow)[set_season] >>
                     -(ws >> (direction_w[season_dir] | year_or_relative)) >> x3::eps[kind('r')];
 
 /// السبعينيات، سبعينيات، السبعينيات القرن التاسع عشر (the 1870s)
-inline auto const set_decade = [](auto& ctx) { x3::_val(ctx).p.decade = x3::_attr(ctx); };
-inline auto const set_century = [](auto& ctx) {
+auto const set_decade = [](auto& ctx) { x3::_val(ctx).p.decade = x3::_attr(ctx); };
+auto const set_century = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 30;
   x3::_val(ctx).p.century = clamp_int(o.value);
@@ -142,9 +142,9 @@ auto const decade = -al >> (table<&T::decade> >> eow)[set_decade] >>
 // ------------------------------------------------------------------- periods inside periods
 
 /// a month, a relative period, a year, or this week/month/year named alone (الأسبوع)
-inline auto const set_month = [](auto& ctx) { x3::_val(ctx).m = x3::_attr(ctx); };
-inline auto const base = [](char b) { return [b](auto& ctx) { x3::_val(ctx).p.base = b; }; };
-inline auto const my_suffix = -lit(U'\u064A');  // أسبوعي: my week
+auto const set_month = [](auto& ctx) { x3::_val(ctx).m = x3::_attr(ctx); };
+auto const base = [](char b) { return [b](auto& ctx) { x3::_val(ctx).p.base = b; }; };
+auto const my_suffix = -lit(U'\u064A');  // أسبوعي: my week
 auto const named_period =
     ((-(month_word >> ws) >> month_w[set_month] >> -(ws >> year_or_relative)) |
      relative_w[set_relative] | (-(this_w >> ws) >> week_word >> x3::eps[base('w')]) |
@@ -154,7 +154,7 @@ auto const named_period =
 
 /// الأسبوع الثالث من هذا الشهر، الأسبوع الأخير من شهر يوليو، الربع الثالث من عام 2016،
 /// 2016 الربع الثالث، الأسبوع الأول من عام ألفين وسبعة وعشرين
-inline auto const set_index = [](auto& ctx) {
+auto const set_index = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   if (o.anchor == 1 && o.value == 0) {
     x3::_val(ctx).p.index = -1;
@@ -163,37 +163,36 @@ inline auto const set_index = [](auto& ctx) {
     x3::_val(ctx).p.index = clamp_int(o.value);
   }
 };
-inline auto const quarter_w = -al >> (table<&T::period_noun> >> eow)[([](auto& ctx) {
+auto const quarter_w = -al >> (table<&T::period_noun> >> eow)[([](auto& ctx) {
   x3::_pass(ctx) = x3::_attr(ctx) == 1;
   x3::_val(ctx).p.index_unit = 'q';
 })];
-inline auto const week_unit =
-    week_word >> x3::eps[([](auto& ctx) { x3::_val(ctx).p.index_unit = 'w'; })];
+auto const week_unit = week_word >> x3::eps[([](auto& ctx) { x3::_val(ctx).p.index_unit = 'w'; })];
 auto const nth_inside = (quarter_w | week_unit) >> ws >> ordinal_rule()[set_index] >> ws >>
                         -(of_w >> ws) >> named_period >> x3::eps[kind('r')];
 auto const year_then_quarter = year_digits[set_year] >> ws >> quarter_w >> ws >>
                                ordinal_rule()[set_index] >> x3::eps[kind('r')];
 
 /// عطلة نهاية الأسبوع، نهاية الأسبوع الحالي، عطلة نهاية الأسبوع المقبل
-inline auto const weekend_w = (table<&T::period_noun> >> eow)[([](auto& ctx) {
+auto const weekend_w = (table<&T::period_noun> >> eow)[([](auto& ctx) {
   x3::_pass(ctx) = x3::_attr(ctx) == 2;
   x3::_val(ctx).p.index_unit = 'k';
 })];
-inline auto const week_dir = [](auto& ctx) { x3::_val(ctx).p.count = x3::_attr(ctx); };
+auto const week_dir = [](auto& ctx) { x3::_val(ctx).p.count = x3::_attr(ctx); };
 auto const weekend = -(this_w >> ws) >> weekend_w >>
                      -(ws >> (direction_w[week_dir] | (lit(U"الحالي") | lit(U"الجاري")) >> eow)) >>
                      x3::eps[kind('r')];
 
 /// أواخر العام المقبل، بقية الأسبوع، بداية الأسبوع المقبل، نهاية شهر مارس، منتصف الصيف، في
 /// وقت لاحق هذا الشهر، في وقت مبكر من هذا الشهر
-inline auto const set_sub = [](auto& ctx) { x3::_val(ctx).p.sub = x3::_attr(ctx); };
+auto const set_sub = [](auto& ctx) { x3::_val(ctx).p.sub = x3::_attr(ctx); };
 auto const part_of_period = -((in_w >> ws)[keep_cue]) >>
                             (table<&T::period_part> >> eow)[set_sub] >> ws >> -(of_w >> ws) >>
                             (season | named_period) >> x3::eps[kind('r')];
 
 // ------------------------------------------------------------------- counted units
 
-inline auto const count_unit = [](int sign) {
+auto const count_unit = [](int sign) {
   return [sign](auto& ctx) {
     auto& p = x3::_val(ctx).p;
     p.count_unit = x3::_attr(ctx);
@@ -201,20 +200,20 @@ inline auto const count_unit = [](int sign) {
     p.count *= sign;
   };
 };
-inline auto const set_count = [](auto& ctx) {
+auto const set_count = [](auto& ctx) {
   double n = x3::_attr(ctx).value;
   x3::_pass(ctx) = n >= 1 && n <= 1000 && n == clamp_int(n);
   x3::_val(ctx).p.count = clamp_int(n);
 };
-inline auto const set_few = [](auto& ctx) { x3::_val(ctx).p.count = x3::_attr(ctx); };
-inline auto const dual = [](auto& ctx) { x3::_val(ctx).p.count = 2; };
-inline auto const direction_sign = [](auto& ctx) {
+auto const set_few = [](auto& ctx) { x3::_val(ctx).p.count = x3::_attr(ctx); };
+auto const dual = [](auto& ctx) { x3::_val(ctx).p.count = 2; };
+auto const direction_sign = [](auto& ctx) {
   auto& p = x3::_val(ctx).p;
   p.count = (p.count == 0 ? 1 : p.count) * (x3::_attr(ctx) < 0 ? -1 : 1);
 };
-inline auto const unit_w = x3::rule<class period_unit_class, int>{"unit"} =
+auto const unit_w = x3::rule<class period_unit_class, int>{"unit"} =
     (table<&T::unit_word> | table<&T::unit_counted>) >> eow;
-inline auto const unit_at = [](auto& ctx) { x3::_val(ctx).p.count_unit = x3::_attr(ctx); };
+auto const unit_at = [](auto& ctx) { x3::_val(ctx).p.count_unit = x3::_attr(ctx); };
 /// آخر 3 سنوات، الأسابيع الثلاثة الماضية، الأسابيع القليلة الماضية، العقدين الماضيين،
 /// 3 أيام القادمة، في الأشهر 3 القادمة
 auto const counted =
@@ -229,7 +228,7 @@ auto const counted =
     x3::eps[kind('r')];
 
 /// في 3 سنوات (in three years): a period of that length from the reference
-inline auto const set_measure = [](auto& ctx) {
+auto const set_measure = [](auto& ctx) {
   MeasureAst const& m = x3::_attr(ctx);
   x3::_pass(ctx) =
       m.unit >= 0 && m.op == q_eq && !m.bare && m.value >= 1 && m.value == clamp_int(m.value);
@@ -240,21 +239,21 @@ auto const in_units = in_w[keep_cue] >> ws >> measure_rule()[set_measure] >> x3:
 
 // ------------------------------------------------------------------- durations
 
-inline auto const dur_unit = [](auto& ctx) {
+auto const dur_unit = [](auto& ctx) {
   auto& v = x3::_val(ctx);
   v.duration_unit = x3::_attr(ctx);
   if (v.duration == 0) v.duration = 1;
 };
-inline auto const dur_few = [](auto& ctx) { x3::_val(ctx).duration = x3::_attr(ctx); };
-inline auto const dur_fraction = [](auto& ctx) { x3::_val(ctx).duration = x3::_attr(ctx); };
-inline auto const dur_measure = [](auto& ctx) {
+auto const dur_few = [](auto& ctx) { x3::_val(ctx).duration = x3::_attr(ctx); };
+auto const dur_fraction = [](auto& ctx) { x3::_val(ctx).duration = x3::_attr(ctx); };
+auto const dur_measure = [](auto& ctx) {
   MeasureAst const& m = x3::_attr(ctx);
   x3::_pass(ctx) = m.unit >= 0 && m.op == q_eq;
   x3::_val(ctx).duration = m.bare ? 1 : m.value;
   x3::_val(ctx).duration_unit = m.unit;
 };
-inline auto const add_fraction = [](auto& ctx) { x3::_val(ctx).duration += x3::_attr(ctx); };
-inline auto const one_w = (lit(U"واحد") | lit(U"واحده")) >> eow;
+auto const add_fraction = [](auto& ctx) { x3::_val(ctx).duration += x3::_attr(ctx); };
+auto const one_w = (lit(U"واحد") | lit(U"واحده")) >> eow;
 /// طوال اليوم، طوال أسبوع، يوم كامل، سنة كاملة، بضع ساعات، عدة أيام، نصف الساعة، ساعتين
 /// ونصف، عام واحد
 auto const duration =
@@ -269,7 +268,7 @@ auto const duration =
 
 /// 16/04/21، 9-18-15، 11/12, 2016: day, month and a year of two or four digits; the
 /// month comes first when the first number cannot be one (9-18-15 is September 18)
-inline auto const dmy = [](auto& ctx) {
+auto const dmy = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   int first = at_c<0>(a), second = at_c<1>(a), year = at_c<2>(a);
   auto& v = x3::_val(ctx);
@@ -278,14 +277,14 @@ inline auto const dmy = [](auto& ctx) {
                    (year < 100 || (year >= 1000 && year <= 2200));
   v.d = first, v.m = second, v.y = year < 100 ? 2000 + year : year;
 };
-inline auto const sep = lit(U'/') | lit(U'-') | lit(U'.');
+auto const sep = lit(U'/') | lit(U'-') | lit(U'.');
 auto const full_numeric =
     (day_digits >> sep >> day_digits >> sep >> integer_parser<2, 2>{})[dmy] |
     (day_digits >> lit(U'/') >> day_digits >> lit(U',') >> -ws >> integer_parser<2, 4>{})[dmy];
 
 /// 22-4، 4.22، 4/22، 04/22: a day and a month. A dot or dash only after a cue (في 4.22;
 /// else 4.22 is a decimal), a slash alone when it cannot be a fraction (04/22، 4/22).
-inline auto const dm = [](bool slash_alone) {
+auto const dm = [](bool slash_alone) {
   return [slash_alone](auto& ctx) {
     auto& a = x3::_attr(ctx);
     int first = at_c<0>(a), second = at_c<1>(a);
@@ -297,7 +296,7 @@ inline auto const dm = [](bool slash_alone) {
     v.d = first, v.m = second;
   };
 };
-inline auto const lead_zero = &lit(U'0');
+auto const lead_zero = &lit(U'0');
 auto const short_numeric =
     ((in_w | at_w) >> ws >>
      (day_digits >> sep >> day_digits >> !(sep >> digit_char) >> eow)[dm(false)]) |
@@ -306,12 +305,12 @@ auto const short_numeric =
     ((day_digits >> lit(U'/') >> day_digits >> !(sep >> digit_char) >> eow)[dm(true)]);
 
 /// 2015/3، 3-2015: a month of a year
-inline auto const ym = [](auto& ctx) {
+auto const ym = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   x3::_val(ctx).y = at_c<0>(a), x3::_val(ctx).m = at_c<1>(a);
   x3::_pass(ctx) = at_c<1>(a) >= 1 && at_c<1>(a) <= 12;
 };
-inline auto const my = [](auto& ctx) {
+auto const my = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   x3::_val(ctx).y = at_c<1>(a), x3::_val(ctx).m = at_c<0>(a);
   x3::_pass(ctx) = at_c<0>(a) >= 1 && at_c<0>(a) <= 12;
@@ -326,12 +325,12 @@ auto const month_numeric =
 /// عدت في 27، عدت إلى 27، عدت للثاني والعشرين، عدت في الثاني!: a day of this month, where
 /// the sentence ends (in running text في 27 is more often a count). A number up to 12
 /// after في is a clock time (سأعود في 7).
-inline auto const day_n = [](auto& ctx) {
+auto const day_n = [](auto& ctx) {
   int d = x3::_attr(ctx);
   x3::_pass(ctx) = d >= 1 && d <= 31;
   x3::_val(ctx).d = d;
 };
-inline auto const day_ord = [](auto& ctx) {
+auto const day_ord = [](auto& ctx) {
   OrdinalAst const& o = x3::_attr(ctx);
   x3::_pass(ctx) = o.anchor == 0 && o.value >= 1 && o.value <= 31 && o.value == clamp_int(o.value);
   x3::_val(ctx).d = clamp_int(o.value);
@@ -339,12 +338,12 @@ inline auto const day_ord = [](auto& ctx) {
 /// After في, a day is a masculine ordinal (في الثاني: اليوم is masculine); a feminine one up
 /// to twelve is an hour (في السابعة: الساعة is feminine), left to the clock rule. The value
 /// is read in a lookahead, the word's ending from the raw text.
-inline auto const not_an_hour = [](auto& ctx) {
+auto const not_an_hour = [](auto& ctx) {
   auto const& text = x3::_attr(ctx);  // the ordinal as written
   const bool feminine = text.begin() != text.end() && *(text.end() - 1) == U'\u0647';  // ة
   x3::_pass(ctx) = !(feminine && x3::_val(ctx).d <= 12);
 };
-inline auto const clock_or_day = [](auto& ctx) {
+auto const clock_or_day = [](auto& ctx) {
   auto& v = x3::_val(ctx);
   if (v.d <= 12) {
     v.hour = v.d, v.d = 0, v.clock = true;
@@ -353,8 +352,8 @@ inline auto const clock_or_day = [](auto& ctx) {
     v.p.kind = 'd';
   }
 };
-inline auto const sentence_end = -ws >> (x3::eoi | lit(U'.') | lit(U'!') | lit(U'\u061F') |
-                                         lit(U'?') | lit(U'\n'));
+auto const sentence_end = -ws >> (x3::eoi | lit(U'.') | lit(U'!') | lit(U'\u061F') | lit(U'?') |
+                                  lit(U'\n'));
 auto const day_after_cue =
     ((in_w >> ws >> day_digits[day_n] >> &sentence_end >> x3::eps[clock_or_day]) |
      (in_w >> ws >> &ordinal_rule()[day_ord] >> x3::raw[ordinal_rule()][not_an_hour] >>

@@ -14,13 +14,13 @@ namespace quantity_detail {
 using boost::fusion::at_c;
 using T = Tables;
 
-inline auto const quote = lit(U'"') | lit(U'\u201C') | lit(U'\u201D') | lit(U'\u00AB') |
-                          lit(U'\u00BB') | lit(U'(') | lit(U')');
-inline auto const gap = +(ws | quote);  // between a cue and what it governs
-inline auto const object_w = table<&T::object> >> -lit(U'\u0627') >> eow;  // accusative ـًا
+auto const quote = lit(U'"') | lit(U'\u201C') | lit(U'\u201D') | lit(U'\u00AB') | lit(U'\u00BB') |
+                   lit(U'(') | lit(U')');
+auto const gap = +(ws | quote);  // between a cue and what it governs
+auto const object_w = table<&T::object> >> -lit(U'\u0627') >> eow;  // accusative ـًا
 x3::rule<class object_clitic_class, int> const object_cl = "counted noun";
-auto const object_cl_def = object_w | (lit(U'\u0644') >> object_w);      // لحوادث
-inline auto const percent = -ws >> x3::omit[table<&T::percent>] >> eow;  // في المائه
+auto const object_cl_def = object_w | (lit(U'\u0644') >> object_w);  // لحوادث
+auto const percent = -ws >> x3::omit[table<&T::percent>] >> eow;     // في المائه
 
 x3::rule<class amount_class, QuantityAst> const amount = "amount";
 /// آلاف or الآلاف after a vague amount (عشرات الآلاف).
@@ -67,23 +67,23 @@ struct nisba_word_parser : x3::parser<nisba_word_parser> {
 };
 inline constexpr nisba_word_parser nisba_word{};
 
-inline auto const from_number = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx).value; };
-inline auto const from_glued = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
-inline auto const vague_amount = [](auto& ctx) {
+auto const from_number = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx).value; };
+auto const from_glued = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
+auto const vague_amount = [](auto& ctx) {
   auto& q = x3::_val(ctx);
   q.value = x3::_attr(ctx);
   q.upper = q.value * 10 - 1;
   q.vague = true;
   q.op = q_between;
 };
-inline auto const vague_scale = [](auto& ctx) {  // عشرات الآلاف
+auto const vague_scale = [](auto& ctx) {  // عشرات الآلاف
   auto& q = x3::_val(ctx);
   double s = x3::_attr(ctx);
   q.value *= s;
   q.upper = (q.upper + 1) * s - 1;
 };
 
-inline auto const negative_number = [](auto& ctx) {
+auto const negative_number = [](auto& ctx) {
   x3::_val(ctx).value = -at_c<1>(x3::_attr(ctx)).value;
 };
 auto const amount_def =
@@ -95,8 +95,8 @@ auto const amount_def =
 
 BOOST_SPIRIT_DEFINE(amount, object_cl, definite_scales)
 
-inline auto const set_op = [](auto& ctx) { x3::_val(ctx).op = x3::_attr(ctx); };
-inline auto const take_amount = [](auto& ctx) {
+auto const set_op = [](auto& ctx) { x3::_val(ctx).op = x3::_attr(ctx); };
+auto const take_amount = [](auto& ctx) {
   auto& q = x3::_val(ctx);
   QuantityAst const& a = x3::_attr(ctx);
   q.value = a.value;
@@ -104,15 +104,15 @@ inline auto const take_amount = [](auto& ctx) {
   q.vague = a.vague;
   if (a.vague && q.op == q_eq) q.op = q_between;
 };
-inline auto const take_upper = [](auto& ctx) {
+auto const take_upper = [](auto& ctx) {
   auto& q = x3::_val(ctx);
   QuantityAst const& a = x3::_attr(ctx);
   q.upper = a.vague ? a.upper : a.value;
   q.op = q_between;
 };
-inline auto const set_percent = [](auto& ctx) { x3::_val(ctx).percent = true; };
-inline auto const set_object = [](auto& ctx) { x3::_val(ctx).object = x3::_attr(ctx); };
-inline auto const set_absence = [](auto& ctx) {
+auto const set_percent = [](auto& ctx) { x3::_val(ctx).percent = true; };
+auto const set_object = [](auto& ctx) { x3::_val(ctx).object = x3::_attr(ctx); };
+auto const set_absence = [](auto& ctx) {
   auto& q = x3::_val(ctx);
   q.object = x3::_attr(ctx);
   q.absence = true;
@@ -120,17 +120,16 @@ inline auto const set_absence = [](auto& ctx) {
   q.value = 0;
 };
 
-inline auto const any_word = lit(U"\u0627\u064A") >> eow;  // اي (any)
-inline auto const between_word =
+auto const any_word = lit(U"\u0627\u064A") >> eow;  // اي (any)
+auto const between_word =
     (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
-inline auto const from_word = lit(U"\u0645\u0646") >> eow;                          // من
-inline auto const to_word =
-    (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;  // الي، حتي
+auto const from_word = lit(U"\u0645\u0646") >> eow;                                 // من
+auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;  // الي، حتي
 
 auto const absence_phrase = table<&T::absence> >> eow >> gap >>
                             -(any_word >> gap) >> object_cl[set_absence];
 
-inline auto const range_dash = -ws >> (lit(U'-') | lit(U'~') | lit(U'\u2013')) >> -ws;
+auto const range_dash = -ws >> (lit(U'-') | lit(U'~') | lit(U'\u2013')) >> -ws;
 auto const range_phrase =
     (between_word >> ws >> amount[take_amount] >> and_ >> amount[take_upper]) |
     // ما بين 20 إلى 30، بين 3 حتى 5
@@ -138,24 +137,23 @@ auto const range_phrase =
     (from_word >> ws >> amount[take_amount] >> ws >> to_word >> ws >> amount[take_upper]);
 
 /// أقل من 5000 أو يساوي: "or equal" makes a strict bound inclusive
-inline auto const or_equal = [](auto& ctx) {
+auto const or_equal = [](auto& ctx) {
   auto& q = x3::_val(ctx);
   if (q.op == op_gt) q.op = op_ge;
   if (q.op == op_lt) q.op = op_le;
 };
-inline auto const or_equal_words =
-    lit(U"\u0627\u0648 \u064A\u0633\u0627\u0648\u064A") >> eow;  // او يساوي
-inline auto const from_ahead =
-    ws >> lit(U"\u0645\u0646") >> eow;  // من: «أو أقل من 6000» is a bound of its own
+auto const or_equal_words = lit(U"\u0627\u0648 \u064A\u0633\u0627\u0648\u064A") >> eow;  // او يساوي
+auto const from_ahead = ws >>
+                        lit(U"\u0645\u0646") >> eow;  // من: «أو أقل من 6000» is a bound of its own
 
-inline auto const post_bound = table<&T::qualifier_post> >> eow;
+auto const post_bound = table<&T::qualifier_post> >> eow;
 auto const counted_tail = -percent[set_percent] >> -(-ws >> object_w[set_object] >>
                                                      -(ws >> nisba_word >> &(ws >> post_bound))) >>
                           -(ws >> (table<&T::qualifier_post> >> eow >> !from_ahead >>
                                    !(ws >> digit_char))[set_op]) >>
                           -(ws >> or_equal_words >> !(ws >> digit_char))[or_equal];
 
-inline auto const set_dual = [](auto& ctx) {
+auto const set_dual = [](auto& ctx) {
   auto& q = x3::_val(ctx);
   q.object = x3::_attr(ctx);
   q.value = 2;
@@ -170,7 +168,7 @@ auto const percent_first =
 /// an amount, or two with a dash between (10-20، 20~100): read once either way
 /// a noun naming what the bound bounds, between it and the number (لا يتجاوز مبلغ 875 مليون
 /// دولار، لا يتعدى عددها 5 مصانع، قاربت مساحة 5380 كيلومترا)
-inline auto const measure_noun = x3::omit[ws >> table<&T::measure_noun> >> eow];
+auto const measure_noun = x3::omit[ws >> table<&T::measure_noun> >> eow];
 auto const bounded_amount =
     -((table<&T::qualifier_pre> >> before_number >> -measure_noun)[set_op] >> -ws) >>
     amount[take_amount] >> -(range_dash >> amount[take_upper]);

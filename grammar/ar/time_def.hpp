@@ -18,15 +18,15 @@ struct DateAst {
   int y = 0, m = 0, d = 0;
 };
 
-inline auto const year_kw =
+auto const year_kw =
     x3::omit[(table<&T::year_word> >> eow) | (prep >> table<&T::year_word> >> eow)] >> ws;
-inline auto const month_word = lit(U"\u0634\u0647\u0631") >> ws;  // شهر before a month name
-inline auto const month_w = -month_word >> table<&T::month> >> eow >>
-                            -(-ws >> lit(U'/') >> -ws >> x3::omit[table<&T::month>] >> eow);
-inline auto const object_ahead = ws >> x3::omit[table<&T::object>];
+auto const month_word = lit(U"\u0634\u0647\u0631") >> ws;  // شهر before a month name
+auto const month_w = -month_word >> table<&T::month> >> eow >>
+                     -(-ws >> lit(U'/') >> -ws >> x3::omit[table<&T::month>] >> eow);
+auto const object_ahead = ws >> x3::omit[table<&T::object>];
 
 /// A year standing without a year word: 1900–2100 and not the count of a noun after it.
-inline auto const plausible_year = [](auto& ctx) {
+auto const plausible_year = [](auto& ctx) {
   int y = x3::_attr(ctx);
   x3::_pass(ctx) = y >= 1900 && y <= 2100;
   x3::_val(ctx) = y;
@@ -37,37 +37,37 @@ auto const bare_year_def = year_digits[plausible_year] >> !object_ahead;
 x3::rule<class date_class, DateAst> const date = "date";
 x3::rule<class point_class, DateAst> const point = "time point";
 
-inline auto const sep = lit(U'/') | lit(U'-') | lit(U'.');
-inline auto const dmy = [](auto& ctx) {
+auto const sep = lit(U'/') | lit(U'-') | lit(U'.');
+auto const dmy = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   DateAst d{at_c<2>(a), at_c<1>(a), at_c<0>(a)};
   x3::_pass(ctx) = d.d >= 1 && d.d <= 31 && d.m >= 1 && d.m <= 12;
   x3::_val(ctx) = d;
 };
-inline auto const ymd = [](auto& ctx) {
+auto const ymd = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   DateAst d{at_c<0>(a), at_c<1>(a), at_c<2>(a)};
   x3::_pass(ctx) = d.d >= 1 && d.d <= 31 && d.m >= 1 && d.m <= 12;
   x3::_val(ctx) = d;
 };
-inline auto const day_month_year = [](auto& ctx) {  // 9 مارس 2021
+auto const day_month_year = [](auto& ctx) {  // 9 مارس 2021
   auto& a = x3::_attr(ctx);
   DateAst d{at_c<2>(a), at_c<1>(a), at_c<0>(a)};
   x3::_pass(ctx) = d.d >= 1 && d.d <= 31;
   x3::_val(ctx) = d;
 };
-inline auto const day_month = [](auto& ctx) {  // 9 مارس (year from the document date)
+auto const day_month = [](auto& ctx) {  // 9 مارس (year from the document date)
   auto& a = x3::_attr(ctx);
   DateAst d{0, at_c<1>(a), at_c<0>(a)};
   x3::_pass(ctx) = d.d >= 1 && d.d <= 31;
   x3::_val(ctx) = d;
 };
-inline auto const month_year = [](auto& ctx) {
+auto const month_year = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   x3::_val(ctx) = DateAst{at_c<1>(a), at_c<0>(a), 0};
 };
-inline auto const year_only = [](auto& ctx) { x3::_val(ctx) = DateAst{x3::_attr(ctx), 0, 0}; };
-inline auto const copy_date = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+auto const year_only = [](auto& ctx) { x3::_val(ctx) = DateAst{x3::_attr(ctx), 0, 0}; };
+auto const copy_date = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 
 auto const date_def =
     (day_digits >> ws >> month_w >> ws >> -year_kw >> year_digits)[day_month_year] |
@@ -80,7 +80,7 @@ auto const point_def = date[copy_date] | (year_kw >> year_digits)[year_only] | b
 
 BOOST_SPIRIT_DEFINE(bare_year, date, point)
 
-inline auto const set_point = [](int op) {
+auto const set_point = [](int op) {
   return [op](auto& ctx) {
     DateAst const& d = x3::_attr(ctx);
     auto& t = x3::_val(ctx);
@@ -88,7 +88,7 @@ inline auto const set_point = [](int op) {
     t.y1 = d.y, t.m1 = d.m, t.d1 = d.d;
   };
 };
-inline auto const set_range = [](auto& ctx) {
+auto const set_range = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   auto& t = x3::_val(ctx);
   t.op = t_between;
@@ -96,7 +96,7 @@ inline auto const set_range = [](auto& ctx) {
   t.y2 = at_c<1>(a);
   x3::_pass(ctx) = t.y1 < t.y2;
 };
-inline auto const set_relative_op = [](int op) {
+auto const set_relative_op = [](int op) {
   return [op](auto& ctx) {
     auto& t = x3::_val(ctx);
     t.op = op;
@@ -104,16 +104,15 @@ inline auto const set_relative_op = [](int op) {
   };
 };
 /// "the start of" before a relative point (منذ مطلع العام الجاري).
-inline auto const start = -(x3::omit[table<&T::start_word>] >> eow >> ws);
-inline auto const relative_w = table<&T::relative> >> eow;
+auto const start = -(x3::omit[table<&T::start_word>] >> eow >> ws);
+auto const relative_w = table<&T::relative> >> eow;
 
-inline auto const between_word =
+auto const between_word =
     (lit(U"\u0645\u0627 \u0628\u064A\u0646") | lit(U"\u0628\u064A\u0646")) >> eow;  // (ما) بين
-inline auto const from_word = lit(U"\u0645\u0646") >> eow;                          // من
-inline auto const to_word =
-    (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;  // الي، حتي
-inline auto const year4 = -year_kw >> year_digits;
-inline auto const dash = -ws >> (lit(U'-') | lit(U'\u2013')) >> -ws;
+auto const from_word = lit(U"\u0645\u0646") >> eow;                                 // من
+auto const to_word = (lit(U"\u0627\u0644\u064A") | lit(U"\u062D\u062A\u064A")) >> eow;  // الي، حتي
+auto const year4 = -year_kw >> year_digits;
+auto const dash = -ws >> (lit(U'-') | lit(U'\u2013')) >> -ws;
 
 }  // namespace time_detail
 
